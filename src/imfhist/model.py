@@ -1,0 +1,116 @@
+"""The timeline as frozen values: what the loader builds and every other module reads.
+
+Every object keeps the `Loc` of the YAML node it came from, so that a rule can point at the
+exact line and column without reading the file again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from imfhist.dates import EdtfDate
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a file: 1-based line and column, with the end of the span when known."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string value together with where it stands in the file."""
+
+    value: str
+    loc: Loc
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Source:
+    id: Text
+    title: str
+    loc: Loc
+    url: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None
+    archive: Text | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: Text
+    name: str
+    kind: Text
+    loc: Loc
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    id: Text
+    name: str
+    country: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Citation:
+    ref: Text
+    quote: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Event:
+    id: Text
+    title: str
+    loc: Loc
+    summary: str | None = None
+    date: Text | None = None
+    date_label: str | None = None
+    countries: tuple[Text, ...] = ()
+    regions: tuple[Text, ...] = ()
+    places: tuple[Text, ...] = ()
+    actors: tuple[Text, ...] = ()
+    tags: tuple[Text, ...] = ()
+    sources: tuple[Citation, ...] = ()
+    # Filled by the loader once the date text has been parsed; None when undated or invalid.
+    edtf: EdtfDate | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    path: Path
+    loc: Loc
+    format: Text | None = None
+    title: str | None = None
+    lang: str | None = None
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def actor_by_id(self) -> dict[str, Actor]:
+        return {a.id.value: a for a in self.actors}
+
+    def place_by_id(self) -> dict[str, Place]:
+        return {p.id.value: p for p in self.places}
+
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id.value: s for s in self.sources}

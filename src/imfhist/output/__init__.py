@@ -1,0 +1,28 @@
+"""Renderers for lists of events, each registered by name.
+
+A renderer takes the events to show and the timeline they come from, and returns either text
+(JSON, CSV, Markdown: written to the output as it is) or a Rich renderable (the table).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from imfhist.model import Event, Timeline
+
+Renderer = Callable[[Sequence[Event], Timeline], Any]
+
+# name -> "module:function", imported only when that format is asked for.
+FORMATS: dict[str, str] = {
+    "table": "imfhist.output.table:render",
+    "json": "imfhist.output.jsonfmt:render",
+    "csv": "imfhist.output.csvfmt:render",
+    "markdown": "imfhist.output.markdown:render",
+}
+
+
+def renderer(name: str) -> Renderer:
+    module_name, function = FORMATS[name].split(":")
+    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]

@@ -1,0 +1,39 @@
+"""The events as CSV: one row per event, lists joined with "; ".
+
+A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+return) is prefixed with an apostrophe, which spreadsheets read as "this is text".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from imfhist.model import Event, Timeline
+from imfhist.output.records import event_record
+
+COLUMNS = ("id", "date", "worded_date", "date_label", "title", "summary", "countries", "regions",
+           "places", "actors", "tags", "sources", "quotes")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def render(events: Sequence[Event], timeline: Timeline) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for event in events:
+        record = event_record(event)
+        record["sources"] = [c["ref"] for c in event_record(event)["sources"]]
+        record["quotes"] = [c.quote.value for c in event.sources]
+        row = []
+        for column in COLUMNS:
+            value = record.get(column, "")
+            cell = "; ".join(value) if isinstance(value, list) else str(value)
+            row.append(neutralise(cell))
+        writer.writerow(row)
+    return out.getvalue()

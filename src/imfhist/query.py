@@ -1,0 +1,190 @@
+"""Selecting and ordering events: a Criteria value, and pure functions over the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from imfhist.dates import Bound, EdtfError, parse_edtf
+from imfhist.model import Event, Timeline
+from imfhist.suggest import Suggester, did_you_mean
+from imfhist.textnorm import fold, fold_name
+
+_EARLIEST: Bound = (-(10**12), 1, 1)
+_LATEST: Bound = (10**12, 12, 31)
+
+
+class CriteriaError(ValueError):
+    """A selection option that names nothing: an unknown country, actor, place, region or tag."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What `filter` asks for, after resolving names. An empty field does not restrict; values
+    within a field are alternatives; fields combine with "and"."""
+
+    countries: frozenset[str] = frozenset()  # ISO 3166-1 alpha-2 codes
+    regions: frozenset[str] = frozenset()  # folded
+    places: frozenset[str] = frozenset()  # place ids
+    actors: frozenset[str] = frozenset()  # actor ids
+    tags: frozenset[str] = frozenset()  # folded
+    start: Bound | None = None
+    end: Bound | None = None
+    dated_range: bool = False  # whether --from or --to was given
+    undated: bool = False
+    texts: tuple[str, ...] = ()  # folded
+
+
+def sort_key(event: Event) -> tuple[int, Bound, Bound, str]:
+    """Date order: by lower bound, then upper bound, then id; undated events last."""
+    if event.edtf is None:
+        return (1, _LATEST, _LATEST, event.id.value)
+    return (0, event.edtf.lower or _EARLIEST, event.edtf.upper or _LATEST, event.id.value)
+
+
+def in_date_order(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=sort_key)
+
+
+def event_countries(event: Event, timeline: Timeline) -> list[str]:
+    """The event's countries as ISO codes (or as written when not a country), its own first,
+    then those of its places, each once."""
+    written = [c.value for c in event.countries]
+    places = timeline.place_by_id()
+    written += [places[p.value].country.value for p in event.places if p.value in places]
+    if not written:
+        return []
+    from imfhist.places import countries
+
+    index = countries()
+    return list(dict.fromkeys(index.resolve(name) or name for name in written))
+
+
+def matches(event: Event, criteria: Criteria, timeline: Timeline) -> bool:
+    if criteria.countries and not criteria.countries.intersection(event_countries(event, timeline)):
+        return False
+    if criteria.regions and not criteria.regions.intersection(fold(r.value) for r in event.regions):
+        return False
+    if criteria.places and not criteria.places.intersection(p.value for p in event.places):
+        return False
+    if criteria.actors and not criteria.actors.intersection(a.value for a in event.actors):
+        return False
+    if criteria.tags and not criteria.tags.intersection(fold(t.value) for t in event.tags):
+        return False
+    if (criteria.dated_range or criteria.undated) and not _matches_dates(event, criteria):
+        return False
+    if criteria.texts:
+        haystack = fold(" ".join([event.title, event.summary or "",
+                                  *(c.quote.value for c in event.sources)]))
+        if not any(text in haystack for text in criteria.texts):
+            return False
+    return True
+
+
+def _matches_dates(event: Event, criteria: Criteria) -> bool:
+    if event.edtf is None:
+        return criteria.undated
+    if not criteria.dated_range:
+        return False  # --undated alone asks for the undated events only
+    from imfhist.dates import overlaps
+
+    return overlaps(event.edtf.lower, event.edtf.upper, criteria.start, criteria.end)
+
+
+def select(timeline: Timeline, criteria: Criteria) -> list[Event]:
+    return in_date_order(e for e in timeline.events if matches(e, criteria, timeline))
+
+
+# -- from what the user typed to Criteria ------------------------------------------------------
+
+
+def build_criteria(
+    timeline: Timeline,
+    *,
+    countries: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    places: Sequence[str] = (),
+    actors: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    start: str | None = None,
+    end: str | None = None,
+    undated: bool = False,
+    texts: Sequence[str] = (),
+) -> Criteria:
+    """Resolve the names the user typed against the timeline; raise CriteriaError for a name
+    that matches nothing, with the closest names as a hint."""
+    return Criteria(
+        countries=frozenset(_resolve_country(c) for c in countries),
+        regions=_resolve_words("region", regions, (r.value for e in timeline.events
+                                                   for r in e.regions)),
+        places=_resolve_named("place", places, {p.id.value: p.name for p in timeline.places}),
+        actors=_resolve_named("actor", actors, {a.id.value: a.name for a in timeline.actors}),
+        tags=_resolve_words("tag", tags, (t.value for e in timeline.events for t in e.tags)),
+        start=_bound("--from", start, lower=True),
+        end=_bound("--to", end, lower=False),
+        dated_range=start is not None or end is not None,
+        undated=undated,
+        texts=tuple(fold(t) for t in texts),
+    )
+
+
+def _resolve_country(written: str) -> str:
+    from imfhist.places import countries
+
+    index = countries()
+    code = index.resolve(written)
+    if code is None:
+        raise CriteriaError(f"'{written}' is not a country",
+                            did_you_mean(index.suggest(written))
+                            or "give an ISO 3166 code (TN) or a name in French or English")
+    return code
+
+
+def _resolve_words(kind: str, wanted: Sequence[str], present: Iterable[str]) -> frozenset[str]:
+    if not wanted:
+        return frozenset()
+    by_key = {fold(word): word for word in present}
+    resolved = set()
+    for word in wanted:
+        key = fold(word)
+        if key not in by_key:
+            hint = did_you_mean(Suggester(by_key.values())(word))
+            raise CriteriaError(f"no event has the {kind} '{word}'", hint)
+        resolved.add(key)
+    return frozenset(resolved)
+
+
+def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> frozenset[str]:
+    """An id, or a name (whole, or a part of it), folded for case and accents."""
+    resolved: set[str] = set()
+    for word in wanted:
+        if word in names:
+            resolved.add(word)
+            continue
+        key = fold_name(word)
+        exact = {i for i, name in names.items() if fold_name(name) == key}
+        partial = {i for i, name in names.items() if key and key in fold_name(name)}
+        found = exact or partial
+        if not found:
+            hint = did_you_mean(Suggester([*names, *names.values()])(word))
+            raise CriteriaError(f"no {kind} has the id or name '{word}'", hint)
+        resolved |= found
+    return frozenset(resolved)
+
+
+def _bound(option: str, text: str | None, *, lower: bool) -> Bound | None:
+    if text is None:
+        return None
+    try:
+        date = parse_edtf(text)
+    except EdtfError as error:
+        raise CriteriaError(f"{option} {text!r}: {error}",
+                            "give a year (2004) or an EDTF date (2019-05)") from None
+    bound = date.lower if lower else date.upper
+    if bound is None:  # "2004/.." as --to: no upper limit
+        return None
+    return bound

@@ -1,0 +1,36 @@
+"""Rules about dates."""
+
+from collections.abc import Iterator
+
+from imfhist.dates import EdtfError, parse_edtf
+from imfhist.model import Loc, Timeline
+from imfhist.problems import Problem, Severity
+from imfhist.rules import Rule, checker
+
+EDTF = Rule("edtf", Severity.ERROR, """
+    An event's `date` must be an EDTF date (ISO 8601-2, levels 0 and 1): `2002`, `2019-05`,
+    `2019-05-01`, `2019/2021`, `2004/..` (goes on), `2004/` (end unknown), `199X`, `2004~`
+    (approximate), `2004?` (uncertain), `2004%` (both), `Y-12000`. An event that the source does
+    not date has no `date`; its wording can go in `date_label`.""")
+INTERVAL_ORDER = Rule("interval-order", Severity.ERROR, """
+    An interval must not end before it starts (`2021/2019`).""")
+
+
+@checker
+def check_dates(timeline: Timeline) -> Iterator[Problem]:
+    for event in timeline.events:
+        if event.date is None or event.edtf is not None:
+            continue
+        try:
+            parse_edtf(event.date.value)
+        except EdtfError as error:
+            rule = INTERVAL_ORDER if error.reversed_interval else EDTF
+            loc = event.date.loc
+            # Point at the character at fault when the date is on one line, as it nearly always is.
+            if loc.line == loc.end_line:
+                quoted = (loc.end_column - loc.column) > len(event.date.value)
+                column = loc.column + error.offset + (1 if quoted else 0)
+                loc = Loc(loc.path, loc.line, column, loc.end_line, loc.end_column)
+            hint = None if error.reversed_interval else (
+                "write it as EDTF, for example 2004, 2019-05, 2019/2021, 2004/.., 199X or 2004~")
+            yield rule.at(loc, f"date {event.date.value!r}: {error}", hint)

@@ -1,0 +1,25 @@
+"""Rules about the timeline as a whole."""
+
+from collections.abc import Iterator
+
+from imfhist.model import Timeline
+from imfhist.problems import Problem, Severity
+from imfhist.rules import Rule, checker
+
+FORMAT_VERSION = Rule("format-version", Severity.ERROR, """
+    The `format` key must be `imfhist/1`, so that a reader knows which rules the file follows.""")
+NO_EVENTS = Rule("no-events", Severity.ERROR, """
+    A timeline needs at least one event.""")
+
+FORMAT = "imfhist/1"
+
+
+@checker
+def check_document(timeline: Timeline) -> Iterator[Problem]:
+    if timeline.format is not None and timeline.format.value != FORMAT:
+        yield FORMAT_VERSION.at(timeline.format.loc,
+                                f"format is '{timeline.format.value}', not '{FORMAT}'",
+                                f"write: format: {FORMAT}")
+    if not timeline.events:
+        yield NO_EVENTS.at(timeline.loc, "the timeline has no events",
+                           "add an 'events:' list with at least one event")

@@ -1,0 +1,105 @@
+"""Rules about quotes and the archived sources they come from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from imfhist.model import Source, Timeline
+from imfhist.problems import Problem, Severity
+from imfhist.rules import Rule, checker
+from imfhist.textnorm import normalise_spacing
+
+QUOTE_NOT_FOUND = Rule("quote-not-found", Severity.ERROR, """
+    A citation's `quote` must appear word for word in the archived text of its source (the
+    source's `archive`). White space (including no-break spaces) and typographic apostrophes and
+    quotation marks are compared loosely; an ellipsis `…` or `[…]` stands for words left out, and
+    the parts around it must appear in that order. Sources without an archive are not checked.""")
+SOURCE_ARCHIVE = Rule("source-archive", Severity.ERROR, """
+    A source's `archive` must name a readable UTF-8 text file, relative to the timeline file.""")
+
+# An archive is a page of text; anything far larger is a mistake (or /dev/zero).
+MAX_ARCHIVE_BYTES = 20 * 1024 * 1024
+_ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
+
+
+def _archive_text(timeline: Timeline, source: Source) -> tuple[str | None, Problem | None]:
+    assert source.archive is not None
+    path = timeline.path.parent / source.archive.value
+    def problem(message: str, hint: str) -> Problem:
+        return SOURCE_ARCHIVE.at(source.archive.loc, message, hint)  # type: ignore[union-attr]
+    try:
+        if not path.is_file():
+            return None, problem(f"archive '{source.archive.value}' is not a file",
+                                 "give a path relative to the timeline file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARCHIVE_BYTES + 1)
+    except OSError as error:
+        return None, problem(f"archive '{source.archive.value}' cannot be read: "
+                             f"{error.strerror or error}", "check the file's permissions")
+    if len(data) > MAX_ARCHIVE_BYTES:
+        return None, problem(f"archive '{source.archive.value}' is larger than "
+                             f"{MAX_ARCHIVE_BYTES // 2**20} MB", "archive the text of the page only")
+    try:
+        return normalise_spacing(data.decode("utf-8-sig")), None
+    except UnicodeDecodeError:
+        return None, problem(f"archive '{source.archive.value}' is not UTF-8 text",
+                             "save it as UTF-8")
+
+
+def find_quote(quote: str, archive: str) -> int | None:
+    """None when every part of `quote` is found in order in `archive`; otherwise how many
+    characters of the normalised quote match before it departs from the source."""
+    parts = [p for p in _ELLIPSIS.split(normalise_spacing(quote)) if p]
+    position = 0
+    matched = 0
+    for part in parts:
+        found = archive.find(part, position)
+        if found < 0:
+            return matched + _longest_prefix(part, archive, position)
+        position = found + len(part)
+        matched += len(part)
+    return None
+
+
+def _longest_prefix(part: str, archive: str, start: int) -> int:
+    low, high = 0, len(part)
+    while low < high:  # a prefix that is found has every shorter prefix found too
+        middle = (low + high + 1) // 2
+        if archive.find(part[:middle], start) >= 0:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@checker
+def check_quotes(timeline: Timeline) -> Iterator[Problem]:
+    archives: dict[str, str | None] = {}
+    for source in timeline.sources:
+        if source.archive is None or source.id.value in archives:
+            continue
+        text, problem = _archive_text(timeline, source)
+        archives[source.id.value] = text
+        if problem:
+            yield problem
+    for event in timeline.events:
+        for citation in event.sources:
+            archive = archives.get(citation.ref.value)
+            if archive is None:
+                continue
+            quote = normalise_spacing(citation.quote.value)
+            if not quote:
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, "the quote is empty",
+                                         "copy the words of the source that state the event")
+                continue
+            matched = find_quote(quote, archive)
+            if matched is not None:
+                if matched:
+                    where = quote[max(0, matched - 30):matched]
+                    message = f"the quote departs from source '{citation.ref.value}' after “{where}”"
+                else:
+                    message = f"the quote is not in source '{citation.ref.value}'"
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
+                                         "copy the words exactly as the archived source has them")

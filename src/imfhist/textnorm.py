@@ -1,0 +1,29 @@
+"""Text comparison as people mean it: case, accents, spaces and apostrophes set aside."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic apostrophes and quotation marks people paste from word processors and web pages.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
+                              "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
+# \s covers the no-break spaces (U+00A0, U+202F) that French typography puts before : and ;.
+_SPACES = re.compile(r"\s+")
+_SPACES_BEFORE_QUOTE_MARKS = re.compile(r'"\s+|\s+"')
+
+
+def normalise_spacing(text: str) -> str:
+    """Same characters, with every run of white space one plain space and apostrophes plain."""
+    return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
+
+
+def fold(text: str) -> str:
+    """A key for matching names: lower case, no accents, single spaces, plain apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", normalise_spacing(text).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_name(text: str) -> str:
+    """A key for matching proper names: `fold`, with hyphens and apostrophes as spaces."""
+    return " ".join(re.sub(r"[-'.,()]", " ", fold(text)).split())

@@ -1,0 +1,131 @@
+"""Bytes to YAML nodes with positions, and every way that can go wrong turned into a Problem.
+
+The nodes are composed, never constructed: no tag is ever run, `NO` stays the text `NO` with the
+tag the YAML 1.1 resolver gave it (so the loader can say it would be read as a boolean), and an
+alias is a shared node rather than an expanded copy, so an alias bomb costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from imfhist.model import Loc
+from imfhist.problems import Problem, Severity, TimelineUnreadable
+
+# libyaml's composer is several times faster; IMFHIST_YAML_LOADER=pure picks the pure-Python one.
+_C_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def yaml_loader() -> type:
+    if os.environ.get("IMFHIST_YAML_LOADER") == "pure" or _C_LOADER is None:
+        return yaml.SafeLoader
+    return _C_LOADER
+
+
+@dataclass(frozen=True)
+class Document:
+    """A composed document: its root node (None when the file holds no YAML) and its problems."""
+
+    path: str
+    root: yaml.Node | None
+    problems: tuple[Problem, ...]
+
+
+def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that stop it from being text. Raises TimelineUnreadable
+    when there is no file to read at all."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _unreadable(shown_as, "no such file", "check the path, or set --file") from None
+    except IsADirectoryError:
+        raise _unreadable(shown_as, "is a directory, not a timeline file",
+                          "name the YAML file inside it") from None
+    except PermissionError:
+        raise _unreadable(shown_as, "permission denied", "make the file readable") from None
+    except OSError as error:
+        raise _unreadable(shown_as, f"cannot be read: {error.strerror or error}",
+                          "check the path") from None
+    return decode(data, shown_as)
+
+
+def _unreadable(shown_as: str, message: str, hint: str) -> TimelineUnreadable:
+    return TimelineUnreadable(Problem(Loc(shown_as), Severity.ERROR, "file", message, hint))
+
+
+def decode(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            return None, [Problem(Loc(shown_as, 1, 1), Severity.ERROR, "encoding",
+                                  f"the file is {name}, not UTF-8",
+                                  "save it again as UTF-8 (\"UTF-8\" in the editor's encoding menu)")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        before = data[:offset]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        byte = data[error.start:error.start + 1].hex()
+        return None, [Problem(Loc(shown_as, line, column), Severity.ERROR, "encoding",
+                              f"byte 0x{byte} is not UTF-8 text",
+                              "save the file as UTF-8 (it may be Latin-1 or Windows-1252)")]
+    return text, []
+
+
+def compose(text: str, shown_as: str) -> Document:
+    """Compose `text` into nodes; a syntax error becomes a Problem with its line and column."""
+    try:
+        root = yaml.compose(text, Loader=yaml_loader())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        if error.context and error.problem:
+            message = f"{' '.join(error.context.split())}: {message}"
+        return Document(shown_as, None, (Problem(
+            Loc(shown_as, line, column), Severity.ERROR, "yaml-syntax", message,
+            _syntax_hint(message)),))
+    except yaml.reader.ReaderError as error:
+        line, column = _position(text, error.position)
+        return Document(shown_as, None, (Problem(
+            Loc(shown_as, line, column), Severity.ERROR, "encoding",
+            f"character U+{error.character:04X} is not allowed in YAML"
+            if isinstance(error.character, int)
+            else "a character that is not allowed in YAML",
+            "remove it, or write it as an escape in a double-quoted string"),))
+    except RecursionError:
+        return Document(shown_as, None, (Problem(
+            Loc(shown_as, 1, 1), Severity.ERROR, "yaml-depth",
+            "the YAML is nested too deeply to read",
+            "a timeline needs only a few levels; look for runaway brackets"),))
+    return Document(shown_as, root, ())
+
+
+def _syntax_hint(message: str) -> str | None:
+    if "tab" in message:
+        return "indent with spaces; YAML does not allow tabs for indentation"
+    if "mapping values are not allowed" in message:
+        return "a value that contains ': ' must be put in quotes"
+    if "expected a single document" in message:
+        return "a timeline is one YAML document; remove the extra '---'"
+    if "found undefined alias" in message:
+        return "every *alias needs an &anchor above it"
+    if "maximum nesting depth" in message:
+        return "a timeline needs only a few levels; look for runaway brackets"
+    return None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def node_loc(path: str, node: yaml.Node) -> Loc:
+    start, end = node.start_mark, node.end_mark
+    return Loc(path, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
