@@ -105,7 +105,9 @@ class _Builder:
     def mapping(self, node: yaml.Node, kind: str, where: str) -> dict[str, yaml.Node] | None:
         """The keys of a mapping node after checking them against KEYS[kind]."""
         if not isinstance(node, yaml.MappingNode):
-            self.wrong_type(node, f"{where} should be a mapping of keys to values")
+            hint = ("a timeline starts with 'format: imfhist/1' at the left margin"
+                    if kind == "timeline" else "write it as 'key: value' lines")
+            self.wrong_type(node, f"{where} should be a mapping of keys to values", hint)
             return None
         self.check_tag(node)
         allowed = KEYS[kind]
@@ -141,14 +143,15 @@ class _Builder:
     def check_tag(self, node: yaml.Node) -> bool:
         if node.tag in _STANDARD_TAGS or node.tag in ("!", "?"):
             return True
-        self.report(node, "yaml-tag", f"the tag {node.tag} is not allowed",
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.report(node, "yaml-tag", f"the tag {shown} is not allowed",
                     "imfhist never runs YAML tags; remove the tag")
         return False
 
-    def wrong_type(self, node: yaml.Node, expected: str) -> None:
+    def wrong_type(self, node: yaml.Node, expected: str, hint: str | None = None) -> None:
         if not self.check_tag(node):
             return
-        self.report(node, "wrong-type", f"{expected}, {_describe(node)}", _quote_hint(node))
+        self.report(node, "wrong-type", f"{expected}, {_describe(node)}", hint)
 
     def string(self, node: yaml.Node | None, where: str, *, year_ok: bool = False) -> Text | None:
         if node is None:
@@ -157,7 +160,7 @@ class _Builder:
             node.tag == STR or (year_ok and node.tag == INT and _PLAIN_YEAR.fullmatch(node.value))
         ):
             return Text(node.value, self.loc(node))
-        self.wrong_type(node, f"{where} should be text")
+        self.wrong_type(node, f"{where} should be text", _quote_hint(node))
         return None
 
     def plain(self, node: yaml.Node | None, where: str) -> str | None:
@@ -167,7 +170,7 @@ class _Builder:
     def strings(self, node: yaml.Node | None, where: str) -> tuple[Text, ...]:
         items = []
         for item in self.sequence(node, where):
-            text = self.string(item, f"each of {where}")
+            text = self.string(item, f"each of the {where}")
             if text:
                 items.append(text)
         return tuple(items)
@@ -178,7 +181,9 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return  # `tags:` with nothing after it: an empty list
         if not isinstance(node, yaml.SequenceNode):
-            self.wrong_type(node, f"{where} should be a list")
+            hint = (f"write it as a list: [{node.value}]"
+                    if isinstance(node, yaml.ScalarNode) and node.value else None)
+            self.wrong_type(node, f"{where} should be a list", hint)
             return
         if self.check_tag(node):
             yield from node.value
@@ -186,8 +191,9 @@ class _Builder:
     def objects(self, node: yaml.Node | None, kind: str, where: str,
                 build: Callable[[dict[str, yaml.Node], yaml.Node], Any]) -> tuple[Any, ...]:
         built = []
+        article = "an" if kind[0] in "aeiou" else "a"
         for item in self.sequence(node, where):
-            values = self.mapping(item, kind, f"each of {where}")
+            values = self.mapping(item, kind, f"{article} {kind}")
             if values is not None:
                 value = build(values, item)
                 if value is not None:
@@ -280,6 +286,8 @@ def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "but it is a list"
     kind = node.tag.rsplit(":", 1)[-1]
+    if kind == "str":
+        return "but it is text"
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     if kind == "bool":
         value = "true" if node.value.lower() in ("yes", "on", "y", "true") else "false"

@@ -88,9 +88,13 @@ def compose(text: str, shown_as: str) -> Document:
         message = " ".join(str(error.problem or error.context or "invalid YAML").split())
         if error.context and error.problem:
             message = f"{' '.join(error.context.split())}: {message}"
+        context = error.context_mark
+        if context and mark and context.line != mark.line:
+            message += f" (it starts on line {context.line + 1})"
+        at_fault = _character_at(text, line, column)
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, "yaml-syntax", message,
-            _syntax_hint(message)),))
+            _syntax_hint(message, at_fault)),))
     except yaml.reader.ReaderError as error:
         line, column = _position(text, error.position)
         return Document(shown_as, None, (Problem(
@@ -107,8 +111,16 @@ def compose(text: str, shown_as: str) -> Document:
     return Document(shown_as, root, ())
 
 
-def _syntax_hint(message: str) -> str | None:
-    if "tab" in message:
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    if len(lines) < line:
+        return ""
+    current = lines[line - 1]
+    return current[column - 1] if 0 < column <= len(current) else ""
+
+
+def _syntax_hint(message: str, at_fault: str) -> str | None:
+    if at_fault == "\t" or "tab" in message:
         return "indent with spaces; YAML does not allow tabs for indentation"
     if "mapping values are not allowed" in message:
         return "a value that contains ': ' must be put in quotes"
@@ -116,6 +128,8 @@ def _syntax_hint(message: str) -> str | None:
         return "a timeline is one YAML document; remove the extra '---'"
     if "found undefined alias" in message:
         return "every *alias needs an &anchor above it"
+    if "end of stream" in message and "quoted" in message:
+        return "close the quote"
     if "maximum nesting depth" in message:
         return "a timeline needs only a few levels; look for runaway brackets"
     return None

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from imfhist.cli import app
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parents[1]
+SHIPPED = REPO / "data" / "timeline.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same terminal: no colour, a fixed width, no timeline from outside."""
+    for name in ("IMFHIST_FILE", "FORCE_COLOR", "GITHUB_ACTIONS", "IMFHIST_YAML_LOADER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture
+def run() -> Callable[..., object]:
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kwargs)
+
+    return invoke
+
+
+@pytest.fixture
+def timeline_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped timeline, with its archived source beside it."""
+    target = tmp_path / "timeline.yaml"
+    target.write_bytes(SHIPPED.read_bytes())
+    (tmp_path / "sources").mkdir()
+    for source in (SHIPPED.parent / "sources").iterdir():
+        (tmp_path / "sources" / source.name).write_bytes(source.read_bytes())
+    return target
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "t.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+__all__ = ["DATA", "REPO", "SHIPPED", "os", "write"]
