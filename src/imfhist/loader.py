@@ -29,6 +29,7 @@ _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "set", "omap",
     "pairs", "merge", "value")}
 _PLAIN_YEAR = re.compile(r"-?[0-9]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The keys of each kind of object in imfhist/1, and which of them are required.
 KEYS: dict[str, dict[str, bool]] = {
@@ -159,6 +160,12 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode) and (
             node.tag == STR or (year_ok and node.tag == INT and _PLAIN_YEAR.fullmatch(node.value))
         ):
+            if _SURROGATE.search(node.value):
+                # The pure-Python reader lets "\ud800" through where libyaml refuses it; refuse
+                # it here too, so that both readers give the same answer.
+                self.report(node, "encoding", "an escape such as \\ud800 stands for half a "
+                            "character", "write the character itself, or remove the escape")
+                return None
             return Text(node.value, self.loc(node))
         self.wrong_type(node, f"{where} should be text", _quote_hint(node))
         return None
@@ -206,6 +213,10 @@ class _Builder:
         values = self.mapping(root, "timeline", "the timeline")
         if values is None:
             return None
+        events = values.get("events")
+        if events is None or (isinstance(events, yaml.SequenceNode) and not events.value):
+            self.report(events or root, "no-events", "the timeline has no events",
+                        "add an 'events:' list with at least one event")
         return Timeline(
             path=path,
             loc=self.loc(root),
@@ -306,6 +317,8 @@ def _describe(node: yaml.Node) -> str:
 
 
 def _quote_hint(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.ScalarNode) and len(node.value) > 40:
+        return "put it in quotes"
     if isinstance(node, yaml.ScalarNode) and node.value and node.tag != "tag:yaml.org,2002:null":
         quoted = node.value.replace("'", "''")
         return f"put it in quotes: '{quoted}'"

@@ -92,8 +92,9 @@ def compose(text: str, shown_as: str) -> Document:
         if context and mark and context.line != mark.line:
             message += f" (it starts on line {context.line + 1})"
         at_fault = _character_at(text, line, column)
+        rule = "encoding" if "invalid Unicode character escape" in message else "yaml-syntax"
         return Document(shown_as, None, (Problem(
-            Loc(shown_as, line, column), Severity.ERROR, "yaml-syntax", message,
+            Loc(shown_as, line, column), Severity.ERROR, rule, message,
             _syntax_hint(message, at_fault)),))
     except yaml.reader.ReaderError as error:
         line, column = _position(text, error.position)

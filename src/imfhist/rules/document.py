@@ -9,7 +9,8 @@ from imfhist.rules import Rule, checker
 FORMAT_VERSION = Rule("format-version", Severity.ERROR, """
     The `format` key must be `imfhist/1`, so that a reader knows which rules the file follows.""")
 NO_EVENTS = Rule("no-events", Severity.ERROR, """
-    A timeline needs at least one event.""")
+    A timeline needs at least one event: an `events` list that is not empty. (Applied by the
+    loader, which sees the list before any of its events is built.)""")
 
 FORMAT = "imfhist/1"
 
@@ -20,6 +21,3 @@ def check_document(timeline: Timeline) -> Iterator[Problem]:
         yield FORMAT_VERSION.at(timeline.format.loc,
                                 f"format is '{timeline.format.value}', not '{FORMAT}'",
                                 f"write: format: {FORMAT}")
-    if not timeline.events:
-        yield NO_EVENTS.at(timeline.loc, "the timeline has no events",
-                           "add an 'events:' list with at least one event")

@@ -1,0 +1,202 @@
+"""The commands, through Typer's CliRunner, as a user would run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SHIPPED, write
+
+TUNISIA = ["imf-participe-aux-pcpa", "capitalisation-pcpa-maroc-tunisie", "micro-projets-tunisie"]
+
+
+def ids(output: str) -> list[str]:
+    return [event["id"] for event in json.loads(output)]
+
+
+def test_list_shows_every_event_in_date_order(run) -> None:
+    result = run("list", "--format", "json")
+    assert result.exit_code == 0
+    events = json.loads(result.stdout)
+    assert [e["id"] for e in events][:3] == ["pcpa-mis-en-place", "imf-participe-aux-pcpa",
+                                             "altermed"]
+    assert all("date" not in e for e in events[3:]), "undated events come last"
+    assert events[2]["worded_date"] == "2019–2021"
+    assert events[1]["worded_date"] == "dès 2004"
+
+
+def test_list_table_matches_golden_file(run) -> None:
+    result = run("list")
+    assert result.exit_code == 0
+    golden = Path(__file__).parent / "golden" / "list.txt"
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("country", ["Tunisie", "tunisie", "Tunisia", "TN", "TUN", "tunisié"])
+def test_filter_country_any_spelling(run, country: str) -> None:
+    result = run("filter", "--country", country, "--format", "json")
+    assert result.exit_code == 0
+    assert ids(result.stdout) == TUNISIA
+
+
+def test_filter_repeated_option_is_any_of(run) -> None:
+    result = run("filter", "-c", "TN", "-c", "Algérie", "--format", "json")
+    assert set(ids(result.stdout)) == {*TUNISIA, "projet-far-annaba", "projet-nahda-13-tlemcen"}
+
+
+def test_filter_options_combine_with_and(run) -> None:
+    result = run("filter", "-c", "Maroc", "--tag", "PCPA", "--format", "json")
+    assert ids(result.stdout) == ["imf-participe-aux-pcpa", "capitalisation-pcpa-maroc-tunisie"]
+
+
+def test_filter_unknown_country_suggests(run) -> None:
+    result = run("filter", "--country", "Tunisi")
+    assert result.exit_code == 2
+    assert "did you mean 'Tunisie'" in result.stderr
+
+
+def test_filter_no_match_is_empty_and_says_so(run) -> None:
+    result = run("filter", "--country", "Japon", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+    assert "No event matches" in result.stderr
+
+
+def test_filter_by_dates_overlap_and_open_ends(run) -> None:
+    result = run("filter", "--from", "2010", "--to", "2015", "--format", "json")
+    # 2002/ and 2004/ have no known end, so they may reach 2010; 2019/2021 does not.
+    assert ids(result.stdout) == ["pcpa-mis-en-place", "imf-participe-aux-pcpa"]
+    result = run("filter", "--from", "2020", "--format", "json")
+    assert ids(result.stdout) == ["pcpa-mis-en-place", "imf-participe-aux-pcpa", "altermed"]
+    result = run("filter", "--to", "2003", "--undated", "--format", "json")
+    assert ids(result.stdout)[0] == "pcpa-mis-en-place"
+    assert "altermed" not in ids(result.stdout) and "projet-far-annaba" in ids(result.stdout)
+
+
+def test_filter_undated_alone_gives_undated_events(run) -> None:
+    events = json.loads(run("filter", "--undated", "--format", "json").stdout)
+    assert len(events) == 11 and all("date" not in e for e in events)
+
+
+def test_filter_text_actor_place_region(run) -> None:
+    assert ids(run("filter", "--text", "ECONOMIE sociale", "--format", "json").stdout) == [
+        "altermed"]
+    assert ids(run("filter", "--actor", "lapena", "--format", "json").stdout) == [
+        "fondateurs-accompagnes-par-claude-lasnel"]
+    assert ids(run("filter", "--place", "Ras Jebel", "--format", "json").stdout) == [
+        "micro-projets-tunisie"]
+    assert ids(run("filter", "--region", "europe orientale", "--format", "json").stdout) == [
+        "imf-participe-aux-pcpa"]
+    result = run("filter", "--actor", "lasnell")
+    assert result.exit_code == 2 and "did you mean" in result.stderr
+
+
+def test_filter_bad_date_option(run) -> None:
+    result = run("filter", "--from", "20x4")
+    assert result.exit_code == 2
+    assert "--from" in result.stderr
+
+
+def test_show_event_in_full(run) -> None:
+    result = run("show", "micro-projets-tunisie")
+    assert result.exit_code == 0
+    for expected in ("Les micro-projets en Tunisie", "Ras Jebel (Tunisia)", "Sidi Bouzid",
+                     "« De nombreuses expériences", "https://www.imf.asso.fr/pages/?page_id=4398"):
+        assert expected in result.stdout
+
+
+def test_show_dates_and_bounds(run) -> None:
+    result = run("show", "imf-participe-aux-pcpa")
+    assert "dès 2004" in result.stdout and "2004/" in result.stdout
+    assert "2004-01-01 to .." in result.stdout
+
+
+def test_show_unknown_id_suggests(run) -> None:
+    result = run("show", "altermd")
+    assert result.exit_code == 2
+    assert "did you mean 'altermed'" in result.stderr
+
+
+def test_validate_shipped_timeline_is_clean(run) -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.stdout
+    assert "No problems" in result.stdout
+
+
+def test_validate_broken_copy_names_all_four_problems(run, timeline_copy: Path) -> None:
+    text = timeline_copy.read_text(encoding="utf-8")
+    text = text.replace("  - id: projet-nahda-13-tlemcen", "  - id: projet-far-annaba", 1)
+    text = text.replace("date: 2019/2021", "date: 2019/20211", 1)
+    text = text.replace("actors: [imf, entraide-nationale]", "actors: [imf, entraide]", 1)
+    text = text.replace("    title: Le projet FAR sur Annaba\n",
+                        "    title: Le projet FAR sur Annaba\n    title: Encore\n", 1)
+    timeline_copy.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    result = run("validate", timeline_copy)
+    assert result.exit_code == 1
+    reported = {}
+    for line in result.stdout.splitlines():
+        if ": error " in line:
+            location, rest = line.split(": error ", 1)
+            reported[rest.split(":", 1)[0]] = int(location.rsplit(":", 2)[1])
+    assert set(reported) == {"duplicate-id", "edtf", "unknown-actor", "duplicate-key"}
+    assert "projet-far-annaba" in lines[reported["duplicate-id"] - 1]
+    assert "2019/20211" in lines[reported["edtf"] - 1]
+    assert "entraide]" in lines[reported["unknown-actor"] - 1]
+    assert "title: Encore" in lines[reported["duplicate-key"] - 1]
+    assert "4 errors" in result.stdout
+
+
+def test_validate_several_files_sorted(run) -> None:
+    first, second = DATA / "invalid" / "unknown-key.yaml", DATA / "invalid" / "edtf.yaml"
+    result = run("validate", first, second)
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if ": error " in line]
+    assert lines[0].startswith(str(second.relative_to(Path.cwd())) if second.is_relative_to(
+        Path.cwd()) else str(second))
+    assert "2 files" in result.stdout
+
+
+def test_validate_unreadable_file_exits_2(run, tmp_path: Path) -> None:
+    result = run("validate", tmp_path / "nope.yaml")
+    assert result.exit_code == 2
+    assert "no such file" in result.stdout
+
+
+def test_file_option_and_environment(run, tmp_path: Path, monkeypatch) -> None:
+    other = write(tmp_path, (DATA / "valid" / "minimal.yaml").read_text())
+    assert ids(run("list", "--file", other, "--format", "json").stdout) == ["first"]
+    monkeypatch.setenv("IMFHIST_FILE", str(other))
+    assert ids(run("list", "--format", "json").stdout) == ["first"]
+    assert run("validate").exit_code == 0
+    # --file wins over the environment.
+    assert len(ids(run("list", "--file", SHIPPED, "--format", "json").stdout)) == 14
+
+
+def test_list_on_a_broken_file_exits_2(run, tmp_path: Path) -> None:
+    broken = write(tmp_path, "format: imfhist/1\nevents: [\n")
+    result = run("list", "--file", broken)
+    assert result.exit_code == 2
+    assert "yaml-syntax" in result.stderr and "imfhist validate" in result.stderr
+
+
+def test_csv_and_markdown(run) -> None:
+    csv_text = run("list", "--format", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("id,date,worded_date")
+    assert len(csv_text.splitlines()) == 15
+    markdown = run("filter", "-c", "TN", "--format", "markdown").stdout
+    assert markdown.count("\n| ") == 3 + 1
+
+
+def test_version_and_help(run) -> None:
+    assert run("--version").stdout.startswith("imfhist ")
+    for command in ("list", "filter", "show", "validate"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "--file" in result.stdout
+
+
+def test_usage_error_exits_2(run) -> None:
+    result = run("list", "--format", "yaml")
+    assert result.exit_code == 2
