@@ -1,0 +1,60 @@
+"""The installed `imfhist` script and `python -m imfhist`, in real processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).parent / "imfhist"
+ENV = {k: v for k, v in os.environ.items() if not k.startswith("IMFHIST_")} | {"NO_COLOR": "1"}
+
+
+def run(*args: str, cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    return subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=cwd, timeout=60,
+                          **kwargs)
+
+
+def test_script_lists_the_shipped_timeline_from_any_directory(tmp_path: Path) -> None:
+    result = run(str(SCRIPT), "list", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "AlterMed" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = run(sys.executable, "-m", "imfhist", "validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    shell = f"'{SCRIPT}' list | head -1"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, env=ENV,
+                            timeout=60)
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_usage_error_is_one_message_and_exit_2() -> None:
+    result = run(str(SCRIPT), "filter", "--nope")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "--nope" in result.stderr
+
+
+def test_validate_exit_codes() -> None:
+    data = Path(__file__).parent / "data"
+    assert run(str(SCRIPT), "validate", str(data / "valid" / "minimal.yaml")).returncode == 0
+    assert run(str(SCRIPT), "validate", str(data / "invalid" / "edtf.yaml")).returncode == 1
+    assert run(str(SCRIPT), "validate", str(data / "missing.yaml")).returncode == 2
+
+
+def test_interrupt_exits_130_without_traceback() -> None:
+    # SIGINT as the terminal sends it, while the command is at work.
+    code = ("import signal, threading, os;"
+            "threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start();"
+            "import imfhist.cli as c, time;"
+            "c._load_for_reading = lambda f: time.sleep(5);"
+            "import sys; sys.argv = ['imfhist', 'list']; c.main()")
+    result = run(sys.executable, "-c", code)
+    assert result.returncode == 130
+    assert "Traceback" not in result.stderr
