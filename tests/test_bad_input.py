@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, write
+from conftest import write
 
 VALID_HEAD = "format: imfhist/1\nsources: [{id: p, title: P}]\n"
 

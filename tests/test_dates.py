@@ -75,8 +75,8 @@ dates = st.builds(
     lambda y, m, d, q, form: (
         f"{y:04d}" if form == 0 else f"{y:04d}-{m:02d}" if form == 1 else f"{y:04d}-{m:02d}-{d:02d}"
     ) + q,
-    st.integers(1, 9999), st.integers(1, 12), st.integers(1, 31), st.sampled_from(["", "?", "~", "%"]),
-    st.integers(0, 2),
+    st.integers(1, 9999), st.integers(1, 12), st.integers(1, 31),
+    st.sampled_from(["", "?", "~", "%"]), st.integers(0, 2),
 )
 
 

@@ -30,7 +30,7 @@ app = typer.Typer(
 )
 
 
-class ListFormat(str, enum.Enum):
+class ListFormat(enum.StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -212,9 +212,9 @@ def validate(
     file: FileOption = None,
 ) -> None:
     """Check timelines and report every problem as path:line:col; exit 1 on any error."""
+    from imfhist.output.problems import problem_line, summary
     from imfhist.paths import timeline_path
     from imfhist.validation import validate_paths
-    from imfhist.output.problems import problem_line, summary
 
     paths = list(files or [])
     if file is not None or not paths:

@@ -23,7 +23,10 @@ _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_SEASONS = {21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 2)}
+# EDTF level 1 seasons: code -> (name, first month, last month); winter runs into the next year.
+_SEASONS = {
+    21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 2),
+}
 
 _DATE = re.compile(
     r"""
@@ -218,9 +221,7 @@ def word_point(point: DatePoint) -> str:
     elif point.precision == "season":
         assert point.month
         text = f"{_SEASONS[point.month][0]} {year}"
-    elif point.precision == "decade":
-        text = f"{_word_year(point.lower[0])}s"
-    elif point.precision == "century":
+    elif point.precision == "decade" or point.precision == "century":
         text = f"{_word_year(point.lower[0])}s"
     else:
         text = year

@@ -63,7 +63,7 @@ def decode(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
         if data.startswith(bom):
             return None, [Problem(Loc(shown_as, 1, 1), Severity.ERROR, "encoding",
                                   f"the file is {name}, not UTF-8",
-                                  "save it again as UTF-8 (\"UTF-8\" in the editor's encoding menu)")]
+                                  "save it again as UTF-8 (in the editor's encoding menu)")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -52,13 +52,13 @@ def check(timeline: Timeline) -> list[Problem]:
 
 # Importing the modules fills RULES and CHECKERS; the order here is the order in docs/rules.md.
 from imfhist.rules import (  # noqa: E402
-    structure,
+    countries,
+    dates,
     document,
     ids,
-    dates,
-    references,
-    countries,
     quotes,
+    references,
+    structure,
 )
 
 __all__ = ["CHECKERS", "RULES", "Rule", "check", "checker"]

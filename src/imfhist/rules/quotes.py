@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from imfhist.model import Source, Timeline
 from imfhist.problems import Problem, Severity
@@ -40,7 +39,8 @@ def _archive_text(timeline: Timeline, source: Source) -> tuple[str | None, Probl
                              f"{error.strerror or error}", "check the file's permissions")
     if len(data) > MAX_ARCHIVE_BYTES:
         return None, problem(f"archive '{source.archive.value}' is larger than "
-                             f"{MAX_ARCHIVE_BYTES // 2**20} MB", "archive the text of the page only")
+                             f"{MAX_ARCHIVE_BYTES // 2**20} MB",
+                             "archive the text of the page only")
     try:
         return normalise_spacing(data.decode("utf-8-sig")), None
     except UnicodeDecodeError:
@@ -48,18 +48,16 @@ def _archive_text(timeline: Timeline, source: Source) -> tuple[str | None, Probl
                              "save it as UTF-8")
 
 
-def find_quote(quote: str, archive: str) -> int | None:
-    """None when every part of `quote` is found in order in `archive`; otherwise how many
-    characters of the normalised quote match before it departs from the source."""
+def find_quote(quote: str, archive: str) -> str | None:
+    """None when every part of `quote` is found in order in `archive`; otherwise the words of
+    the quote that do match, up to where it departs from the source (empty if none)."""
     parts = [p for p in _ELLIPSIS.split(normalise_spacing(quote)) if p]
     position = 0
-    matched = 0
     for part in parts:
         found = archive.find(part, position)
         if found < 0:
-            return matched + _longest_prefix(part, archive, position)
+            return part[:_longest_prefix(part, archive, position)]
         position = found + len(part)
-        matched += len(part)
     return None
 
 
@@ -96,10 +94,10 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                 continue
             matched = find_quote(quote, archive)
             if matched is not None:
+                source = citation.ref.value
                 if matched:
-                    where = quote[max(0, matched - 30):matched]
-                    message = f"the quote departs from source '{citation.ref.value}' after “{where}”"
+                    message = f"the quote departs from source '{source}' after “{matched[-30:]}”"
                 else:
-                    message = f"the quote is not in source '{citation.ref.value}'"
+                    message = f"the quote is not in source '{source}'"
                 yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
                                          "copy the words exactly as the archived source has them")

@@ -24,7 +24,9 @@ UNUSED = Rule("unused", Severity.WARNING, """
 ACTOR_KINDS = ("person", "organisation", "programme")
 
 
-def _unknown(rule: Rule, kind: str, refs: list[Text], known: dict[str, object]) -> Iterator[Problem]:
+def _unknown(
+    rule: Rule, kind: str, refs: list[Text], known: dict[str, object]
+) -> Iterator[Problem]:
     suggest = Suggester(known)
     for ref in refs:
         if ref.value not in known:
