@@ -52,3 +52,9 @@ def test_rules_are_documented() -> None:
     for rule in rules.RULES.values():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.id)
         assert len(rule.summary) > 30, rule.id
+
+
+def test_docs_rules_md_is_generated_from_the_rules() -> None:
+    docs = Path(__file__).parents[1] / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == rules.markdown(), (
+        "docs/rules.md is out of date: python -m imfhist.rules > docs/rules.md")

@@ -7,6 +7,7 @@ the problems it finds, unsorted.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -50,16 +51,28 @@ def check(timeline: Timeline) -> list[Problem]:
     return problems
 
 
-# Importing the modules fills RULES and CHECKERS; the order here is the order in docs/rules.md.
-from imfhist.rules import (  # noqa: E402
-    countries,
-    dates,
-    document,
-    ids,
-    quotes,
-    references,
-    structure,
-)
+# Importing the modules fills RULES and CHECKERS; this order is the order of docs/rules.md.
+MODULES = ("structure", "document", "ids", "dates", "references", "countries", "quotes")
+for _module in MODULES:
+    importlib.import_module(f"imfhist.rules.{_module}")
 
-__all__ = ["CHECKERS", "RULES", "Rule", "check", "checker"]
-_modules = (structure, document, ids, dates, references, countries, quotes)
+__all__ = ["CHECKERS", "MODULES", "RULES", "Rule", "check", "checker", "markdown"]
+
+
+def markdown() -> str:
+    """docs/rules.md, made from the rules themselves so that the two cannot drift apart."""
+    lines = [
+        "# Validation rules",
+        "",
+        "`imfhist validate` reports each problem as",
+        "`path:line:col: severity rule: message (hint)`. Errors make it exit 1; warnings are",
+        "shown but do not change the exit code.",
+        "This page is generated from the rules in `src/imfhist/rules/`; a test checks that it is",
+        "up to date (regenerate it with `python -m imfhist.rules > docs/rules.md`).",
+        "",
+        "| rule | severity | what it checks |",
+        "|---|---|---|",
+    ]
+    for rule in RULES.values():
+        lines.append(f"| `{rule.id}` | {rule.severity} | {rule.summary} |")
+    return "\n".join(lines) + "\n"

@@ -94,10 +94,10 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                 continue
             matched = find_quote(quote, archive)
             if matched is not None:
-                source = citation.ref.value
+                ref = citation.ref.value
                 if matched:
-                    message = f"the quote departs from source '{source}' after “{matched[-30:]}”"
+                    message = f"the quote departs from source '{ref}' after “{matched[-30:]}”"
                 else:
-                    message = f"the quote is not in source '{source}'"
+                    message = f"the quote is not in source '{ref}'"
                 yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
                                          "copy the words exactly as the archived source has them")

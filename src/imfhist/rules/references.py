@@ -1,6 +1,6 @@
 """Rules about references between events, actors, places and sources."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from imfhist.model import Text, Timeline
 from imfhist.problems import Problem, Severity
@@ -25,7 +25,7 @@ ACTOR_KINDS = ("person", "organisation", "programme")
 
 
 def _unknown(
-    rule: Rule, kind: str, refs: list[Text], known: dict[str, object]
+    rule: Rule, kind: str, refs: list[Text], known: Mapping[str, object]
 ) -> Iterator[Problem]:
     suggest = Suggester(known)
     for ref in refs:

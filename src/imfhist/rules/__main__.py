@@ -1,0 +1,5 @@
+"""`python -m imfhist.rules` prints docs/rules.md."""
+
+from imfhist.rules import markdown
+
+print(markdown(), end="")
