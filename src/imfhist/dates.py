@@ -233,7 +233,8 @@ def word_point(point: DatePoint) -> str:
 
 
 def _word_year(year: int) -> str:
-    return f"{-year} BCE" if year < 0 else str(year)
+    # ISO 8601 counts a year 0, which is 1 BCE; so -0100 is 101 BCE.
+    return f"{1 - year} BCE" if year <= 0 else str(year)
 
 
 def word(date: EdtfDate) -> str:
