@@ -115,15 +115,24 @@ def test_alias_bomb_is_not_expanded(run, tmp_path: Path) -> None:
     assert result.stdout.count("error wrong-type") == 9
 
 
-def test_missing_directory_and_unreadable(run, tmp_path: Path) -> None:
+def test_missing_and_directory(run, tmp_path: Path) -> None:
     assert run("list", "--file", tmp_path / "missing.yaml").exit_code == 2
-    assert "is a directory" in run("validate", tmp_path).stdout
+    result = run("validate", tmp_path)
+    assert result.exit_code == 2 and "is a directory" in result.stdout
+
+
+def test_unreadable_file(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, who can read a file whatever its mode: make reading refuse instead.
     secret = write(tmp_path, event("x"), "secret.yaml")
-    secret.chmod(0)
-    try:
-        if os.access(secret, os.R_OK):  # root reads everything: nothing to test here
-            return
-        result = run("validate", secret)
-        assert result.exit_code == 2 and "permission denied" in result.stdout
-    finally:
-        secret.chmod(0o644)
+    real_read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "secret.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    for args in (["validate", secret], ["list", "--file", secret], ["show", "x", "-f", secret]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "permission denied" in result.stdout + result.stderr

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from imfhist.dates import format_bound
-from imfhist.model import Event, Timeline
+from imfhist.model import Actor, Event, Place, Timeline
+from imfhist.model import Text as TextValue
 from imfhist.output.records import country_names, worded_date
 from imfhist.output.safety import clean, clean_line
+
+T = TypeVar("T")
 
 
 def _text(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
+
+
+def _describe(refs: tuple[TextValue, ...], by_id: Mapping[str, T], kind: str,
+              line: Callable[[T], str]) -> str:
+    """One line per referenced id; an id that names nothing is shown as such."""
+    return "\n".join(line(by_id[ref.value]) if ref.value in by_id
+                     else f"{ref.value} (unknown {kind})" for ref in refs)
+
+
+def _place_line(place: Place) -> str:
+    from imfhist.places import countries
+
+    code = countries().resolve(place.country.value)
+    return f"{place.name} ({countries().name(code) if code else place.country.value})"
+
+
+def _actor_line(actor: Actor) -> str:
+    line = f"{actor.name} ({actor.kind.value})"
+    return f"{line}: {actor.description}" if actor.description else line
 
 
 def render_event(event: Event, timeline: Timeline) -> RenderableType:
@@ -38,31 +63,12 @@ def render_event(event: Event, timeline: Timeline) -> RenderableType:
         row("Countries", _text(", ".join(countries)))
     if event.regions:
         row("Regions", _text(", ".join(r.value for r in event.regions)))
-    places = timeline.place_by_id()
     if event.places:
-        lines = []
-        for ref in event.places:
-            place = places.get(ref.value)
-            if place is None:
-                lines.append(f"{ref.value} (unknown place)")
-            else:
-                from imfhist.places import countries as country_index
-
-                code = country_index().resolve(place.country.value)
-                country = country_index().name(code) if code else place.country.value
-                lines.append(f"{place.name} ({country})")
-        row("Places", _text("\n".join(lines)))
-    actors = timeline.actor_by_id()
+        row("Places", _text(_describe(event.places, timeline.place_by_id(), "place",
+                                      _place_line)))
     if event.actors:
-        lines = []
-        for ref in event.actors:
-            actor = actors.get(ref.value)
-            if actor is None:
-                lines.append(f"{ref.value} (unknown actor)")
-            else:
-                line = f"{actor.name} ({actor.kind.value})"
-                lines.append(f"{line}: {actor.description}" if actor.description else line)
-        row("Actors", _text("\n".join(lines)))
+        row("Actors", _text(_describe(event.actors, timeline.actor_by_id(), "actor",
+                                      _actor_line)))
     if event.tags:
         row("Tags", _text(", ".join(t.value for t in event.tags)))
     sources = timeline.source_by_id()
