@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import SHIPPED
 from imfhist.loader import load
 from imfhist.rules.quotes import find_quote
@@ -19,7 +21,11 @@ def timeline():  # type: ignore[no-untyped-def]
     return result.timeline
 
 
-def test_shipped_timeline_has_no_problem_at_all() -> None:
+@pytest.mark.parametrize("loader", ["libyaml", "pure"])
+def test_shipped_timeline_has_no_problem_at_all(loader: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    if loader == "pure":
+        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
     assert validate_file(SHIPPED) == []
 
 

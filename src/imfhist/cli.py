@@ -30,6 +30,13 @@ app = typer.Typer(
 )
 
 
+class ReportFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
 class ListFormat(enum.StrEnum):
     table = "table"
     json = "json"
@@ -91,7 +98,7 @@ def _fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRe
 def _load_for_reading(file: Path | None):  # type: ignore[no-untyped-def]
     """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
     from imfhist.loader import load
-    from imfhist.output.problems import problem_line
+    from imfhist.output.report.text import problem_line
     from imfhist.paths import timeline_path
     from imfhist.problems import TimelineUnreadable
 
@@ -206,27 +213,48 @@ def show_event(
 
 @app.command("validate")
 def validate(
-    files: Annotated[list[Path] | None, typer.Argument(
-        metavar="[FILE]...", help="Timeline files. Default: as for --file.",
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="[FILE]...", help="Timeline files or glob patterns. Default: as for --file.",
         show_default=False)] = None,
     file: FileOption = None,
+    report_format: Annotated[ReportFormat | None, typer.Option(
+        "--format", help="text, json, github (workflow commands; the default when "
+        "GITHUB_ACTIONS=true) or sarif.", case_sensitive=False, show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the problems, no summary.")]
+    = False,
 ) -> None:
     """Check timelines and report every problem as path:line:col; exit 1 on any error."""
-    from imfhist.output.problems import problem_line, summary
+    from imfhist.output.report import reporter
     from imfhist.paths import timeline_path
-    from imfhist.validation import validate_paths
+    from imfhist.validation import expand, validate_paths
 
-    paths = list(files or [])
+    paths = expand(files or [])
     if file is not None or not paths:
         paths.insert(0, timeline_path(file))
+    if report_format is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        report_format = ReportFormat.github if github else ReportFormat.text
     report = validate_paths(paths)
-    console = _stdout()
-    for problem in report.problems:
-        console.print(problem_line(problem), soft_wrap=True)
-    console.print(summary(report.problems, len(paths)))
+    rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
+    if isinstance(rendered, str):
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    else:
+        _stdout().print(rendered, soft_wrap=True)
     if report.unreadable:
         raise typer.Exit(CANNOT_RUN)
-    raise typer.Exit(PROBLEMS if any(p.is_error for p in report.problems) else OK)
+    failed = report.errors or (strict and report.warnings)
+    raise typer.Exit(PROBLEMS if failed else OK)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other
+    validators. Checks that need imfhist itself are listed in docs/rules.md."""
+    from imfhist.paths import schema_path
+
+    sys.stdout.write(schema_path().read_text(encoding="utf-8"))
 
 
 def main() -> None:

@@ -20,6 +20,10 @@ def shipped_timeline() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "timeline.yaml"
 
 
+def schema_path() -> Path:
+    return Path(__file__).parent / "schema" / "imfhist-1.schema.json"
+
+
 def timeline_path(option: Path | None) -> Path:
     if option is not None:
         return option

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from imfhist.loader import load
+from imfhist.loader import load, shown_path
 from imfhist.problems import Problem, TimelineUnreadable
 
 
 @dataclass(frozen=True)
 class Report:
-    problems: tuple[Problem, ...]
+    files: tuple[str, ...]  # as shown to the user
+    problems: tuple[Problem, ...]  # sorted by path, line, column
     unreadable: bool  # a file could not be read at all
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
 
 
 def validate_file(path: Path) -> list[Problem]:
@@ -27,13 +37,34 @@ def validate_file(path: Path) -> list[Problem]:
     return problems
 
 
+def expand(arguments: Iterable[str]) -> list[Path]:
+    """File arguments, with glob patterns (`data/*.yaml`, `**/timeline.yaml`) expanded for
+    shells and CI systems that pass them unexpanded. A pattern that matches nothing is kept as it
+    is, so that it is reported as a missing file rather than silently ignored."""
+    paths: list[Path] = []
+    for argument in arguments:
+        if glob.has_magic(argument) and not Path(argument).exists():
+            matches = sorted(glob.glob(argument, recursive=True))
+            paths += [Path(m) for m in matches] or [Path(argument)]
+        else:
+            paths.append(Path(argument))
+    return list(dict.fromkeys(paths))
+
+
 def validate_paths(paths: Iterable[Path]) -> Report:
     problems: list[Problem] = []
+    files: list[str] = []
     unreadable = False
     for path in paths:
+        files.append(shown_path(path))
         try:
             problems += validate_file(path)
         except TimelineUnreadable as error:
-            problems.append(error.problem)
+            problem = error.problem
+            if glob.has_magic(str(path)) and not path.exists():
+                problem = replace(problem, message="no file matches this pattern",
+                                  hint="check the pattern, and quote it so the shell passes it on")
+            problems.append(problem)
             unreadable = True
-    return Report(tuple(sorted(problems)), unreadable)
+    return Report(tuple(files), tuple(sorted(problems)), unreadable)
+

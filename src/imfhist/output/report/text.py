@@ -1,13 +1,13 @@
-"""Validation problems as text lines: `path:line:col: severity rule: message (hint)`."""
+"""Problems as text lines: `path:line:col: severity rule: message (hint)`, then a count."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from rich.console import Group
 from rich.text import Text
 
 from imfhist.output.safety import clean_line
 from imfhist.problems import Problem
+from imfhist.validation import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -28,11 +28,16 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def summary(problems: Sequence[Problem], files: int) -> Text:
-    errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
-    where = plural(files, "file")
-    if not problems:
+def summary(report: Report) -> Text:
+    where = plural(len(report.files), "file")
+    if not report.problems:
         return Text(f"No problems in {where}.", style="green")
-    return Text(f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {where}.",
-                style="bold red" if errors else "yellow")
+    return Text(f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} in "
+                f"{where}.", style="bold red" if report.errors else "yellow")
+
+
+def render(report: Report, quiet: bool = False, strict: bool = False) -> Group:
+    lines = [problem_line(p) for p in report.problems]
+    if not quiet:
+        lines.append(summary(report))
+    return Group(*lines)
