@@ -7,11 +7,11 @@ apostrophes: `Tunisie`, `tunisie`, `Tunisia`, `TN` and `TUN` all resolve to `TN`
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gettext
 from dataclasses import dataclass
 
+from imfhist.suggest import Suggester
 from imfhist.textnorm import fold_name
 
 
@@ -33,6 +33,7 @@ class CountryIndex:
         self.by_code: dict[str, Country] = {}
         self._by_key: dict[str, str] = {}
         self._written: dict[str, str] = {}  # folded key -> the name as ISO writes it
+        self._suggester: Suggester | None = None
         for entry in pycountry.countries:
             code = entry.alpha_2
             name_en = getattr(entry, "common_name", None) or entry.name
@@ -52,12 +53,12 @@ class CountryIndex:
         """The alpha-2 code for a code or name, or None when it names no country."""
         return self._by_key.get(fold_name(written))
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per process, suggestions repeat
     def suggest(self, written: str) -> tuple[str, ...]:
-        """Close names for an unknown country, best first, as people would write them."""
-        key = fold_name(written)
-        keys = difflib.get_close_matches(key, self._by_key, n=3, cutoff=0.75)
-        return tuple(dict.fromkeys(self._written[match] for match in keys))
+        """Close names for an unknown country, best first, as ISO writes them."""
+        if self._suggester is None:
+            self._suggester = Suggester(self._by_key, cutoff=0.75)
+        keys = self._suggester(fold_name(written))
+        return tuple(dict.fromkeys(self._written[key] for key in keys))
 
     def name(self, code: str, lang: str = "en") -> str:
         country = self.by_code.get(code)

@@ -1,0 +1,79 @@
+"""Write a synthetic imfhist/1 timeline: `python benchmarks/generate.py 10000 -o t.yaml`.
+
+Seeded, so that a size always gives the same file. `--errors N` sprinkles N problems (unknown
+actors and places, duplicate ids, in turn) at evenly spaced events.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+
+COUNTRIES = ["Tunisie", "Maroc", "Algérie", "France", "Italy", "ES", "Égypte", "Liban", "GR", "TR"]
+REGIONS = ["bassin méditerranéen", "Europe orientale", "Maghreb", "Méditerranée"]
+WORDS = ["projet", "coopération", "formation", "échange", "réseau", "programme", "atelier", "recherche", "mission", "partenariat", "séminaire", "étude", "rencontre", "jeunesse", "culture"]
+
+
+def generate(events: int, errors: int = 0, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    actors = max(10, events // 20)
+    places = max(10, events // 50)
+    out = ["# yaml-language-server: $schema=imfhist-1.schema.json", "format: imfhist/1",
+           f"title: Synthetic timeline of {events} events", "lang: fr", "sources:"]
+    for number in range(10):
+        out += [f"  - id: source-{number}", f"    title: Source {number}",
+                f"    url: https://example.org/{number}"]
+    out.append("actors:")
+    for number in range(actors):
+        kind = ("person", "organisation", "programme")[number % 3]
+        out += [f"  - id: actor-{number}", f"    name: Acteur {number}", f"    kind: {kind}"]
+    out.append("places:")
+    for number in range(places):
+        out += [f"  - id: place-{number}", f"    name: Lieu {number}",
+                f"    country: {COUNTRIES[number % len(COUNTRIES)]}"]
+    every = events // errors if errors else 0
+    out.append("events:")
+    for number in range(events):
+        ident = f"event-{number}"
+        actor_ids = [f"actor-{rng.randrange(actors)}" for _ in range(rng.randint(1, 3))]
+        place_ids = [f"place-{rng.randrange(places)}"]
+        if every and number % every == 0:
+            kind = (number // every) % 3
+            if kind == 0:
+                actor_ids.append(f"actor-{actors + number}")
+            elif kind == 1:
+                place_ids.append(f"plcae-{number}")
+            else:
+                ident = f"event-{number - 1}"
+        year = rng.randint(1990, 2025)
+        date = rng.choice([f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}/{year + 2}",
+                           f"{year}/..", f"{year}~"])
+        title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize()
+        out += [f"  - id: {ident}", f"    title: {title} {number}", f"    date: {date}",
+                f"    countries: [{COUNTRIES[rng.randrange(len(COUNTRIES))]}]",
+                f"    regions: [{rng.choice(REGIONS)}]",
+                f"    places: [{', '.join(place_ids)}]", f"    actors: [{', '.join(actor_ids)}]",
+                f"    tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]",
+                "    sources:", f"      - ref: source-{rng.randrange(10)}",
+                f"        quote: {title.lower()}"]
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("events", type=int)
+    parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("-o", "--output", default="-")
+    args = parser.parse_args()
+    text = generate(args.events, args.errors, args.seed)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+if __name__ == "__main__":
+    main()
