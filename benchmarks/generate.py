@@ -12,7 +12,10 @@ import sys
 
 COUNTRIES = ["Tunisie", "Maroc", "Algérie", "France", "Italy", "ES", "Égypte", "Liban", "GR", "TR"]
 REGIONS = ["bassin méditerranéen", "Europe orientale", "Maghreb", "Méditerranée"]
-WORDS = ["projet", "coopération", "formation", "échange", "réseau", "programme", "atelier", "recherche", "mission", "partenariat", "séminaire", "étude", "rencontre", "jeunesse", "culture"]
+WORDS = [
+    "projet", "coopération", "formation", "échange", "réseau", "programme", "atelier", "recherche",
+    "mission", "partenariat", "séminaire", "étude", "rencontre", "jeunesse", "culture",
+]
 
 
 def generate(events: int, errors: int = 0, seed: int = 1) -> str:

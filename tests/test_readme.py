@@ -1,7 +1,12 @@
-"""The README's examples are real output: each `$ imfhist …` block is run and compared."""
+"""The README's examples are real output: each `$ imfhist …` block is run and compared.
+
+After a change that alters the output on purpose, refresh the blocks with
+`IMFHIST_UPDATE_README=1 python -m pytest tests/test_readme.py`, and read the diff.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -40,4 +45,11 @@ def test_readme_example(run, args: str, output: str, timeline_copy: Path,
     result = run(*shlex.split(args))
     got = "\n".join(line.rstrip() for line in result.stdout.splitlines())
     want = "\n".join(line.rstrip() for line in output.splitlines())
+    if got != want and os.environ.get("IMFHIST_UPDATE_README") == "1":
+        readme = REPO / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        old = f"```console\n$ imfhist {args}\n{output}```"
+        readme.write_text(text.replace(old, f"```console\n$ imfhist {args}\n{got}\n```"),
+                          encoding="utf-8")
+        return
     assert got == want

@@ -15,7 +15,8 @@ import pytest
 from conftest import DATA, write
 
 HOSTILE = ('format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n'
-           '  - id: one\n    title: T\n    actors: ["a,b:c%d\\r\\nnew \\x1b[31m \\"q\\" é\\u202e"]\n'
+           '  - id: one\n    title: T\n'
+           '    actors: ["a,b:c%d\\r\\nnew \\x1b[31m \\"q\\" é\\u202e"]\n'
            '    sources: [{ref: p, quote: q}]\n')
 JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "severity", "rule", "message",
              "hint"}
