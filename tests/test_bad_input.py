@@ -123,14 +123,14 @@ def test_missing_and_directory(run, tmp_path: Path) -> None:
 def test_unreadable_file(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, who can read a file whatever its mode: make reading refuse instead.
     secret = write(tmp_path, event("x"), "secret.yaml")
-    real_read_bytes = Path.read_bytes
+    real_open = Path.open
 
-    def refuse(path: Path) -> bytes:
+    def refuse(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
         if path.name == "secret.yaml":
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     for args in (["validate", secret], ["list", "--file", secret], ["show", "x", "-f", secret]):
         result = run(*args)
         assert result.exit_code == 2

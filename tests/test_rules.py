@@ -51,9 +51,8 @@ def test_valid_example_has_no_problem(path: Path, loader: str,
 
 def test_every_rule_has_an_example_or_is_a_file_rule() -> None:
     covered = {rule for path in INVALID for rule, _, _ in expected(path)}
-    # `file` is about files that cannot be opened and `yaml-depth` needs the pure loader;
-    # both are tested in test_bad_input.
-    assert set(rules.RULES) - covered <= {"file", "yaml-depth"}
+    # `file` is about files that cannot be opened: tested in test_bad_input.
+    assert set(rules.RULES) - covered <= {"file"}
 
 
 def test_rules_are_documented() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ import yaml
 
 from imfhist.dates import try_parse
 from imfhist.model import Actor, Citation, Event, Loc, Place, Source, Text, Timeline
+from imfhist.output.safety import UNSAFE_CHARACTERS
 from imfhist.problems import Problem, Severity
 from imfhist.yamlsource import compose, node_loc, read_text
 
@@ -166,6 +168,11 @@ class _Builder:
                 self.report(node, "encoding", "an escape such as \\ud800 stands for half a "
                             "character", "write the character itself, or remove the escape")
                 return None
+            unsafe = UNSAFE_CHARACTERS.search(node.value)
+            if unsafe:
+                self.report(node, "control-character", f"{where} holds {_character_name(unsafe)}",
+                            "remove it: it is invisible, or changes how the text shows",
+                            Severity.WARNING)
             return Text(node.value, self.loc(node))
         self.wrong_type(node, f"{where} should be text", _quote_hint(node))
         return None
@@ -314,6 +321,12 @@ def _describe(node: yaml.Node) -> str:
     if kind == "null":
         return "but it is empty" if node.value in ("", "~", "null", "Null", "NULL") else "but null"
     return f"but it is {kind}"
+
+
+def _character_name(match: re.Match[str]) -> str:
+    character = match.group()
+    name = unicodedata.name(character, "a control character")
+    return f"U+{ord(character):04X} ({name.lower()})"
 
 
 def _quote_hint(node: yaml.Node) -> str | None:

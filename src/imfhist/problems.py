@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 from imfhist.model import Loc
 
+MAX_MESSAGE = 300
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -23,6 +29,12 @@ class Problem:
     rule: str
     message: str
     hint: str | None = None
+
+    def __post_init__(self) -> None:
+        # Messages quote values from the file; a 10 MB value must not become a 10 MB message.
+        object.__setattr__(self, "message", shorten(self.message, MAX_MESSAGE))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", shorten(self.hint, MAX_MESSAGE))
 
     @property
     def is_error(self) -> bool:

@@ -8,6 +8,7 @@ alias is a shared node rather than an expanded copy, so an alias bomb costs noth
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,13 +17,34 @@ import yaml
 from imfhist.model import Loc
 from imfhist.problems import Problem, Severity, TimelineUnreadable
 
+# libyaml refuses to nest deeper than this; the pure-Python reader is held to the same limit so
+# that a machine without libyaml gives the same answers.
+MAX_DEPTH = 1000
+
+
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader, refusing the nesting that libyaml refuses, at the same place."""
+
+    def fetch_flow_collection_start(self, TokenClass: type) -> None:
+        if self.flow_level >= MAX_DEPTH - 1:
+            raise yaml.scanner.ScannerError("while increasing flow level", None,
+                                            "exceeded maximum nesting depth", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)  # type: ignore[misc]
+
+    def add_indent(self, column: int) -> bool:
+        if len(self.indents) >= MAX_DEPTH - 1 and self.indent < column:
+            raise yaml.scanner.ScannerError("while increasing block level", None,
+                                            "exceeded maximum nesting depth", self.get_mark())
+        return super().add_indent(column)  # type: ignore[misc,no-any-return]
+
+
 # libyaml's composer is several times faster; IMFHIST_YAML_LOADER=pure picks the pure-Python one.
 _C_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
 def yaml_loader() -> type:
     if os.environ.get("IMFHIST_YAML_LOADER") == "pure" or _C_LOADER is None:
-        return yaml.SafeLoader
+        return _PureLoader
     return _C_LOADER
 
 
@@ -35,11 +57,28 @@ class Document:
     problems: tuple[Problem, ...]
 
 
+# A timeline of 10,000 events is about 3.5 MB; far larger files are mistakes, or need more memory
+# than a quick check should take. IMFHIST_MAX_FILE_MB raises the limit.
+MAX_FILE_MB_VARIABLE = "IMFHIST_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 32
+
+
+def max_file_bytes() -> int:
+    try:
+        megabytes = float(os.environ.get(MAX_FILE_MB_VARIABLE, DEFAULT_MAX_FILE_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    return int(megabytes * 1024 * 1024)
+
+
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that stop it from being text. Raises TimelineUnreadable
-    when there is no file to read at all."""
+    when there is no file to read at all, or one too large to read."""
+    limit = max_file_bytes()
     try:
-        data = path.read_bytes()
+        # Read at most one byte past the limit: a device such as /dev/zero has no size to ask.
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise _unreadable(shown_as, "no such file", "check the path, or set --file") from None
     except IsADirectoryError:
@@ -50,6 +89,11 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     except OSError as error:
         raise _unreadable(shown_as, f"cannot be read: {error.strerror or error}",
                           "check the path") from None
+    if len(data) > limit:
+        megabytes = limit / 1024 / 1024
+        raise _unreadable(shown_as, f"the file is larger than {megabytes:g} MB, the most imfhist "
+                          "reads by default",
+                          f"set {MAX_FILE_MB_VARIABLE} to a larger number of MB to read it")
     return decode(data, shown_as)
 
 
@@ -80,19 +124,28 @@ def decode(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
 
 def compose(text: str, shown_as: str) -> Document:
     """Compose `text` into nodes; a syntax error becomes a Problem with its line and column."""
+    loader = yaml_loader()
+    # The pure-Python composer recurses once per level; MAX_DEPTH levels need more room than
+    # Python's default, and Python 3.11 runs such recursion without growing the C stack.
+    limit = sys.getrecursionlimit()
+    if loader is _PureLoader:
+        sys.setrecursionlimit(max(limit, 8 * MAX_DEPTH + 1000))
     try:
-        root = yaml.compose(text, Loader=yaml_loader())
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(error.problem or error.context or "invalid YAML").split())
         if error.context and error.problem:
             message = f"{' '.join(error.context.split())}: {message}"
+        if "invalid Unicode character escape" in message:
+            message = "an escape such as \\ud800 stands for half a character"
         context = error.context_mark
         if context and mark and context.line != mark.line:
             message += f" (it starts on line {context.line + 1})"
         at_fault = _character_at(text, line, column)
-        rule = "encoding" if "invalid Unicode character escape" in message else "yaml-syntax"
+        rule = ("encoding" if "invalid Unicode character escape" in message
+                else "yaml-depth" if "maximum nesting depth" in message else "yaml-syntax")
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, rule, message,
             _syntax_hint(message, at_fault)),))
@@ -109,6 +162,8 @@ def compose(text: str, shown_as: str) -> Document:
             Loc(shown_as, 1, 1), Severity.ERROR, "yaml-depth",
             "the YAML is nested too deeply to read",
             "a timeline needs only a few levels; look for runaway brackets"),))
+    finally:
+        sys.setrecursionlimit(limit)
     return Document(shown_as, root, ())
 
 

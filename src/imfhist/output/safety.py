@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile(
+UNSAFE_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 except tab and newline, DEL, C1
     "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"  # bidi, zero-width
     "\ud800-\udfff]"  # lone surrogates (from "\\ud800" escapes in double-quoted YAML)
@@ -24,7 +24,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def clean(text: str) -> str:
     """`text` with every control or invisible formatting character shown as an escape."""
-    return _UNSAFE.sub(_escape, text)
+    return UNSAFE_CHARACTERS.sub(_escape, text)
 
 
 def clean_line(text: str) -> str:

@@ -33,6 +33,10 @@ WRONG_TYPE = Rule("wrong-type", Severity.ERROR, """
 UNKNOWN_KEY = Rule("unknown-key", Severity.ERROR, """
     A key that imfhist/1 does not define, usually a misspelling; its value would be ignored, so it
     is an error. The hint suggests the closest allowed key.""")
+CONTROL_CHARACTER = Rule("control-character", Severity.WARNING, """
+    Text holds an invisible or control character: an escape sequence, a bidirectional override
+    (U+202E), a zero-width space. Such characters come in with copy and paste and can hide or
+    reorder what a reader sees; imfhist shows them as escapes such as `\\u202e`.""")
 MISSING_KEY = Rule("missing-key", Severity.ERROR, """
     A required key is missing: `format` at the top; `id` and `title` of a source; `id`, `name`
     and `kind` of an actor; `id`, `name` and `country` of a place; `id`, `title` and `sources`
