@@ -128,6 +128,11 @@ def _emit(events, timeline, output_format: ListFormat) -> None:  # type: ignore[
 
     rendered = renderer(output_format.value)(events, timeline)
     if isinstance(rendered, str):
+        if sys.stdout.isatty():
+            # CSV keeps the data as it is for files and pipes; a terminal gets it made visible.
+            from imfhist.output.safety import clean
+
+            rendered = clean(rendered)
         sys.stdout.write(rendered)
         sys.stdout.flush()
     else:

@@ -165,6 +165,8 @@ def _parse_point(text: str, base: int) -> DatePoint:
 def _explain(text: str, offset: int) -> str:
     if not text:
         return "empty date"
+    if re.fullmatch(r"-?[0-9]{5,}", text):
+        return f"a year of more than four digits is written with a Y: Y{text}"
     if text[:1] in "[{":
         return "sets of dates ([..] and {..}) are EDTF level 2, which imfhist/1 does not read"
     if offset < len(text):

@@ -31,7 +31,6 @@ _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "set", "omap",
     "pairs", "merge", "value")}
 _PLAIN_YEAR = re.compile(r"-?[0-9]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The keys of each kind of object in imfhist/1, and which of them are required.
 KEYS: dict[str, dict[str, bool]] = {
@@ -162,12 +161,6 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode) and (
             node.tag == STR or (year_ok and node.tag == INT and _PLAIN_YEAR.fullmatch(node.value))
         ):
-            if _SURROGATE.search(node.value):
-                # The pure-Python reader lets "\ud800" through where libyaml refuses it; refuse
-                # it here too, so that both readers give the same answer.
-                self.report(node, "encoding", "an escape such as \\ud800 stands for half a "
-                            "character", "write the character itself, or remove the escape")
-                return None
             unsafe = UNSAFE_CHARACTERS.search(node.value)
             if unsafe:
                 self.report(node, "control-character", f"{where} holds {_character_name(unsafe)}",
@@ -206,7 +199,14 @@ class _Builder:
                 build: Callable[[dict[str, yaml.Node], yaml.Node], Any]) -> tuple[Any, ...]:
         built = []
         article = "an" if kind[0] in "aeiou" else "a"
+        seen: set[int] = set()
         for item in self.sequence(node, where):
+            if id(item) in seen:
+                self.report(item, "duplicate-id", f"{article} {kind} is repeated through a YAML "
+                            "alias (*name) further down the list",
+                            "write each one out, with its own id")
+                continue
+            seen.add(id(item))
             values = self.mapping(item, kind, f"{article} {kind}")
             if values is not None:
                 value = build(values, item)

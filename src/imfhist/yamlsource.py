@@ -8,6 +8,7 @@ alias is a shared node rather than an expanded copy, so an alias bomb costs noth
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,17 +139,19 @@ def compose(text: str, shown_as: str) -> Document:
         message = " ".join(str(error.problem or error.context or "invalid YAML").split())
         if error.context and error.problem:
             message = f"{' '.join(error.context.split())}: {message}"
-        if "invalid Unicode character escape" in message:
-            message = "an escape such as \\ud800 stands for half a character"
+        # The two readers word a few errors differently; keep libyaml's words for both.
+        message = re.sub(r"found character '.*?' that", "found character that", message)
+        rule = ("encoding" if "invalid Unicode character escape" in message
+                else "yaml-depth" if "maximum nesting depth" in message else "yaml-syntax")
+        if rule == "encoding":
+            message = SURROGATE_MESSAGE
         context = error.context_mark
         if context and mark and context.line != mark.line:
             message += f" (it starts on line {context.line + 1})"
         at_fault = _character_at(text, line, column)
-        rule = ("encoding" if "invalid Unicode character escape" in message
-                else "yaml-depth" if "maximum nesting depth" in message else "yaml-syntax")
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, rule, message,
-            _syntax_hint(message, at_fault)),))
+            SURROGATE_HINT if rule == "encoding" else _syntax_hint(message, at_fault)),))
     except yaml.reader.ReaderError as error:
         line, column = _position(text, error.position)
         return Document(shown_as, None, (Problem(
@@ -164,7 +167,46 @@ def compose(text: str, shown_as: str) -> Document:
             "a timeline needs only a few levels; look for runaway brackets"),))
     finally:
         sys.setrecursionlimit(limit)
+    if loader is _PureLoader and root is not None:
+        escape = _surrogate_escape(text, root)
+        if escape is not None:
+            # libyaml refuses "\ud800" where the pure reader lets it through: refuse it too,
+            # at the place libyaml names (just after the "\u").
+            line, column = _position(text, escape + 2)
+            return Document(shown_as, None, (Problem(
+                Loc(shown_as, line, column), Severity.ERROR, "encoding", SURROGATE_MESSAGE,
+                SURROGATE_HINT),))
     return Document(shown_as, root, ())
+
+
+SURROGATE_MESSAGE = "an escape such as \\ud800 stands for half a character"
+SURROGATE_HINT = "write the character itself, or remove the escape"
+_SURROGATE_ESCAPE = re.compile(
+    r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _surrogate_escape(text: str, root: yaml.Node) -> int | None:
+    """The offset of the first surrogate escape in a double-quoted scalar, if any."""
+    stack = [root]
+    seen: set[int] = set()
+    found: list[int] = []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == '"' and any("\ud800" <= c <= "\udfff" for c in node.value):
+                source = text[node.start_mark.index:node.end_mark.index]
+                match = _SURROGATE_ESCAPE.search(source)
+                if match:
+                    found.append(node.start_mark.index + match.start())
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += [key, value]
+    return min(found) if found else None
 
 
 def _character_at(text: str, line: int, column: int) -> str:

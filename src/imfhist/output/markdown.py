@@ -7,13 +7,14 @@ from collections.abc import Sequence
 
 from imfhist.model import Event, Timeline
 from imfhist.output.records import country_names, names, worded_date
+from imfhist.output.safety import clean
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 
 
 def escape(text: str) -> str:
     """Text that Markdown shows as written: special characters escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
 
 
 def render(events: Sequence[Event], timeline: Timeline) -> str:

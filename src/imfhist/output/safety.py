@@ -8,6 +8,7 @@ zero-width characters). Each is shown as a visible escape, such as `\\x1b` or `\
 
 from __future__ import annotations
 
+import json
 import re
 
 UNSAFE_CHARACTERS = re.compile(
@@ -25,6 +26,14 @@ def _escape(match: re.Match[str]) -> str:
 def clean(text: str) -> str:
     """`text` with every control or invisible formatting character shown as an escape."""
     return UNSAFE_CHARACTERS.sub(_escape, text)
+
+
+def json_text(document: object) -> str:
+    """`document` as indented JSON, readable (no \\u escapes for accents) yet safe to print:
+    control and invisible characters are written as \\u escapes, which JSON reads back as the
+    same characters."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return UNSAFE_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def clean_line(text: str) -> str:

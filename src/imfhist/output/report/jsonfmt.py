@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from imfhist.output.safety import json_text
 from imfhist.problems import Problem
 from imfhist.validation import Report
 
@@ -37,4 +37,4 @@ def render(report: Report, quiet: bool = False, strict: bool = False) -> str:
         "files": list(report.files),
         "problems": [problem_record(p) for p in report.problems],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 
 from imfhist import __version__
+from imfhist.output.safety import json_text
 from imfhist.problems import Problem
 from imfhist.validation import Report
 
@@ -59,4 +59,4 @@ def render(report: Report, quiet: bool = False, strict: bool = False) -> str:
             "results": [_result(p, index) for p in report.problems],
         }],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -1,0 +1,131 @@
+"""The hostile corpus (tests/data/hostile): every file through every command that reads a
+timeline, with libyaml and with the pure-Python reader, and the same answers from both."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, write
+
+HOSTILE = DATA / "hostile"
+EXPECTED: dict[str, dict] = yaml.safe_load((HOSTILE / "expected.yaml").read_text())  # type: ignore[type-arg]
+INVISIBLE = ("\x1b", "\x07", "\u202e", "\u200b", "\ufeff", "\x00")
+
+
+def test_corpus_is_large_and_complete() -> None:
+    on_disk = {p.name for p in HOSTILE.iterdir()} - {"expected.yaml"}
+    assert on_disk == set(EXPECTED)
+    assert len(EXPECTED) >= 40
+
+
+@pytest.fixture(params=["libyaml", "pure"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "pure":
+        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
+    return str(request.param)
+
+
+def problems_of(output: str) -> list[str]:
+    return [f"{p['rule']}@{p['line']}:{p['column']}" if p["line"] else p["rule"]
+            for p in json.loads(output)["problems"]]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hostile_file(run, name: str, loader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(HOSTILE)
+    expected = EXPECTED[name]
+
+    result = run("validate", "--format", "json", name)
+    assert result.exit_code == expected["validate"]
+    assert problems_of(result.stdout) == expected["problems"]
+    if "message" in expected:
+        document = json.loads(result.stdout)
+        errors = [p for p in document["problems"] if p["severity"] == "error"]
+        assert expected["message"] in (errors or document["problems"])[0]["message"]
+
+    text = run("validate", name)
+    assert text.exit_code == expected["validate"]
+    for args, code in ((["list"], expected["read"]),
+                       (["filter", "--country", "TN"], expected["read"]),
+                       (["filter", "--text", "x", "--format", "json"], expected["read"]),
+                       (["show", "one"], expected["show"])):
+        shown = run(*args, "--file", name)
+        assert shown.exit_code == code, args
+        for output in (shown.stdout, shown.stderr, text.stdout):
+            assert "Traceback" not in output
+            assert not any(c in output for c in INVISIBLE), "nothing invisible reaches a terminal"
+
+
+def test_ten_megabyte_line(run, tmp_path: Path, loader: str) -> None:
+    title = "x" * (10 * 1024 * 1024)
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 f"  - {{id: one, title: {title}, sources: [{{ref: p, quote: q}}]}}\n")
+    assert run("validate", path).exit_code == 0
+    assert run("list", "--file", path, "--format", "json").exit_code == 0
+
+
+def test_file_too_large_names_the_limit(run, tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "format: imfhist/1\ntitle: " + "x" * 2 * 1024 * 1024 + "\n")
+    monkeypatch.setenv("IMFHIST_MAX_FILE_MB", "1")
+    for args in (["validate", path], ["list", "--file", path]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "larger than 1 MB" in result.output and "IMFHIST_MAX_FILE_MB" in result.output
+    monkeypatch.setenv("IMFHIST_MAX_FILE_MB", "3")
+    assert run("validate", path).exit_code == 1  # read now; it only lacks events
+
+
+def test_endless_device_is_bounded(run, monkeypatch) -> None:
+    monkeypatch.setenv("IMFHIST_MAX_FILE_MB", "1")
+    result = run("validate", "/dev/zero")
+    assert result.exit_code == 2 and "larger than 1 MB" in result.stdout
+
+
+def test_unreadable_file(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, who reads a file whatever its mode: make opening refuse instead.
+    secret = write(tmp_path, (HOSTILE / "bom.yaml").read_bytes(), "secret.yaml")
+    real_open = Path.open
+
+    def refuse(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if path.name == "secret.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    for args in (["validate", secret], ["list", "--file", secret], ["show", "x", "-f", secret]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "permission denied" in result.output
+
+
+def test_file_that_changes_while_it_is_read(run, tmp_path: Path) -> None:
+    path = tmp_path / "moving.yaml"
+    versions = [(HOSTILE / name).read_bytes() for name in
+                ("bom.yaml", "crlf.yaml", "nul-byte.yaml", "unclosed-quote.yaml", "empty.yaml")]
+    path.write_bytes(versions[0])
+    stop = threading.Event()
+
+    def rewrite() -> None:
+        number = 0
+        while not stop.is_set():
+            with path.open("r+b") as handle:  # rewrite in place, as an editor saving does
+                handle.truncate(0)
+                handle.write(versions[number % len(versions)])
+            number += 1
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        for _ in range(30):
+            for args in (["validate", path], ["list", "--file", path]):
+                result = run(*args)
+                assert result.exit_code in (0, 1, 2)
+                assert "Traceback" not in result.output
+    finally:
+        stop.set()
+        writer.join()
