@@ -129,3 +129,23 @@ def test_file_that_changes_while_it_is_read(run, tmp_path: Path) -> None:
     finally:
         stop.set()
         writer.join()
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("markup-title.yaml", "[bold red]styled[/] [link=https://evil.example]x[/link] :smile:"),
+    ("ansi-title.yaml", "\\x1b[31mred\\x1b[0m \\x1b[2J"),
+    ("osc8-title.yaml", "\\x1b]8;;https://evil.example\\x07click"),
+    ("bidi-title.yaml", "Invoice\\u202etxt.exe"),
+    ("zero-width-title.yaml", "zero\\u200bwidth\\ufeff"),
+])
+def test_hostile_text_prints_literally(run, name: str, shown: str) -> None:
+    result = run("show", "one", "--file", HOSTILE / name)
+    assert result.exit_code == 0
+    assert shown in result.stdout
+    listed = run("list", "--file", HOSTILE / name, "--format", "markdown")
+    assert "\x1b" not in listed.stdout and "\u202e" not in listed.stdout
+
+
+def test_alias_bomb_is_not_expanded(run) -> None:
+    result = run("validate", "--format", "json", HOSTILE / "alias-bomb.yaml")
+    assert len(json.loads(result.stdout)["problems"]) < 20
