@@ -55,3 +55,14 @@ def write(tmp_path: Path, text: str | bytes, name: str = "t.yaml") -> Path:
 
 
 __all__ = ["DATA", "REPO", "SHIPPED", "os", "write"]
+
+
+# Property tests run a bounded number of examples by default (CI); HYPOTHESIS_PROFILE=long runs
+# many more, on demand.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
