@@ -10,13 +10,17 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from imfhist import __version__
+from imfhist.options import FileOption, FormatOption, ListFormat, Selection, with_selection
+
+if TYPE_CHECKING:
+    from imfhist.model import Event, Timeline
 
 OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 
@@ -35,45 +39,6 @@ class ReportFormat(enum.StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
-
-
-class ListFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-# -- options shared by several commands: defined once here --------------------------------------
-
-FileOption = Annotated[
-    Path | None,
-    typer.Option("--file", "-f", help="Timeline file to read. Default: $IMFHIST_FILE, else the "
-                 "shipped IMF timeline.", show_default=False, dir_okay=True),
-]
-FormatOption = Annotated[
-    ListFormat, typer.Option("--format", help="Output format.", case_sensitive=False)
-]
-CountryOption = Annotated[list[str] | None, typer.Option(
-    "--country", "-c", help="ISO code or French/English name, any case or accents "
-    "(Tunisie, Tunisia, TN). Repeat for any of several.", show_default=False)]
-RegionOption = Annotated[list[str] | None, typer.Option(
-    "--region", help="A region named in the timeline (Europe orientale).", show_default=False)]
-PlaceOption = Annotated[list[str] | None, typer.Option(
-    "--place", help="Place id or name.", show_default=False)]
-ActorOption = Annotated[list[str] | None, typer.Option(
-    "--actor", "-a", help="Actor id or name (or part of a name).", show_default=False)]
-TagOption = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", help="Tag.", show_default=False)]
-FromOption = Annotated[str | None, typer.Option(
-    "--from", help="Events that end in or after this year or EDTF date.", show_default=False)]
-ToOption = Annotated[str | None, typer.Option(
-    "--to", help="Events that start in or before this year or EDTF date.", show_default=False)]
-UndatedOption = Annotated[bool, typer.Option(
-    "--undated", help="Include undated events (alone: only undated events).")]
-TextOption = Annotated[list[str] | None, typer.Option(
-    "--text", help="Words in the title, summary or quotes (case and accents ignored).",
-    show_default=False)]
 
 
 def _stdout() -> Console:
@@ -95,7 +60,7 @@ def _fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRe
     raise typer.Exit(code)
 
 
-def _load_for_reading(file: Path | None):  # type: ignore[no-untyped-def]
+def _load_for_reading(file: Path | None) -> Timeline:
     """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
     from imfhist.loader import load
     from imfhist.output.report.text import problem_line
@@ -123,7 +88,7 @@ def _load_for_reading(file: Path | None):  # type: ignore[no-untyped-def]
     return result.timeline
 
 
-def _emit(events, timeline, output_format: ListFormat) -> None:  # type: ignore[no-untyped-def]
+def _emit(events: list[Event], timeline: Timeline, output_format: ListFormat) -> None:
     from imfhist.output import renderer
 
     rendered = renderer(output_format.value)(events, timeline)
@@ -162,39 +127,130 @@ def list_events(file: FileOption = None, output_format: FormatOption = ListForma
     _emit(in_date_order(timeline.events), timeline, output_format)
 
 
-@app.command("filter")
-def filter_events(
-    file: FileOption = None,
-    output_format: FormatOption = ListFormat.table,
-    country: CountryOption = None,
-    region: RegionOption = None,
-    place: PlaceOption = None,
-    actor: ActorOption = None,
-    tag: TagOption = None,
-    start: FromOption = None,
-    end: ToOption = None,
-    undated: UndatedOption = False,
-    text: TextOption = None,
-) -> None:
-    """List the events that match every option given (a repeated option: any of its values).
-
-    A dated event matches --from/--to when its span overlaps the range, open ends included.
-    """
+def _select(timeline: Timeline, selection: Selection) -> list[Event]:
+    """The events the selection options pick, in date order; exit 2 on a name that names
+    nothing, and say so on stderr when nothing matches."""
     from imfhist.query import CriteriaError, build_criteria, select
 
-    timeline = _load_for_reading(file)
     try:
         criteria = build_criteria(
-            timeline, countries=country or (), regions=region or (), places=place or (),
-            actors=actor or (), tags=tag or (), start=start, end=end, undated=undated,
-            texts=text or (),
+            timeline, countries=selection.country or (), regions=selection.region or (),
+            places=selection.place or (), actors=selection.actor or (), tags=selection.tag or (),
+            start=selection.start, end=selection.end, undated=selection.undated,
+            texts=selection.text or (),
         )
     except CriteriaError as error:
         _fail(str(error), error.hint)
     events = select(timeline, criteria)
     if not events:
         _stderr().print(Text("No event matches.", style="yellow"))
-    _emit(events, timeline, output_format)
+    return events
+
+
+@app.command("filter")
+@with_selection
+def filter_events(
+    selection: Selection,
+    file: FileOption = None,
+    output_format: FormatOption = ListFormat.table,
+) -> None:
+    """List the events that match every option given (a repeated option: any of its values).
+
+    A dated event matches --from/--to when its span overlaps the range, open ends included.
+    """
+    timeline = _load_for_reading(file)
+    _emit(_select(timeline, selection), timeline, output_format)
+
+
+class ExportFormat(enum.StrEnum):
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    timelinejs = "timelinejs"
+    html = "html"
+
+
+class GroupBy(enum.StrEnum):
+    country = "country"
+    tag = "tag"
+
+
+@app.command("export")
+@with_selection
+def export(
+    selection: Selection,
+    export_format: Annotated[ExportFormat, typer.Option(
+        "--format", help="json (events with their actors, places and sources), csv, markdown "
+        "(a chronology), timelinejs (TimelineJS 3) or html (a self-contained visual timeline).",
+        case_sensitive=False)] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.",
+        show_default=False, dir_okay=False)] = None,
+    group_by: Annotated[GroupBy | None, typer.Option(
+        "--group-by", help="timelinejs: group slides by their first country or tag.",
+        show_default=False)] = None,
+    file: FileOption = None,
+) -> None:
+    """Export the selected events (all by default) for another tool, or as a page to publish."""
+    from imfhist.atomic import WriteError, write_atomically
+    from imfhist.output.exports import ExportOptions, exporter
+    from imfhist.query import in_date_order
+
+    timeline = _load_for_reading(file)
+    events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
+    exported = exporter(export_format.value)(
+        events, timeline, ExportOptions(group_by=group_by.value if group_by else None))
+    for note in exported.notes:
+        _stderr().print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
+    if output is None:
+        sys.stdout.write(exported.text)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, exported.text.encode("utf-8"))
+    except WriteError as error:
+        _fail(f"cannot write {output}: {error}", "nothing was written; check the folder and the "
+              "free space")
+    _stderr().print(Text(f"Wrote {output} ({len(events)} events).", style="green"),
+                    soft_wrap=True)
+
+
+class Lanes(enum.StrEnum):
+    country = "country"
+    tag = "tag"
+    none = "none"
+
+
+@app.command("chart")
+@with_selection
+def chart(
+    selection: Selection,
+    lanes: Annotated[Lanes, typer.Option("--lanes", help="One lane per country or tag.",
+                                         case_sensitive=False)] = Lanes.none,
+    file: FileOption = None,
+) -> None:
+    """Draw the timeline in the terminal: a bar per interval, a mark per point."""
+    from imfhist.output.chart import render
+    from imfhist.output.view import event_views
+    from imfhist.query import in_date_order
+
+    timeline = _load_for_reading(file)
+    events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
+    console = _stdout()
+    console.print(render(event_views(events, timeline), console.width, lanes.value))
+
+
+@app.command("stats")
+@with_selection
+def stats(selection: Selection, file: FileOption = None) -> None:
+    """Count the events per country, decade, actor and tag, with bar charts."""
+    from imfhist.output.stats import render
+    from imfhist.output.view import event_views
+    from imfhist.query import in_date_order
+
+    timeline = _load_for_reading(file)
+    events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
+    _stdout().print(render(event_views(events, timeline)))
 
 
 @app.command("show")

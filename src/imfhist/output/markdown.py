@@ -9,12 +9,16 @@ from imfhist.model import Event, Timeline
 from imfhist.output.records import country_names, names, worded_date
 from imfhist.output.safety import clean
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 
 
 def escape(text: str) -> str:
-    """Text that Markdown shows as written: special characters escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+    """Text that Markdown shows as written, on one line: the characters that make emphasis,
+    links, code, HTML, tables and entities are escaped, and so is a start that would make a
+    heading, a quote or a list."""
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+    return _LINE_START.sub(r"\\\1", escaped)
 
 
 def render(events: Sequence[Event], timeline: Timeline) -> str:

@@ -1,0 +1,101 @@
+"""Command-line options shared by several commands, each defined once.
+
+The selection options (`--country`, `--from`, …) belong to every command that picks events:
+`filter`, `export`, `chart` and `stats`. `@with_selection` adds them all to a command, which
+receives them gathered in one `Selection` value.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+
+class ListFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FileOption = Annotated[Path | None, typer.Option(
+    "--file", "-f", metavar="PATH", show_default=False, dir_okay=True,
+    help="Timeline file to read. Default: $IMFHIST_FILE, else the shipped IMF timeline.")]
+FormatOption = Annotated[ListFormat, typer.Option(
+    "--format", help="Output format.", case_sensitive=False)]
+CountryOption = Annotated[list[str] | None, typer.Option(
+    "--country", "-c", metavar="COUNTRY", show_default=False,
+    help="ISO code or French/English name, any case or accents (Tunisie, Tunisia, TN). "
+    "Repeat for any of several.")]
+RegionOption = Annotated[list[str] | None, typer.Option(
+    "--region", metavar="REGION", show_default=False,
+    help="A region named in the timeline (Europe orientale).")]
+PlaceOption = Annotated[list[str] | None, typer.Option(
+    "--place", metavar="PLACE", show_default=False, help="Place id or name.")]
+ActorOption = Annotated[list[str] | None, typer.Option(
+    "--actor", "-a", metavar="ACTOR", show_default=False,
+    help="Actor id or name (or part of a name).")]
+TagOption = Annotated[list[str] | None, typer.Option(
+    "--tag", "-t", metavar="TAG", show_default=False, help="Tag.")]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE", show_default=False,
+    help="Events that end in or after this year or EDTF date.")]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", metavar="DATE", show_default=False,
+    help="Events that start in or before this year or EDTF date.")]
+UndatedOption = Annotated[bool, typer.Option(
+    "--undated", help="Include undated events (alone: only undated events).")]
+TextOption = Annotated[list[str] | None, typer.Option(
+    "--text", metavar="WORDS", show_default=False,
+    help="Words in the title, summary or quotes (case and accents ignored).")]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The selection options as the user gave them."""
+
+    country: list[str] | None = None
+    region: list[str] | None = None
+    place: list[str] | None = None
+    actor: list[str] | None = None
+    tag: list[str] | None = None
+    start: str | None = None
+    end: str | None = None
+    undated: bool = False
+    text: list[str] | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+
+_SELECTION_OPTIONS: dict[str, Any] = {
+    "country": CountryOption, "region": RegionOption, "place": PlaceOption,
+    "actor": ActorOption, "tag": TagOption, "start": FromOption, "end": ToOption,
+    "undated": UndatedOption, "text": TextOption,
+}
+
+
+def with_selection(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give `command` every selection option; it receives them as `selection: Selection`."""
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name != "selection"]
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
+                               default=False if name == "undated" else None)
+             for name, annotation in _SELECTION_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def run(**arguments: Any) -> Any:
+        selection = Selection(**{name: arguments.pop(name) for name in _SELECTION_OPTIONS})
+        return command(selection=selection, **arguments)
+
+    run.__signature__ = signature.replace(parameters=kept + added)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in kept + added}
+    return run

@@ -1,0 +1,132 @@
+"""The timeline drawn in the terminal: a year axis fitted to the width, a bar per interval, a mark
+per point, an arrow for an open end, and lanes by country or tag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text
+
+from imfhist.dates import Bound
+from imfhist.output.safety import clean_line
+from imfhist.output.view import EventView
+from imfhist.textnorm import fold
+
+BAR, POINT, OPEN_END, UNKNOWN, APPROXIMATE = "━", "●", "→", "┄", "~"
+
+
+def _fraction(bound: Bound, end: bool = False) -> float:
+    year, month, day = bound
+    return year + (month - 1) / 12 + (day - 1) / 365 + (1 / 365 if end else 0)
+
+
+def axis_range(views: Sequence[EventView]) -> tuple[int, int]:
+    bounds = [b for v in views if v.edtf for b in (v.edtf.lower, v.edtf.upper) if b]
+    if not bounds:
+        return 0, 1
+    first = min(b[0] for b in bounds)
+    last = max(b[0] for b in bounds) + 1
+    if any(v.edtf and v.edtf.upper is None for v in views):
+        last += max(1, (last - first) // 8)
+    if any(v.edtf and v.edtf.lower is None for v in views):
+        first -= max(1, (last - first) // 8)
+    return first, max(last, first + 1)
+
+
+def _track(view: EventView, first: int, last: int, width: int) -> Text:
+    date = view.edtf
+    assert date is not None
+    cells = [" "] * width
+    scale = (width - 1) / (last - first)
+
+    def column(value: float) -> int:
+        return max(0, min(width - 1, round((value - first) * scale)))
+
+    low = _fraction(date.lower) if date.lower else first
+    high = _fraction(date.upper, end=True) if date.upper else last
+    start, end = column(low), max(column(low), column(high) - 1)
+    if end == start and not date.is_interval:
+        cells[start] = POINT
+    else:
+        cells[start:end + 1] = BAR * (end - start + 1)
+        if date.end_unknown and date.start:  # a known start, then an end nobody knows
+            known = max(start, column(_fraction(date.start.upper, end=True)) - 1)
+            cells[known + 1:end + 1] = UNKNOWN * (end - known)
+            cells[end] = "?"
+        elif date.end_open:
+            cells[end] = OPEN_END
+        if date.start_unknown and date.end:
+            known = min(end, column(_fraction(date.end.lower)))
+            cells[start:known] = UNKNOWN * (known - start)
+            cells[start] = "?"
+        elif date.start_open:
+            cells[start] = "←"
+    points = [p for p in (date.start, date.end) if p]
+    if any(p.approximate or p.uncertain for p in points) and start > 0:
+        cells[start - 1] = APPROXIMATE
+    return Text("".join(cells), style="cyan")
+
+
+def _axis(first: int, last: int, width: int) -> Text:
+    scale = (width - 1) / (last - first)
+    line = [" "] * width
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**4, 10**5)
+                if (s * scale) >= 8) if last - first < 10**6 else last - first
+    year = first - first % step + (step if first % step else 0)
+    while year <= last:
+        column = round((year - first) * scale)
+        label = str(year)
+        if column + len(label) <= width and all(c == " " for c in line[max(0, column - 1):
+                                                                    column + len(label) + 1]):
+            line[column:column + len(label)] = label
+        year += step
+    return Text("".join(line), style="dim")
+
+
+def render(views: Sequence[EventView], width: int, lanes: str = "none") -> RenderableType:
+    dated = [v for v in views if v.edtf is not None]
+    undated = len(views) - len(dated)
+    label_width = max(10, min(40, int(width * 0.4)))
+    track_width = max(10, width - label_width - 1)
+    first, last = axis_range(dated)
+    parts: list[RenderableType] = []
+    header = Text(" " * (label_width + 1))
+    header.append_text(_axis(first, last, track_width))
+    parts.append(header)
+    for lane, members in _lanes(dated, lanes):
+        if lane is not None:
+            parts.append(Rule(Text(clean_line(lane)), align="left", style="dim"))
+        for view in members:
+            line = Text(no_wrap=True, overflow="ellipsis")
+            label = clean_line(f"{view.worded_date} {view.title}")
+            if len(label) > label_width:
+                label = label[:label_width - 1] + "…"
+            line.append(label.ljust(label_width + 1))
+            line.append_text(_track(view, first, last, track_width))
+            parts.append(line)
+    legend = f"{BAR} interval  {POINT} point  {OPEN_END} goes on  {UNKNOWN} end unknown  " \
+             f"{APPROXIMATE} approximate"
+    parts.append(Text(legend[:width], style="dim"))
+    if undated:
+        parts.append(Text(f"{undated} undated event(s) not drawn", style="dim"))
+    return Group(*parts)
+
+
+def _lanes(views: Sequence[EventView], lanes: str) -> list[tuple[str | None, list[EventView]]]:
+    if lanes == "none":
+        return [(None, list(views))]
+    grouped: dict[str, list[EventView]] = {}
+    others: list[EventView] = []
+    for view in views:
+        keys = view.country_names if lanes == "country" else view.tags
+        if not keys:
+            others.append(view)
+        for key in dict.fromkeys(keys):
+            grouped.setdefault(key, []).append(view)
+    result: list[tuple[str | None, list[EventView]]] = [
+        (key, grouped[key]) for key in sorted(grouped, key=fold)]
+    if others:
+        result.append(("no country" if lanes == "country" else "no tag", others))
+    return result

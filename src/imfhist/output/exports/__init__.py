@@ -1,0 +1,38 @@
+"""Exports: the selected events as a document for another tool or for people, each registered by
+name. An exporter returns the document's text and any notes for the user (written to stderr)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from imfhist.model import Event, Timeline
+
+
+@dataclass(frozen=True)
+class Exported:
+    text: str
+    notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    group_by: str | None = None  # "country" or "tag", for timelinejs
+    lang: str = "en"
+
+
+Exporter = Callable[[Sequence[Event], Timeline, ExportOptions], Exported]
+
+EXPORTS: dict[str, str] = {
+    "json": "imfhist.output.exports.data:export",
+    "csv": "imfhist.output.exports.data:export_csv",
+    "markdown": "imfhist.output.exports.chronology:export",
+    "timelinejs": "imfhist.output.exports.timelinejs:export",
+    "html": "imfhist.output.exports.html:export",
+}
+
+
+def exporter(name: str) -> Exporter:
+    module_name, function = EXPORTS[name].split(":")
+    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]

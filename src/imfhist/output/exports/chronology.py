@@ -1,0 +1,61 @@
+"""A chronology in Markdown: events grouped by decade, each with its worded date, places and
+actors, and its sources as numbered footnotes that link to them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from imfhist.model import Event, Timeline
+from imfhist.output.exports import Exported, ExportOptions
+from imfhist.output.markdown import escape
+from imfhist.output.view import EventView, event_views
+
+
+def period(view: EventView) -> str:
+    if view.edtf is None:
+        return "Undated"
+    bound = view.edtf.lower or view.edtf.upper
+    assert bound is not None
+    decade = bound[0] - bound[0] % 10
+    return f"{decade}s" if decade >= 0 else f"{-decade} BCE"
+
+
+def link_target(url: str) -> str:
+    """A URL as a CommonMark link destination in angle brackets."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
+
+
+def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
+    lines = [f"# {escape(timeline.title or 'Timeline')}", ""]
+    footnotes: dict[tuple[str, str], int] = {}
+    current = None
+    for view in event_views(events, timeline, options.lang):
+        heading = period(view)
+        if heading != current:
+            lines += [f"## {heading}", ""]
+            current = heading
+        when = f"{escape(view.worded_date)}: " if view.edtf or view.worded_date != "undated" else ""
+        lines += [f"### {when}{escape(view.title)}", ""]
+        if view.summary:
+            lines += [escape(view.summary), ""]
+        details = []
+        if view.country_names:
+            details.append(f"**Countries:** {escape(', '.join(view.country_names))}")
+        if view.regions:
+            details.append(f"**Regions:** {escape(', '.join(view.regions))}")
+        if view.places:
+            details.append(f"**Places:** {escape(', '.join(view.places))}")
+        if view.actors:
+            details.append(f"**Actors:** {escape(', '.join(view.actors))}")
+        if details:
+            lines += ["  \n".join(details), ""]
+        for citation in view.citations:
+            key = (citation.source_id, citation.url or "")
+            number = footnotes.setdefault(key, len(footnotes) + 1)
+            lines += [f"> {escape(citation.quote)}[^{number}]", ""]
+    sources = {c.source_id: c for v in event_views(events, timeline) for c in v.citations}
+    for (source_id, url), number in footnotes.items():
+        title = escape(sources[source_id].source_title)
+        lines.append(f"[^{number}]: [{title}]({link_target(url)})" if url else
+                     f"[^{number}]: {title}")
+    return Exported("\n".join(lines).rstrip("\n") + "\n")

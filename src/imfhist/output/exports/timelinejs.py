@@ -1,0 +1,87 @@
+"""TimelineJS 3 JSON (Knight Lab), one slide per dated event.
+
+TimelineJS reads `headline` and `text` as HTML, so every text from the timeline is HTML-escaped.
+What its date objects cannot carry (an open or unknown end, an approximate or uncertain date, a
+decade) is worded in `display_date`. Undated events have no place on its axis; they are left out,
+with a note.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from imfhist.dates import DatePoint
+from imfhist.model import Event, Timeline
+from imfhist.output.exports import Exported, ExportOptions
+from imfhist.output.safety import json_text
+from imfhist.output.view import EventView, event_views
+
+
+def _date(point: DatePoint, upper: bool = False) -> dict[str, Any]:
+    year, month, day = point.upper if upper else point.lower
+    date: dict[str, Any] = {"year": year}
+    if point.precision in ("month", "day", "season"):
+        date["month"] = month
+    if point.precision == "day":
+        date["day"] = day
+    return date
+
+
+def _text(view: EventView) -> str:
+    parts = []
+    if view.summary:
+        parts.append(f"<p>{html.escape(view.summary)}</p>")
+    where = [*view.country_names, *view.regions, *view.places]
+    if where:
+        parts.append(f"<p>{html.escape(', '.join(where))}</p>")
+    if view.actors:
+        parts.append(f"<p>{html.escape(', '.join(view.actors))}</p>")
+    for citation in view.citations:
+        source = html.escape(citation.source_title)
+        if citation.url:
+            source = f'<a href="{html.escape(citation.url)}">{source}</a>'
+        parts.append(f"<blockquote>{html.escape(citation.quote)}<br>— {source}</blockquote>")
+    return "".join(parts)
+
+
+def slide(view: EventView, group_by: str | None) -> dict[str, Any]:
+    date = view.edtf
+    assert date is not None
+    slide: dict[str, Any] = {}
+    start = date.start or date.end
+    assert start is not None
+    slide["start_date"] = _date(start)
+    if date.is_interval and date.start and date.end:
+        slide["end_date"] = _date(date.end, upper=True)
+    elif not date.is_interval and start.precision in ("decade", "century", "season"):
+        slide["end_date"] = _date(start, upper=True)
+    slide["display_date"] = view.worded_date
+    slide["text"] = {"headline": html.escape(view.title), "text": _text(view)}
+    group = None
+    if group_by == "country" and view.country_names:
+        group = view.country_names[0]
+    elif group_by == "tag" and view.tags:
+        group = view.tags[0]
+    if group:
+        slide["group"] = html.escape(group)
+    slide["unique_id"] = view.id
+    slide["autolink"] = False
+    return slide
+
+
+def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
+    views = event_views(events, timeline, options.lang)
+    dated = [v for v in views if v.edtf is not None]
+    document: dict[str, Any] = {
+        "title": {"text": {"headline": html.escape(timeline.title or "Timeline"),
+                           "text": f"<p>{len(dated)} events</p>"}},
+        "events": [slide(v, options.group_by) for v in dated],
+    }
+    notes: tuple[str, ...] = ()
+    if len(dated) < len(views):
+        left_out = len(views) - len(dated)
+        notes = (f"{left_out} undated event(s) left out: TimelineJS places every slide on its "
+                 "time axis",)
+    return Exported(json_text(document), notes)

@@ -1,0 +1,82 @@
+"""Events with their references resolved, as documents for people (exports, charts) show them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from imfhist.dates import EdtfDate
+from imfhist.model import Event, Timeline
+from imfhist.output.records import worded_date
+
+
+@dataclass(frozen=True)
+class Citation:
+    quote: str
+    source_id: str
+    source_title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    title: str
+    summary: str | None
+    worded_date: str
+    edtf: EdtfDate | None
+    country_codes: tuple[str, ...]
+    country_names: tuple[str, ...]
+    regions: tuple[str, ...]
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    tags: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL that may be a link: web and mail addresses only (never `javascript:`)."""
+    if url and url.strip().lower().startswith(("https://", "http://", "mailto:")):
+        return url.strip()
+    return None
+
+
+def event_views(events: Sequence[Event], timeline: Timeline, lang: str = "en") -> list[EventView]:
+    from imfhist.query import event_countries
+
+    places = timeline.place_by_id()
+    actors = timeline.actor_by_id()
+    sources = timeline.source_by_id()
+    index = None
+    views = []
+    for event in events:
+        codes = event_countries(event, timeline)
+        if codes and index is None:
+            from imfhist.places import countries
+
+            index = countries()
+        names = tuple(index.name(c, lang) for c in codes) if index else ()
+        citations = []
+        for citation in event.sources:
+            source = sources.get(citation.ref.value)
+            citations.append(Citation(
+                citation.quote.value, citation.ref.value,
+                source.title if source else citation.ref.value,
+                safe_url(source.url) if source else None))
+        views.append(EventView(
+            id=event.id.value,
+            title=event.title,
+            summary=event.summary,
+            worded_date=worded_date(event),
+            edtf=event.edtf,
+            country_codes=tuple(c for c in codes if len(c) == 2 and c.isupper()),
+            country_names=names,
+            regions=tuple(r.value for r in event.regions),
+            places=tuple(places[p.value].name if p.value in places else p.value
+                         for p in event.places),
+            actors=tuple(actors[a.value].name if a.value in actors else a.value
+                         for a in event.actors),
+            tags=tuple(t.value for t in event.tags),
+            citations=tuple(citations),
+        ))
+    return views
