@@ -30,9 +30,13 @@ window.addEventListener("error", function (e) {
   window.__problems.push("error: " + (e.message || (e.target && (e.target.src || e.target.href))));
 }, true);
 var originalError = console.error;
-console.error = function () { window.__problems.push("console: " + Array.from(arguments).join(" "));
-  originalError.apply(console, arguments); };
-window.alert = window.confirm = window.prompt = function (m) { window.__problems.push("alert: " + m); };
+console.error = function () {
+  window.__problems.push("console: " + Array.from(arguments).join(" "));
+  originalError.apply(console, arguments);
+};
+window.alert = window.confirm = window.prompt = function (m) {
+  window.__problems.push("alert: " + m);
+};
 </script>"""
 REPORT = """<script>
 setTimeout(function () {

@@ -53,6 +53,11 @@ def test_hostile_file(run, name: str, loader: str, monkeypatch: pytest.MonkeyPat
     for args, code in ((["list"], expected["read"]),
                        (["filter", "--country", "TN"], expected["read"]),
                        (["filter", "--text", "x", "--format", "json"], expected["read"]),
+                       (["export", "--format", "html"], expected["read"]),
+                       (["export", "--format", "timelinejs"], expected["read"]),
+                       (["export", "--format", "markdown"], expected["read"]),
+                       (["chart", "--lanes", "tag"], expected["read"]),
+                       (["stats"], expected["read"]),
                        (["show", "one"], expected["show"])):
         shown = run(*args, "--file", name)
         assert shown.exit_code == code, args

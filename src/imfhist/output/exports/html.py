@@ -18,12 +18,14 @@ from datetime import date as calendar_date
 from imfhist.dates import Bound
 from imfhist.model import Event, Timeline
 from imfhist.output.exports import Exported, ExportOptions
+from imfhist.output.safety import clean
 from imfhist.output.view import EventView, event_views
 from imfhist.textnorm import fold
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    # Control and invisible characters are made visible, as in the terminal (\x1b, \u202e).
+    return html.escape(clean(text), quote=True)
 
 
 def _year_fraction(bound: Bound, end: bool = False) -> float:
