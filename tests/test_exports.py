@@ -83,7 +83,7 @@ def test_timelinejs_export(run) -> None:
     assert first["display_date"] == "à partir de 2002"
     assert second["group"] == "Morocco"
     assert third["start_date"] == {"year": 2019} and third["end_date"] == {"year": 2021}
-    assert "11 undated event(s) left out" in result.stderr
+    assert "11 undated events left out" in result.stderr
 
 
 def test_timelinejs_escapes_html(run, tmp_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_chart_fits_the_terminal(run, monkeypatch, width: int, lanes: str) -> No
     lines = result.stdout.splitlines()
     assert all(len(line) <= width for line in lines)
     assert any("━" in line for line in lines)
-    assert "11 undated event(s) not drawn" in result.stdout
+    assert "11 undated events not drawn" in result.stdout
     if lanes == "country":
         assert "Tunisia" in result.stdout
 

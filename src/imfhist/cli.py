@@ -16,8 +16,16 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from imfhist import __version__
-from imfhist.options import FileOption, FormatOption, ListFormat, Selection, with_selection
+from imfhist import __version__, i18n
+from imfhist.i18n import _, n_
+from imfhist.options import (
+    FileOption,
+    FormatOption,
+    LangOption,
+    ListFormat,
+    Selection,
+    with_selection,
+)
 
 if TYPE_CHECKING:
     from imfhist.model import Event, Timeline
@@ -26,8 +34,8 @@ OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 
 app = typer.Typer(
     name="imfhist",
-    help="Keep an organisation's history as data: list, filter, show and validate a YAML "
-    "timeline (by default, the IMF's international cooperation history).",
+    help=_("Keep an organisation's history as data: list, filter, show, validate, export and "
+           "chart a YAML timeline (by default, the IMF's international cooperation history)."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -52,7 +60,7 @@ def _stderr() -> Console:
 def _fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoReturn:
     from imfhist.output.safety import clean_line
 
-    line = Text("error: ", style="bold red")
+    line = Text(_("error: "), style="bold red")
     line.append(clean_line(message))
     if hint:
         line.append(f" ({clean_line(hint)})", style="italic")
@@ -78,13 +86,14 @@ def _load_for_reading(file: Path | None) -> Timeline:
         console = _stderr()
         for problem in sorted(errors)[:10]:
             console.print(problem_line(problem), soft_wrap=True)
-        console.print(Text(f"{result.shown_as} is not a timeline that can be read; "
-                           "`imfhist validate` lists every problem."), soft_wrap=True)
+        console.print(Text(_("{path} is not a timeline that can be read; `imfhist validate` "
+                             "lists every problem.").format(path=result.shown_as)), soft_wrap=True)
         raise typer.Exit(CANNOT_RUN)
     if errors:
-        _stderr().print(Text(f"note: {result.shown_as} has {len(errors)} error(s) in its "
-                             "structure; `imfhist validate` lists them.", style="yellow"),
-                        soft_wrap=True)
+        note = n_("note: {path} has {count} error in its structure; `imfhist validate` lists it.",
+                  "note: {path} has {count} errors in its structure; `imfhist validate` lists "
+                  "them.", len(errors)).format(path=result.shown_as, count=len(errors))
+        _stderr().print(Text(note, style="yellow"), soft_wrap=True)
     return result.timeline
 
 
@@ -113,14 +122,17 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=_("Show the version and exit."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Keep an organisation's history as data."""
+    # The language of --help was chosen before the commands were built (see imfhist.__main__);
+    # this sets it for what the command prints when run without that step, as in tests.
+    i18n.use(i18n.choose(lang))
 
 
-@app.command("list")
-def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table) -> None:
-    """List every event in date order (undated events last)."""
+@app.command("list", help=_("List every event in date order (undated events last)."))
+def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table,
+                lang: LangOption = None) -> None:
     from imfhist.query import in_date_order
 
     timeline = _load_for_reading(file)
@@ -143,21 +155,20 @@ def _select(timeline: Timeline, selection: Selection) -> list[Event]:
         _fail(str(error), error.hint)
     events = select(timeline, criteria)
     if not events:
-        _stderr().print(Text("No event matches.", style="yellow"))
+        _stderr().print(Text(_("No event matches."), style="yellow"))
     return events
 
 
-@app.command("filter")
+@app.command("filter", help=_(
+    "List the events that match every option given (a repeated option: any of its values).\n\n"
+    "A dated event matches --from/--to when its span overlaps the range, open ends included."))
 @with_selection
 def filter_events(
     selection: Selection,
     file: FileOption = None,
     output_format: FormatOption = ListFormat.table,
+    lang: LangOption = None,
 ) -> None:
-    """List the events that match every option given (a repeated option: any of its values).
-
-    A dated event matches --from/--to when its span overlaps the range, open ends included.
-    """
     timeline = _load_for_reading(file)
     _emit(_select(timeline, selection), timeline, output_format)
 
@@ -175,23 +186,26 @@ class GroupBy(enum.StrEnum):
     tag = "tag"
 
 
-@app.command("export")
+@app.command("export", help=_(
+    "Export the selected events (all by default) for another tool, or as a page to publish."))
 @with_selection
 def export(
     selection: Selection,
     export_format: Annotated[ExportFormat, typer.Option(
-        "--format", help="json (events with their actors, places and sources), csv, markdown "
-        "(a chronology), timelinejs (TimelineJS 3) or html (a self-contained visual timeline).",
+        "--format", help=_("json (events with their actors, places and sources), csv, markdown "
+                           "(a chronology), timelinejs (TimelineJS 3) or html (a self-contained "
+                           "visual timeline)."),
         case_sensitive=False)] = ExportFormat.json,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.",
+        "--output", "-o", metavar="FILE",
+        help=_("Write to FILE (atomically) instead of stdout."),
         show_default=False, dir_okay=False)] = None,
     group_by: Annotated[GroupBy | None, typer.Option(
-        "--group-by", help="timelinejs: group slides by their first country or tag.",
+        "--group-by", help=_("timelinejs: group slides by their first country or tag."),
         show_default=False)] = None,
     file: FileOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Export the selected events (all by default) for another tool, or as a page to publish."""
     from imfhist.atomic import WriteError, write_atomically
     from imfhist.output.exports import ExportOptions, exporter
     from imfhist.query import in_date_order
@@ -199,9 +213,10 @@ def export(
     timeline = _load_for_reading(file)
     events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
     exported = exporter(export_format.value)(
-        events, timeline, ExportOptions(group_by=group_by.value if group_by else None))
+        events, timeline, ExportOptions(group_by=group_by.value if group_by else None,
+                                        lang=i18n.language()))
     for note in exported.notes:
-        _stderr().print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
+        _stderr().print(Text(_("note: {note}").format(note=note), style="yellow"), soft_wrap=True)
     if output is None:
         sys.stdout.write(exported.text)
         sys.stdout.flush()
@@ -209,9 +224,10 @@ def export(
     try:
         write_atomically(output, exported.text.encode("utf-8"))
     except WriteError as error:
-        _fail(f"cannot write {output}: {error}", "nothing was written; check the folder and the "
-              "free space")
-    _stderr().print(Text(f"Wrote {output} ({len(events)} events).", style="green"),
+        _fail(_("cannot write {path}: {reason}").format(path=output, reason=error),
+              _("nothing was written; check the folder and the free space"))
+    wrote = n_("Wrote {path} ({count} event).", "Wrote {path} ({count} events).", len(events))
+    _stderr().print(Text(wrote.format(path=output, count=len(events)), style="green"),
                     soft_wrap=True)
 
 
@@ -221,15 +237,16 @@ class Lanes(enum.StrEnum):
     none = "none"
 
 
-@app.command("chart")
+@app.command("chart", help=_(
+    "Draw the timeline in the terminal: a bar per interval, a mark per point."))
 @with_selection
 def chart(
     selection: Selection,
-    lanes: Annotated[Lanes, typer.Option("--lanes", help="One lane per country or tag.",
+    lanes: Annotated[Lanes, typer.Option("--lanes", help=_("One lane per country or tag."),
                                          case_sensitive=False)] = Lanes.none,
     file: FileOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Draw the timeline in the terminal: a bar per interval, a mark per point."""
     from imfhist.output.chart import render
     from imfhist.output.view import event_views
     from imfhist.query import in_date_order
@@ -237,28 +254,30 @@ def chart(
     timeline = _load_for_reading(file)
     events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
     console = _stdout()
-    console.print(render(event_views(events, timeline), console.width, lanes.value))
+    console.print(render(event_views(events, timeline, i18n.language()), console.width,
+                         lanes.value))
 
 
-@app.command("stats")
+@app.command("stats", help=_(
+    "Count the events per country, decade, actor and tag, with bar charts."))
 @with_selection
-def stats(selection: Selection, file: FileOption = None) -> None:
-    """Count the events per country, decade, actor and tag, with bar charts."""
+def stats(selection: Selection, file: FileOption = None, lang: LangOption = None) -> None:
     from imfhist.output.stats import render
     from imfhist.output.view import event_views
     from imfhist.query import in_date_order
 
     timeline = _load_for_reading(file)
     events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
-    _stdout().print(render(event_views(events, timeline)))
+    _stdout().print(render(event_views(events, timeline, i18n.language())))
 
 
-@app.command("show")
+@app.command("show", help=_(
+    "Show one event in full: dates, places, actors and sources with their quotes."))
 def show_event(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="The event's id.")],
+    event_id: Annotated[str, typer.Argument(metavar="ID", help=_("The event's id."))],
     file: FileOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Show one event in full: dates, places, actors and sources with their quotes."""
     from imfhist.output.show import render_event
     from imfhist.suggest import Suggester, did_you_mean
 
@@ -268,24 +287,27 @@ def show_event(
             _stdout().print(render_event(event, timeline))
             return
     ids = [e.id.value for e in timeline.events]
-    _fail(f"no event has the id '{event_id}'",
-          did_you_mean(Suggester(ids)(event_id)) or "`imfhist list --format json` shows the ids")
+    _fail(_("no event has the id '{id}'").format(id=event_id),
+          did_you_mean(Suggester(ids)(event_id)) or _("`imfhist list --format json` shows the ids"))
 
 
-@app.command("validate")
+@app.command("validate", help=_(
+    "Check timelines and report every problem as path:line:col; exit 1 on any error."))
 def validate(
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="[FILE]...", help="Timeline files or glob patterns. Default: as for --file.",
+        metavar="[FILE]...", help=_("Timeline files or glob patterns. Default: as for --file."),
         show_default=False)] = None,
     file: FileOption = None,
     report_format: Annotated[ReportFormat | None, typer.Option(
-        "--format", help="text, json, github (workflow commands; the default when "
-        "GITHUB_ACTIONS=true) or sarif.", case_sensitive=False, show_default=False)] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the problems, no summary.")]
+        "--format", help=_("text, json, github (workflow commands; the default when "
+                           "GITHUB_ACTIONS=true) or sarif."),
+        case_sensitive=False, show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Warnings fail too (exit 1)."))]
     = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help=_("Only the problems, no summary."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Check timelines and report every problem as path:line:col; exit 1 on any error."""
     from imfhist.output.report import reporter
     from imfhist.paths import timeline_path
     from imfhist.validation import expand, validate_paths
@@ -309,10 +331,10 @@ def validate(
     raise typer.Exit(PROBLEMS if failed else OK)
 
 
-@app.command("schema")
-def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other
-    validators. Checks that need imfhist itself are listed in docs/rules.md."""
+@app.command("schema", help=_(
+    "Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other "
+    "validators. Checks that need imfhist itself are listed in docs/rules.md."))
+def schema(lang: LangOption = None) -> None:
     from imfhist.paths import schema_path
 
     sys.stdout.write(schema_path().read_text(encoding="utf-8"))

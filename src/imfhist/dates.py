@@ -16,16 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from imfhist.i18n import N_, _, p_
+
 # A bound is (year, month, day); None stands for an unbounded end (open or unknown).
 Bound = tuple[int, int, int]
 
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+_MONTHS = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 )  # fmt: skip
 # EDTF level 1 seasons: code -> (name, first month, last month); winter runs into the next year.
 _SEASONS = {
-    21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 2),
+    21: (N_("spring"), 3, 5), 22: (N_("summer"), 6, 8), 23: (N_("autumn"), 9, 11),
+    24: (N_("winter"), 12, 2),
 }
 
 _DATE = re.compile(
@@ -109,7 +112,7 @@ def _parse_point(text: str, base: int) -> DatePoint:
     digits = year_text.lstrip("Y-")
     unspecified_year = digits.count("X")
     if year_text.startswith("Y") and len(digits) < 5:
-        raise EdtfError("a Y-prefixed year needs at least 5 digits", base)
+        raise EdtfError(_("a Y-prefixed year needs at least 5 digits"), base)
     low_year = int(digits.replace("X", "0"))
     high_year = int(digits.replace("X", "9"))
     if negative:
@@ -120,7 +123,7 @@ def _parse_point(text: str, base: int) -> DatePoint:
 
     month_text, day_text = match["month"], match["day"]
     if unspecified_year and month_text:
-        raise EdtfError("a year with X digits cannot have a month (EDTF level 2)", base + 5)
+        raise EdtfError(_("a year with X digits cannot have a month (EDTF level 2)"), base + 5)
     if unspecified_year:
         precision = "decade" if unspecified_year == 1 else "century"
         return DatePoint((low_year, 1, 1), (high_year, 12, 31), precision, low_year, **common)
@@ -131,66 +134,76 @@ def _parse_point(text: str, base: int) -> DatePoint:
     month_offset = base + match.start("month")
     if month_text == "XX":
         if day_text not in (None, "XX"):
-            raise EdtfError("a day cannot be given when the month is XX", base + match.start("day"))
+            raise EdtfError(_("a day cannot be given when the month is XX"),
+                            base + match.start("day"))
         return DatePoint((year, 1, 1), (year, 12, 31), "year", year, **common)
     month = int(month_text)
     if month in _SEASONS:
         if day_text is not None:
-            raise EdtfError("a season cannot have a day", base + match.start("day"))
-        _, first, last = _SEASONS[month]
+            raise EdtfError(_("a season cannot have a day"), base + match.start("day"))
+        first, last = _SEASONS[month][1:]
         end_year = year + 1 if last < first else year
         upper = (end_year, last, days_in_month(end_year, last))
         return DatePoint((year, first, 1), upper, "season", year, month, **common)
     if not 1 <= month <= 12:
-        hint = " (seasons 25-41 are EDTF level 2)" if 25 <= month <= 41 else ""
-        raise EdtfError(f"month {month_text} does not exist{hint}", month_offset)
+        message = (_("month {month} does not exist (seasons 25-41 are EDTF level 2)")
+                   if 25 <= month <= 41 else _("month {month} does not exist"))
+        raise EdtfError(message.format(month=month_text), month_offset)
     last_day = days_in_month(year, month)
     if day_text is None or day_text == "XX":
         return DatePoint((year, month, 1), (year, month, last_day), "month", year, month, **common)
     day = int(day_text)
     if not 1 <= day <= last_day:
         raise EdtfError(
-            f"day {day_text} does not exist in {_MONTHS_EN[month - 1]} {year}",
+            _("day {day} does not exist in {month}").format(
+                day=day_text, month=_("{month} {year}").format(month=_(_MONTHS[month - 1]),
+                                                               year=year)),
             base + match.start("day"),
         )
     time_text = match["time"]
     if time_text:
         hours, minutes, seconds = (int(x) for x in time_text[1:9].split(":"))
         if hours > 23 or minutes > 59 or seconds > 59:
-            raise EdtfError(f"time {time_text[1:9]} does not exist", base + match.start("time") + 1)
+            raise EdtfError(_("time {time} does not exist").format(time=time_text[1:9]),
+                            base + match.start("time") + 1)
     point = (year, month, day)
     return DatePoint(point, point, "day", year, month, day, **common)
 
 
 def _explain(text: str, offset: int) -> str:
     if not text:
-        return "empty date"
+        return _("empty date")
     if re.fullmatch(r"-?[0-9]{5,}", text):
-        return f"a year of more than four digits is written with a Y: Y{text}"
+        return _("a year of more than four digits is written with a Y: {date}").format(
+            date=f"Y{text}")
     if text[:1] in "[{":
-        return "sets of dates ([..] and {..}) are EDTF level 2, which imfhist/1 does not read"
+        return _("sets of dates ([..] and {{..}}) are EDTF level 2, which imfhist/1 does not "
+                 "read").format()
     if offset < len(text):
-        return f"unexpected {text[offset]!r} at position {offset + 1} of {text!r}"
-    return f"{text!r} ends too early"
+        return _("unexpected {character} at position {position} of {date}").format(
+            character=repr(text[offset]), position=offset + 1, date=repr(text))
+    return _("{date} ends too early").format(date=repr(text))
 
 
 def parse_edtf(text: str) -> EdtfDate:
     """Parse `text` or raise EdtfError saying what is wrong and where."""
     if text != text.strip():
-        raise EdtfError("spaces are not allowed in an EDTF date", 0)
+        raise EdtfError(_("spaces are not allowed in an EDTF date"), 0)
     if "/" not in text:
         point = _parse_point(text, 0)
         return EdtfDate(text, point, point)
     if text.count("/") > 1:
-        raise EdtfError("an interval has exactly one '/'", text.index("/", text.index("/") + 1))
+        raise EdtfError(_("an interval has exactly one '/'"),
+                        text.index("/", text.index("/") + 1))
     first, second = text.split("/")
     slash = len(first)
     if first in ("", "..") and second in ("", ".."):
-        raise EdtfError("an interval needs at least one known end", 0)
+        raise EdtfError(_("an interval needs at least one known end"), 0)
     start = None if first in ("", "..") else _parse_point(first, 0)
     end = None if second in ("", "..") else _parse_point(second, slash + 1)
     if start and end and start.lower > end.upper:
-        raise EdtfError(f"the interval ends ({second}) before it starts ({first})", slash + 1,
+        raise EdtfError(_("the interval ends ({end}) before it starts ({start})").format(
+            end=second, start=first), slash + 1,
                         reversed_interval=True)
     return EdtfDate(
         text,
@@ -212,44 +225,55 @@ def try_parse(text: str) -> EdtfDate | None:
 
 
 def word_point(point: DatePoint) -> str:
-    """One date in English words: "2004", "May 2019", "1990s", "c. 2004", "2004?"."""
+    """One date in words, in the interface language: "2004", "May 2019" or "mai 2019",
+    "1990s" or "années 1990", "c. 2004" or "vers 2004", "2004?" or "2004 ?"."""
     year = _word_year(point.year)
     if point.precision == "day":
         assert point.month and point.day
-        text = f"{point.day} {_MONTHS_EN[point.month - 1]} {year}"
+        # The first day is "1er" in French: the only day number that changes.
+        day = p_("day of the month", "1") if point.day == 1 else str(point.day)
+        text = _("{day} {month} {year}").format(day=day, month=_(_MONTHS[point.month - 1]),
+                                               year=year)
     elif point.precision == "month":
         assert point.month
-        text = f"{_MONTHS_EN[point.month - 1]} {year}"
+        text = _("{month} {year}").format(month=_(_MONTHS[point.month - 1]), year=year)
     elif point.precision == "season":
         assert point.month
-        text = f"{_SEASONS[point.month][0]} {year}"
-    elif point.precision == "decade" or point.precision == "century":
-        text = f"{_word_year(point.lower[0])}s"
+        text = _("{season} {year}").format(season=_(_SEASONS[point.month][0]), year=year)
+    elif point.precision == "decade":
+        text = _("{decade}s").format(decade=_word_year(point.lower[0]))
+    elif point.precision == "century":
+        text = _("{start}–{end}").format(start=_word_year(point.lower[0]),
+                                         end=_word_year(point.upper[0]))
     else:
         text = year
+    if point.approximate and point.uncertain:
+        return _("c. {date}?").format(date=text)
     if point.approximate:
-        text = f"c. {text}"
+        return _("c. {date}").format(date=text)
     if point.uncertain:
-        text = f"{text}?"
+        return _("{date}?").format(date=text)
     return text
 
 
 def _word_year(year: int) -> str:
     # ISO 8601 counts a year 0, which is 1 BCE; so -0100 is 101 BCE.
-    return f"{1 - year} BCE" if year <= 0 else str(year)
+    return _("{year} BCE").format(year=1 - year) if year <= 0 else str(year)
 
 
 def word(date: EdtfDate) -> str:
-    """The whole date in English words, as a reader of the listing sees it."""
+    """The whole date in words, as a reader of the listing sees it."""
     if not date.is_interval:
         assert date.start is not None
         return word_point(date.start)
     if date.start is None:
         assert date.end is not None
-        return f"until {word_point(date.end)}" if date.start_open else f"?–{word_point(date.end)}"
+        end = word_point(date.end)
+        return (_("until {date}") if date.start_open else _("?–{date}")).format(date=end)
     if date.end is None:
-        return f"since {word_point(date.start)}" if date.end_open else f"{word_point(date.start)}–?"
-    return f"{word_point(date.start)}–{word_point(date.end)}"
+        start = word_point(date.start)
+        return (_("since {date}") if date.end_open else _("{date}–?")).format(date=start)
+    return _("{start}–{end}").format(start=word_point(date.start), end=word_point(date.end))
 
 
 def format_bound(bound: Bound | None) -> str:

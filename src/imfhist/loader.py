@@ -20,9 +20,11 @@ from typing import Any
 import yaml
 
 from imfhist.dates import try_parse
+from imfhist.i18n import N_, _
 from imfhist.model import Actor, Citation, Event, Loc, Place, Source, Text, Timeline
 from imfhist.output.safety import UNSAFE_CHARACTERS
 from imfhist.problems import Problem, Severity
+from imfhist.suggest import did_you_mean
 from imfhist.yamlsource import compose, node_loc, read_text
 
 STR = "tag:yaml.org,2002:str"
@@ -45,6 +47,11 @@ KEYS: dict[str, dict[str, bool]] = {
               "tags": False, "sources": True},
     "citation": {"ref": True, "quote": True},
 }
+
+
+# How messages name each kind of object (translated when used).
+OWNERS = {"timeline": N_("the timeline"), "source": N_("a source"), "actor": N_("an actor"),
+          "place": N_("a place"), "event": N_("an event"), "citation": N_("a citation")}
 
 
 @dataclass
@@ -81,7 +88,7 @@ def load_text(text: str, path: Path, shown_as: str) -> LoadResult:
     if document.root is None:
         problems = list(document.problems) or [Problem(
             Loc(shown_as, 1, 1), Severity.ERROR, "empty",
-            "the file holds no timeline", "start it with the line: format: imfhist/1")]
+            _("the file holds no timeline"), _("start it with the line: format: imfhist/1"))]
         return LoadResult(path, shown_as, None, problems, text)
     builder = _Builder(shown_as)
     timeline = builder.timeline(document.root, path)
@@ -104,58 +111,76 @@ class _Builder:
 
     # -- generic shapes ----------------------------------------------------------------------
 
-    def mapping(self, node: yaml.Node, kind: str, where: str) -> dict[str, yaml.Node] | None:
+    def field(self, key: str, kind: str) -> str:
+        """How a message names a key: "'title' in an event", or "'format'" at the top."""
+        if kind == "timeline":
+            return f"'{key}'"
+        return _("'{key}' in {owner}").format(key=key, owner=_(OWNERS[kind]))
+
+    def mapping(self, node: yaml.Node, kind: str) -> dict[str, yaml.Node] | None:
         """The keys of a mapping node after checking them against KEYS[kind]."""
+        owner = _(OWNERS[kind])
         if not isinstance(node, yaml.MappingNode):
-            hint = ("a timeline starts with 'format: imfhist/1' at the left margin"
-                    if kind == "timeline" else "write it as 'key: value' lines")
-            self.wrong_type(node, f"{where} should be a mapping of keys to values", hint)
+            hint = (_("a timeline starts with 'format: imfhist/1' at the left margin")
+                    if kind == "timeline" else _("write it as 'key: value' lines"))
+            self.wrong_type(node, _("{owner} should be a mapping of keys to values, {found}"),
+                            owner, hint)
             return None
         self.check_tag(node)
         allowed = KEYS[kind]
         values: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.report(key_node, "yaml-merge-key", "merge keys (<<) are not part of imfhist/1",
-                            "write the keys out in full")
+                self.report(key_node, "yaml-merge-key",
+                            _("merge keys (<<) are not part of imfhist/1"),
+                            _("write the keys out in full"))
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
-                self.report(key_node, "wrong-type", f"a key in {where} should be a plain word",
-                            f"use one of: {', '.join(allowed)}")
+                self.report(key_node, "wrong-type",
+                            _("a key in {owner} should be a plain word").format(owner=owner),
+                            _("use one of: {keys}").format(keys=", ".join(allowed)))
                 continue
             key = key_node.value
             if key in values:
                 first = values[key].start_mark.line + 1
                 self.report(key_node, "duplicate-key",
-                            f"key '{key}' appears twice in {where} (first on line {first})",
-                            "YAML readers keep only the last one; remove or merge the two")
+                            _("key '{key}' appears twice in {owner} (first on line {line})")
+                            .format(key=key, owner=owner, line=first),
+                            _("YAML readers keep only the last one; remove or merge the two"))
                 continue
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
-                self.report(key_node, "unknown-key", f"unknown key '{key}' in {where}", hint)
+                suggestion = (did_you_mean(close) if close else
+                              _("allowed: {keys}").format(keys=", ".join(allowed)))
+                self.report(key_node, "unknown-key",
+                            _("unknown key '{key}' in {owner}").format(key=key, owner=owner),
+                            suggestion)
                 continue
             values[key] = value_node
         for key, required in allowed.items():
             if required and key not in values:
-                self.report(node, "missing-key", f"{where} has no '{key}'",
-                            f"add '{key}:' to it")
+                self.report(node, "missing-key",
+                            _("{owner} has no '{key}'").format(owner=owner, key=key),
+                            _("add '{key}:' to it").format(key=key))
         return values
 
     def check_tag(self, node: yaml.Node) -> bool:
         if node.tag in _STANDARD_TAGS or node.tag in ("!", "?"):
             return True
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self.report(node, "yaml-tag", f"the tag {shown} is not allowed",
-                    "imfhist never runs YAML tags; remove the tag")
+        self.report(node, "yaml-tag", _("the tag {tag} is not allowed").format(tag=shown),
+                    _("imfhist never runs YAML tags; remove the tag"))
         return False
 
-    def wrong_type(self, node: yaml.Node, expected: str, hint: str | None = None) -> None:
+    def wrong_type(self, node: yaml.Node, template: str, subject: str,
+                   hint: str | None = None) -> None:
+        """Report `template`, whose {owner} or {field} is `subject` and {found} what was found."""
         if not self.check_tag(node):
             return
-        self.report(node, "wrong-type", f"{expected}, {_describe(node)}", hint)
+        message = template.format(owner=subject, field=subject, found=_describe(node))
+        self.report(node, "wrong-type", message, hint)
 
-    def string(self, node: yaml.Node | None, where: str, *, year_ok: bool = False) -> Text | None:
+    def string(self, node: yaml.Node | None, field: str, *, year_ok: bool = False) -> Text | None:
         if node is None:
             return None
         if isinstance(node, yaml.ScalarNode) and (
@@ -163,53 +188,60 @@ class _Builder:
         ):
             unsafe = UNSAFE_CHARACTERS.search(node.value)
             if unsafe:
-                self.report(node, "control-character", f"{where} holds {_character_name(unsafe)}",
-                            "remove it: it is invisible, or changes how the text shows",
+                self.report(node, "control-character",
+                            _("{field} holds {character}").format(
+                                field=field, character=_character_name(unsafe)),
+                            _("remove it: it is invisible, or changes how the text shows"),
                             Severity.WARNING)
             return Text(node.value, self.loc(node))
-        self.wrong_type(node, f"{where} should be text", _quote_hint(node))
+        self.wrong_type(node, _("{field} should be text, {found}"), field, _quote_hint(node))
         return None
 
-    def plain(self, node: yaml.Node | None, where: str) -> str | None:
-        text = self.string(node, where)
+    def text_of(self, values: dict[str, yaml.Node], key: str, kind: str,
+                *, year_ok: bool = False) -> Text | None:
+        return self.string(values.get(key), self.field(key, kind), year_ok=year_ok)
+
+    def plain_of(self, values: dict[str, yaml.Node], key: str, kind: str) -> str | None:
+        text = self.text_of(values, key, kind)
         return text.value if text else None
 
-    def strings(self, node: yaml.Node | None, where: str) -> tuple[Text, ...]:
+    def texts_of(self, values: dict[str, yaml.Node], key: str, kind: str) -> tuple[Text, ...]:
+        field = self.field(key, kind)
         items = []
-        for item in self.sequence(node, where):
-            text = self.string(item, f"each of the {where}")
+        for item in self.sequence(values.get(key), field):
+            text = self.string(item, _("an item of {field}").format(field=field))
             if text:
                 items.append(text)
         return tuple(items)
 
-    def sequence(self, node: yaml.Node | None, where: str) -> Iterator[yaml.Node]:
+    def sequence(self, node: yaml.Node | None, field: str) -> Iterator[yaml.Node]:
         if node is None:
             return
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return  # `tags:` with nothing after it: an empty list
         if not isinstance(node, yaml.SequenceNode):
-            hint = (f"write it as a list: [{node.value}]"
+            hint = (_("write it as a list: [{value}]").format(value=node.value)
                     if isinstance(node, yaml.ScalarNode) and node.value else None)
-            self.wrong_type(node, f"{where} should be a list", hint)
+            self.wrong_type(node, _("{field} should be a list, {found}"), field, hint)
             return
         if self.check_tag(node):
             yield from node.value
 
-    def objects(self, node: yaml.Node | None, kind: str, where: str,
+    def objects(self, values: dict[str, yaml.Node], key: str, kind: str,
                 build: Callable[[dict[str, yaml.Node], yaml.Node], Any]) -> tuple[Any, ...]:
         built = []
-        article = "an" if kind[0] in "aeiou" else "a"
         seen: set[int] = set()
-        for item in self.sequence(node, where):
+        for item in self.sequence(values.get(key), self.field(key, "timeline")):
             if id(item) in seen:
-                self.report(item, "duplicate-id", f"{article} {kind} is repeated through a YAML "
-                            "alias (*name) further down the list",
-                            "write each one out, with its own id")
+                self.report(item, "duplicate-id",
+                            _("{owner} is repeated through a YAML alias (*name) further down "
+                              "the list").format(owner=_(OWNERS[kind])),
+                            _("write each one out, with its own id"))
                 continue
             seen.add(id(item))
-            values = self.mapping(item, kind, f"{article} {kind}")
-            if values is not None:
-                value = build(values, item)
+            fields = self.mapping(item, kind)
+            if fields is not None:
+                value = build(fields, item)
                 if value is not None:
                     built.append(value)
         return tuple(built)
@@ -217,82 +249,81 @@ class _Builder:
     # -- the objects of imfhist/1 ------------------------------------------------------------
 
     def timeline(self, root: yaml.Node, path: Path) -> Timeline | None:
-        values = self.mapping(root, "timeline", "the timeline")
+        values = self.mapping(root, "timeline")
         if values is None:
             return None
         events = values.get("events")
         if events is None or (isinstance(events, yaml.SequenceNode) and not events.value):
-            self.report(events or root, "no-events", "the timeline has no events",
-                        "add an 'events:' list with at least one event")
+            self.report(events or root, "no-events", _("the timeline has no events"),
+                        _("add an 'events:' list with at least one event"))
         return Timeline(
             path=path,
             loc=self.loc(root),
-            format=self.string(values.get("format"), "format"),
-            title=self.plain(values.get("title"), "title"),
-            lang=self.plain(values.get("lang"), "lang"),
-            sources=self.objects(values.get("sources"), "source", "sources", self.source),
-            actors=self.objects(values.get("actors"), "actor", "actors", self.actor),
-            places=self.objects(values.get("places"), "place", "places", self.place),
-            events=self.objects(values.get("events"), "event", "events", self.event),
+            format=self.text_of(values, "format", "timeline"),
+            title=self.plain_of(values, "title", "timeline"),
+            lang=self.plain_of(values, "lang", "timeline"),
+            sources=self.objects(values, "sources", "source", self.source),
+            actors=self.objects(values, "actors", "actor", self.actor),
+            places=self.objects(values, "places", "place", self.place),
+            events=self.objects(values, "events", "event", self.event),
         )
 
     def source(self, values: dict[str, yaml.Node], node: yaml.Node) -> Source | None:
-        ident = self.string(values.get("id"), "a source's id")
-        title = self.plain(values.get("title"), "a source's title")
+        ident = self.text_of(values, "id", "source")
+        title = self.plain_of(values, "title", "source")
         if ident is None or title is None:
             return None
         return Source(
             id=ident, title=title, loc=self.loc(node),
-            url=self.plain(values.get("url"), "url"),
-            publisher=self.plain(values.get("publisher"), "publisher"),
-            accessed=self.plain(values.get("accessed"), "accessed"),
-            archive=self.string(values.get("archive"), "archive"),
+            url=self.plain_of(values, "url", "source"),
+            publisher=self.plain_of(values, "publisher", "source"),
+            accessed=self.plain_of(values, "accessed", "source"),
+            archive=self.text_of(values, "archive", "source"),
         )
 
     def actor(self, values: dict[str, yaml.Node], node: yaml.Node) -> Actor | None:
-        ident = self.string(values.get("id"), "an actor's id")
-        name = self.plain(values.get("name"), "an actor's name")
-        kind = self.string(values.get("kind"), "an actor's kind")
+        ident = self.text_of(values, "id", "actor")
+        name = self.plain_of(values, "name", "actor")
+        kind = self.text_of(values, "kind", "actor")
         if ident is None or name is None or kind is None:
             return None
         return Actor(ident, name, kind, self.loc(node),
-                     self.plain(values.get("description"), "description"))
+                     self.plain_of(values, "description", "actor"))
 
     def place(self, values: dict[str, yaml.Node], node: yaml.Node) -> Place | None:
-        ident = self.string(values.get("id"), "a place's id")
-        name = self.plain(values.get("name"), "a place's name")
-        country = self.string(values.get("country"), "a place's country")
+        ident = self.text_of(values, "id", "place")
+        name = self.plain_of(values, "name", "place")
+        country = self.text_of(values, "country", "place")
         if ident is None or name is None or country is None:
             return None
         return Place(ident, name, country, self.loc(node))
 
     def citation(self, values: dict[str, yaml.Node], node: yaml.Node) -> Citation | None:
-        ref = self.string(values.get("ref"), "a citation's ref")
-        quote = self.string(values.get("quote"), "a citation's quote")
+        ref = self.text_of(values, "ref", "citation")
+        quote = self.text_of(values, "quote", "citation")
         if ref is None or quote is None:
             return None
         return Citation(ref, quote, self.loc(node))
 
     def event(self, values: dict[str, yaml.Node], node: yaml.Node) -> Event | None:
-        ident = self.string(values.get("id"), "an event's id")
-        title = self.plain(values.get("title"), "an event's title")
-        date = self.string(values.get("date"), "date", year_ok=True)
-        sources = self.objects(values.get("sources"), "citation", "an event's sources",
-                               self.citation)
+        ident = self.text_of(values, "id", "event")
+        title = self.plain_of(values, "title", "event")
+        date = self.text_of(values, "date", "event", year_ok=True)
+        sources = self.objects(values, "sources", "citation", self.citation)
         if ident is None or title is None:
             return None
         return Event(
             id=ident,
             title=title,
             loc=self.loc(node),
-            summary=self.plain(values.get("summary"), "summary"),
+            summary=self.plain_of(values, "summary", "event"),
             date=date,
-            date_label=self.plain(values.get("date_label"), "date_label"),
-            countries=self.strings(values.get("countries"), "countries"),
-            regions=self.strings(values.get("regions"), "regions"),
-            places=self.strings(values.get("places"), "places"),
-            actors=self.strings(values.get("actors"), "actors"),
-            tags=self.strings(values.get("tags"), "tags"),
+            date_label=self.plain_of(values, "date_label", "event"),
+            countries=self.texts_of(values, "countries", "event"),
+            regions=self.texts_of(values, "regions", "event"),
+            places=self.texts_of(values, "places", "event"),
+            actors=self.texts_of(values, "actors", "event"),
+            tags=self.texts_of(values, "tags", "event"),
             sources=sources,
             edtf=try_parse(date.value) if date else None,
         )
@@ -300,42 +331,42 @@ class _Builder:
 
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
-        return "but it is a mapping"
+        return _("but it is a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "but it is a list"
+        return _("but it is a list")
     kind = node.tag.rsplit(":", 1)[-1]
     if kind == "str":
-        return "but it is text"
+        return _("but it is text")
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     if kind == "bool":
-        value = "true" if node.value.lower() in ("yes", "on", "y", "true") else "false"
-        return f"but {shown} is read as the boolean {value} (YAML 1.1)"
+        true = node.value.lower() in ("yes", "on", "y", "true")
+        return (_("but {value} is read as the boolean true (YAML 1.1)") if true else
+                _("but {value} is read as the boolean false (YAML 1.1)")).format(value=shown)
     if kind == "int" and ":" in node.value:
-        return f"but {shown} is read as a base-60 number (YAML 1.1)"
+        return _("but {value} is read as a base-60 number (YAML 1.1)").format(value=shown)
     if kind == "int" and re.fullmatch(r"[-+]?0[0-7]+", node.value):
-        return f"but {shown} is read as an octal number (YAML 1.1)"
+        return _("but {value} is read as an octal number (YAML 1.1)").format(value=shown)
     if kind in ("int", "float"):
-        return f"but {shown} is read as a number"
+        return _("but {value} is read as a number").format(value=shown)
     if kind == "timestamp":
-        return f"but {shown} is read as a date, not text"
+        return _("but {value} is read as a date, not text").format(value=shown)
     if kind == "null":
-        return "but it is empty" if node.value in ("", "~", "null", "Null", "NULL") else "but null"
-    return f"but it is {kind}"
+        return _("but it is empty")
+    return _("but it is {kind}").format(kind=kind)
 
 
 def _character_name(match: re.Match[str]) -> str:
     character = match.group()
-    name = unicodedata.name(character, "a control character")
-    return f"U+{ord(character):04X} ({name.lower()})"
+    name = unicodedata.name(character, "").lower() or _("a control character")
+    return f"U+{ord(character):04X} ({name})"
 
 
 def _quote_hint(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.ScalarNode) and len(node.value) > 40:
-        return "put it in quotes"
+        return _("put it in quotes")
     if isinstance(node, yaml.ScalarNode) and node.value and node.tag != "tag:yaml.org,2002:null":
         quoted = node.value.replace("'", "''")
-        return f"put it in quotes: '{quoted}'"
+        return _("put it in quotes: '{value}'").format(value=quoted)
     if isinstance(node, yaml.ScalarNode):
-        return "give it a value, or remove the key"
+        return _("give it a value, or remove the key")
     return None
-

@@ -17,6 +17,9 @@ from typing import Annotated, Any
 
 import typer
 
+from imfhist import i18n
+from imfhist.i18n import _
+
 
 class ListFormat(enum.StrEnum):
     table = "table"
@@ -25,36 +28,45 @@ class ListFormat(enum.StrEnum):
     markdown = "markdown"
 
 
+def _apply_language(value: str | None) -> str | None:
+    if value is not None:
+        i18n.use(i18n.choose(value))
+    return value
+
+
+LangOption = Annotated[str | None, typer.Option(
+    "--lang", metavar="fr|en", show_default=False, callback=_apply_language, is_eager=True,
+    help=_("Language of the output: fr or en. Default: $IMFHIST_LANG, else the locale."))]
 FileOption = Annotated[Path | None, typer.Option(
     "--file", "-f", metavar="PATH", show_default=False, dir_okay=True,
-    help="Timeline file to read. Default: $IMFHIST_FILE, else the shipped IMF timeline.")]
+    help=_("Timeline file to read. Default: $IMFHIST_FILE, else the shipped IMF timeline."))]
 FormatOption = Annotated[ListFormat, typer.Option(
-    "--format", help="Output format.", case_sensitive=False)]
+    "--format", help=_("Output format."), case_sensitive=False)]
 CountryOption = Annotated[list[str] | None, typer.Option(
     "--country", "-c", metavar="COUNTRY", show_default=False,
-    help="ISO code or French/English name, any case or accents (Tunisie, Tunisia, TN). "
-    "Repeat for any of several.")]
+    help=_("ISO code or French/English name, any case or accents (Tunisie, Tunisia, TN). "
+           "Repeat for any of several."))]
 RegionOption = Annotated[list[str] | None, typer.Option(
     "--region", metavar="REGION", show_default=False,
-    help="A region named in the timeline (Europe orientale).")]
+    help=_("A region named in the timeline (Europe orientale)."))]
 PlaceOption = Annotated[list[str] | None, typer.Option(
-    "--place", metavar="PLACE", show_default=False, help="Place id or name.")]
+    "--place", metavar="PLACE", show_default=False, help=_("Place id or name."))]
 ActorOption = Annotated[list[str] | None, typer.Option(
     "--actor", "-a", metavar="ACTOR", show_default=False,
-    help="Actor id or name (or part of a name).")]
+    help=_("Actor id or name (or part of a name)."))]
 TagOption = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", metavar="TAG", show_default=False, help="Tag.")]
+    "--tag", "-t", metavar="TAG", show_default=False, help=_("Tag."))]
 FromOption = Annotated[str | None, typer.Option(
     "--from", metavar="DATE", show_default=False,
-    help="Events that end in or after this year or EDTF date.")]
+    help=_("Events that end in or after this year or EDTF date."))]
 ToOption = Annotated[str | None, typer.Option(
     "--to", metavar="DATE", show_default=False,
-    help="Events that start in or before this year or EDTF date.")]
+    help=_("Events that start in or before this year or EDTF date."))]
 UndatedOption = Annotated[bool, typer.Option(
-    "--undated", help="Include undated events (alone: only undated events).")]
+    "--undated", help=_("Include undated events (alone: only undated events)."))]
 TextOption = Annotated[list[str] | None, typer.Option(
     "--text", metavar="WORDS", show_default=False,
-    help="Words in the title, summary or quotes (case and accents ignored).")]
+    help=_("Words in the title, summary or quotes (case and accents ignored)."))]
 
 
 @dataclass(frozen=True)

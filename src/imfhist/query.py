@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from imfhist.dates import Bound, EdtfError, parse_edtf
+from imfhist.i18n import N_, _
 from imfhist.model import Event, Timeline
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.textnorm import fold, fold_name
@@ -138,10 +139,16 @@ def _resolve_country(written: str) -> str:
     index = countries()
     code = index.resolve(written)
     if code is None:
-        raise CriteriaError(f"'{written}' is not a country",
+        raise CriteriaError(_("'{name}' is not a country").format(name=written),
                             did_you_mean(index.suggest(written))
-                            or "give an ISO 3166 code (TN) or a name in French or English")
+                            or _("give an ISO 3166 code (TN) or a name in French or English"))
     return code
+
+
+_NO_EVENT_HAS = {"region": N_("no event has the region '{name}'"),
+                 "tag": N_("no event has the tag '{name}'")}
+_NOTHING_NAMED = {"place": N_("no place has the id or name '{name}'"),
+                  "actor": N_("no actor has the id or name '{name}'")}
 
 
 def _resolve_words(kind: str, wanted: Sequence[str], present: Iterable[str]) -> frozenset[str]:
@@ -153,7 +160,7 @@ def _resolve_words(kind: str, wanted: Sequence[str], present: Iterable[str]) -> 
         key = fold(word)
         if key not in by_key:
             hint = did_you_mean(Suggester(by_key.values())(word))
-            raise CriteriaError(f"no event has the {kind} '{word}'", hint)
+            raise CriteriaError(_(_NO_EVENT_HAS[kind]).format(name=word), hint)
         resolved.add(key)
     return frozenset(resolved)
 
@@ -171,7 +178,7 @@ def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> f
         found = exact or partial
         if not found:
             hint = did_you_mean(Suggester([*names, *names.values()])(word))
-            raise CriteriaError(f"no {kind} has the id or name '{word}'", hint)
+            raise CriteriaError(_(_NOTHING_NAMED[kind]).format(name=word), hint)
         resolved |= found
     return frozenset(resolved)
 
@@ -183,7 +190,7 @@ def _bound(option: str, text: str | None, *, lower: bool) -> Bound | None:
         date = parse_edtf(text)
     except EdtfError as error:
         raise CriteriaError(f"{option} {text!r}: {error}",
-                            "give a year (2004) or an EDTF date (2019-05)") from None
+                            _("give a year (2004) or an EDTF date (2019-05)")) from None
     bound = date.lower if lower else date.upper
     if bound is None:  # "2004/.." as --to: no upper limit
         return None

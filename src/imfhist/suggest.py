@@ -58,7 +58,9 @@ class Suggester:
 
 
 def did_you_mean(matches: Iterable[str]) -> str | None:
+    from imfhist.i18n import _
+
     names = [f"'{m}'" for m in matches]
     if not names:
         return None
-    return f"did you mean {' or '.join(names)}?"
+    return _("did you mean {names}?").format(names=_(" or ").join(names))

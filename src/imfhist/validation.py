@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from imfhist.i18n import _
 from imfhist.loader import load, shown_path
 from imfhist.problems import Problem, TimelineUnreadable
 
@@ -62,8 +63,9 @@ def validate_paths(paths: Iterable[Path]) -> Report:
         except TimelineUnreadable as error:
             problem = error.problem
             if glob.has_magic(str(path)) and not path.exists():
-                problem = replace(problem, message="no file matches this pattern",
-                                  hint="check the pattern, and quote it so the shell passes it on")
+                problem = replace(
+                    problem, message=_("no file matches this pattern"),
+                    hint=_("check the pattern, and quote it so the shell passes it on"))
             problems.append(problem)
             unreadable = True
     return Report(tuple(files), tuple(sorted(problems)), unreadable)

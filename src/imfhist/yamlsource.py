@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from imfhist.i18n import N_, _
 from imfhist.model import Loc
 from imfhist.problems import Problem, Severity, TimelineUnreadable
 
@@ -81,20 +82,23 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise _unreadable(shown_as, "no such file", "check the path, or set --file") from None
+        raise _unreadable(shown_as, _("no such file"), _("check the path, or set --file")) from None
     except IsADirectoryError:
-        raise _unreadable(shown_as, "is a directory, not a timeline file",
-                          "name the YAML file inside it") from None
+        raise _unreadable(shown_as, _("is a directory, not a timeline file"),
+                          _("name the YAML file inside it")) from None
     except PermissionError:
-        raise _unreadable(shown_as, "permission denied", "make the file readable") from None
+        raise _unreadable(shown_as, _("permission denied"), _("make the file readable")) from None
     except OSError as error:
-        raise _unreadable(shown_as, f"cannot be read: {error.strerror or error}",
-                          "check the path") from None
+        raise _unreadable(shown_as, _("cannot be read: {reason}").format(
+            reason=error.strerror or error), _("check the path")) from None
     if len(data) > limit:
         megabytes = limit / 1024 / 1024
-        raise _unreadable(shown_as, f"the file is larger than {megabytes:g} MB, the most imfhist "
-                          "reads by default",
-                          f"set {MAX_FILE_MB_VARIABLE} to a larger number of MB to read it")
+        raise _unreadable(
+            shown_as,
+            _("the file is larger than {size} MB, the most imfhist reads by default").format(
+                size=f"{megabytes:g}"),
+            _("set {variable} to a larger number of MB to read it").format(
+                variable=MAX_FILE_MB_VARIABLE))
     return decode(data, shown_as)
 
 
@@ -107,8 +111,8 @@ def decode(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
                       (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if data.startswith(bom):
             return None, [Problem(Loc(shown_as, 1, 1), Severity.ERROR, "encoding",
-                                  f"the file is {name}, not UTF-8",
-                                  "save it again as UTF-8 (in the editor's encoding menu)")]
+                                  _("the file is {encoding}, not UTF-8").format(encoding=name),
+                                  _("save it again as UTF-8 (in the editor's encoding menu)"))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -118,8 +122,8 @@ def decode(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         byte = data[error.start:error.start + 1].hex()
         return None, [Problem(Loc(shown_as, line, column), Severity.ERROR, "encoding",
-                              f"byte 0x{byte} is not UTF-8 text",
-                              "save the file as UTF-8 (it may be Latin-1 or Windows-1252)")]
+                              _("byte 0x{byte} is not UTF-8 text").format(byte=byte),
+                              _("save the file as UTF-8 (it may be Latin-1 or Windows-1252)"))]
     return text, []
 
 
@@ -136,35 +140,36 @@ def compose(text: str, shown_as: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(error.problem or error.context or "invalid YAML").split())
-        if error.context and error.problem:
-            message = f"{' '.join(error.context.split())}: {message}"
+        problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
         # The two readers word a few errors differently; keep libyaml's words for both.
-        message = re.sub(r"found character '.*?' that", "found character that", message)
-        rule = ("encoding" if "invalid Unicode character escape" in message
-                else "yaml-depth" if "maximum nesting depth" in message else "yaml-syntax")
+        problem = re.sub(r"found character '.*?' that", "found character that", problem)
+        message = _(problem)
+        if error.context and error.problem:
+            message = f"{_(' '.join(error.context.split()))}: {message}"
+        rule = ("encoding" if "invalid Unicode character escape" in problem
+                else "yaml-depth" if "maximum nesting depth" in problem else "yaml-syntax")
         if rule == "encoding":
-            message = SURROGATE_MESSAGE
+            message = _(SURROGATE_MESSAGE)
         context = error.context_mark
         if context and mark and context.line != mark.line:
-            message += f" (it starts on line {context.line + 1})"
+            message += " " + _("(it starts on line {line})").format(line=context.line + 1)
         at_fault = _character_at(text, line, column)
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, rule, message,
-            SURROGATE_HINT if rule == "encoding" else _syntax_hint(message, at_fault)),))
+            _(SURROGATE_HINT) if rule == "encoding" else _syntax_hint(problem, at_fault)),))
     except yaml.reader.ReaderError as error:
         line, column = _position(text, error.position)
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, "encoding",
-            f"character U+{error.character:04X} is not allowed in YAML"
+            _("character U+{code} is not allowed in YAML").format(code=f"{error.character:04X}")
             if isinstance(error.character, int)
-            else "a character that is not allowed in YAML",
-            "remove it, or write it as an escape in a double-quoted string"),))
+            else _("a character that is not allowed in YAML"),
+            _("remove it, or write it as an escape in a double-quoted string")),))
     except RecursionError:
         return Document(shown_as, None, (Problem(
             Loc(shown_as, 1, 1), Severity.ERROR, "yaml-depth",
-            "the YAML is nested too deeply to read",
-            "a timeline needs only a few levels; look for runaway brackets"),))
+            _("the YAML is nested too deeply to read"),
+            _("a timeline needs only a few levels; look for runaway brackets")),))
     finally:
         sys.setrecursionlimit(limit)
     if loader is _PureLoader and root is not None:
@@ -174,13 +179,13 @@ def compose(text: str, shown_as: str) -> Document:
             # at the place libyaml names (just after the "\u").
             line, column = _position(text, escape + 2)
             return Document(shown_as, None, (Problem(
-                Loc(shown_as, line, column), Severity.ERROR, "encoding", SURROGATE_MESSAGE,
-                SURROGATE_HINT),))
+                Loc(shown_as, line, column), Severity.ERROR, "encoding", _(SURROGATE_MESSAGE),
+                _(SURROGATE_HINT)),))
     return Document(shown_as, root, ())
 
 
-SURROGATE_MESSAGE = "an escape such as \\ud800 stands for half a character"
-SURROGATE_HINT = "write the character itself, or remove the escape"
+SURROGATE_MESSAGE = N_("an escape such as \\ud800 stands for half a character")
+SURROGATE_HINT = N_("write the character itself, or remove the escape")
 _SURROGATE_ESCAPE = re.compile(
     r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
 
@@ -219,17 +224,17 @@ def _character_at(text: str, line: int, column: int) -> str:
 
 def _syntax_hint(message: str, at_fault: str) -> str | None:
     if at_fault == "\t" or "tab" in message:
-        return "indent with spaces; YAML does not allow tabs for indentation"
+        return _("indent with spaces; YAML does not allow tabs for indentation")
     if "mapping values are not allowed" in message:
-        return "a value that contains ': ' must be put in quotes"
-    if "expected a single document" in message:
-        return "a timeline is one YAML document; remove the extra '---'"
+        return _("a value that contains ': ' must be put in quotes")
+    if "but found another document" in message:
+        return _("a timeline is one YAML document; remove the extra '---'")
     if "found undefined alias" in message:
-        return "every *alias needs an &anchor above it"
-    if "end of stream" in message and "quoted" in message:
-        return "close the quote"
+        return _("every *alias needs an &anchor above it")
+    if "end of stream" in message:
+        return _("close the quote or bracket")
     if "maximum nesting depth" in message:
-        return "a timeline needs only a few levels; look for runaway brackets"
+        return _("a timeline needs only a few levels; look for runaway brackets")
     return None
 
 

@@ -10,6 +10,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from imfhist.dates import Bound
+from imfhist.i18n import N_, _, n_
 from imfhist.output.safety import clean_line
 from imfhist.output.view import EventView
 from imfhist.textnorm import fold
@@ -106,11 +107,14 @@ def render(views: Sequence[EventView], width: int, lanes: str = "none") -> Rende
             line.append(label.ljust(label_width + 1))
             line.append_text(_track(view, first, last, track_width))
             parts.append(line)
-    legend = f"{BAR} interval  {POINT} point  {OPEN_END} goes on  {UNKNOWN} end unknown  " \
-             f"{APPROXIMATE} approximate"
+    legend = "  ".join(f"{mark} {_(meaning)}" for mark, meaning in (
+        (BAR, N_("interval")), (POINT, N_("point")), (OPEN_END, N_("goes on")),
+        (UNKNOWN, N_("end unknown")), (APPROXIMATE, N_("approximate"))))
     parts.append(Text(legend[:width], style="dim"))
     if undated:
-        parts.append(Text(f"{undated} undated event(s) not drawn", style="dim"))
+        parts.append(Text(n_("{count} undated event not drawn",
+                             "{count} undated events not drawn", undated).format(count=undated),
+                          style="dim"))
     return Group(*parts)
 
 
@@ -128,5 +132,5 @@ def _lanes(views: Sequence[EventView], lanes: str) -> list[tuple[str | None, lis
     result: list[tuple[str | None, list[EventView]]] = [
         (key, grouped[key]) for key in sorted(grouped, key=fold)]
     if others:
-        result.append(("no country" if lanes == "country" else "no tag", others))
+        result.append((_("no country") if lanes == "country" else _("no tag"), others))
     return result

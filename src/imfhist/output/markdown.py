@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from imfhist.i18n import _
 from imfhist.model import Event, Timeline
 from imfhist.output.records import country_names, names, worded_date
 from imfhist.output.safety import clean
@@ -24,7 +25,8 @@ def escape(text: str) -> str:
 def render(events: Sequence[Event], timeline: Timeline) -> str:
     places = timeline.place_by_id()
     actors = timeline.actor_by_id()
-    lines = ["| Date | Title | Countries | Places | Actors |", "|---|---|---|---|---|"]
+    headers = [_("Date"), _("Title"), _("Countries"), _("Places"), _("Actors")]
+    lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---|---|"]
     for event in events:
         cells = [worded_date(event), event.title, ", ".join(country_names(event, timeline)),
                  ", ".join(names(event.places, places)), ", ".join(names(event.actors, actors))]

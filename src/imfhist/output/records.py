@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from imfhist.dates import word
+from imfhist.i18n import _, language
 from imfhist.model import Event, Timeline
 
 
@@ -16,7 +17,7 @@ def worded_date(event: Event) -> str:
         return word(event.edtf)
     if event.date is not None:
         return event.date.value  # not valid EDTF: show it as written
-    return "undated"
+    return _("undated")
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -42,7 +43,7 @@ def names(ids: tuple[Any, ...], by_id: dict[str, Any]) -> list[str]:
     return [by_id[i.value].name if i.value in by_id else i.value for i in ids]
 
 
-def country_names(event: Event, timeline: Timeline, lang: str = "en") -> list[str]:
+def country_names(event: Event, timeline: Timeline, lang: str | None = None) -> list[str]:
     from imfhist.query import event_countries
 
     codes = event_countries(event, timeline)
@@ -51,4 +52,4 @@ def country_names(event: Event, timeline: Timeline, lang: str = "en") -> list[st
     from imfhist.places import countries
 
     index = countries()
-    return [index.name(code, lang) for code in codes]
+    return [index.name(code, lang or language()) for code in codes]

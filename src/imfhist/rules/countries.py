@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from imfhist.i18n import _
 from imfhist.model import Text, Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
@@ -25,6 +26,8 @@ def check_countries(timeline: Timeline) -> Iterator[Problem]:
     index = countries()
     for country in written:
         if index.resolve(country.value) is None:
-            hint = did_you_mean(index.suggest(country.value)) or (
+            hint = did_you_mean(index.suggest(country.value)) or _(
                 "write an ISO 3166 country code or name; a wider area goes in 'regions'")
-            yield UNKNOWN_COUNTRY.at(country.loc, f"'{country.value}' is not a country", hint)
+            yield UNKNOWN_COUNTRY.at(country.loc,
+                                     _("'{name}' is not a country").format(name=country.value),
+                                     hint)

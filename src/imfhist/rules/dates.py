@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from imfhist.dates import EdtfError, parse_edtf
+from imfhist.i18n import _
 from imfhist.model import Loc, Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
@@ -31,6 +32,7 @@ def check_dates(timeline: Timeline) -> Iterator[Problem]:
                 quoted = (loc.end_column - loc.column) > len(event.date.value)
                 column = loc.column + error.offset + (1 if quoted else 0)
                 loc = Loc(loc.path, loc.line, column, loc.end_line, loc.end_column)
-            hint = None if error.reversed_interval else (
+            hint = None if error.reversed_interval else _(
                 "write it as EDTF, for example 2004, 2019-05, 2019/2021, 2004/.., 199X or 2004~")
-            yield rule.at(loc, f"date {event.date.value!r}: {error}", hint)
+            yield rule.at(loc, _("date {date}: {error}").format(date=repr(event.date.value),
+                                                                error=error), hint)

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from imfhist.i18n import _
 from imfhist.model import Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
@@ -18,6 +19,8 @@ FORMAT = "imfhist/1"
 @checker
 def check_document(timeline: Timeline) -> Iterator[Problem]:
     if timeline.format is not None and timeline.format.value != FORMAT:
-        yield FORMAT_VERSION.at(timeline.format.loc,
-                                f"format is '{timeline.format.value}', not '{FORMAT}'",
-                                f"write: format: {FORMAT}")
+        yield FORMAT_VERSION.at(
+            timeline.format.loc,
+            _("format is '{found}', not '{expected}'").format(found=timeline.format.value,
+                                                             expected=FORMAT),
+            _("write: format: {expected}").format(expected=FORMAT))

@@ -4,6 +4,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from imfhist.i18n import N_, _
 from imfhist.model import Text, Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
@@ -26,29 +27,40 @@ def _look_alike_key(ident: str) -> str:
     return unicodedata.normalize("NFKC", ident).casefold()
 
 
-def _check_ids(ids: Iterable[Text], kind: str) -> Iterator[Problem]:
+# How messages name the ids of each kind of object.
+_KINDS = {"source": N_("source id"), "actor": N_("actor id"), "place": N_("place id"),
+          "event": N_("event id")}
+
+
+def _check_ids(ids: Iterable[Text], kind_name: str) -> Iterator[Problem]:
+    kind = _(_KINDS[kind_name])
     first_by_id: dict[str, Text] = {}
     first_by_key: dict[str, Text] = {}
     for ident in ids:
         if not _ID.fullmatch(ident.value):
             suggestion = re.sub(r"[^a-z0-9]+", "-", ident.value.lower()).strip("-")
-            hint = (f"for example '{suggestion}'" if suggestion and suggestion.isascii()
-                    else "use lower-case letters, digits and hyphens")
-            yield ID_FORMAT.at(ident.loc, f"{kind} id {ident.value!r} is not lower-case letters, "
-                               "digits and hyphens", hint)
+            hint = (_("for example '{id}'").format(id=suggestion)
+                    if suggestion and suggestion.isascii()
+                    else _("use lower-case letters, digits and hyphens"))
+            yield ID_FORMAT.at(ident.loc, _("{kind} {id} is not lower-case letters, digits and "
+                                            "hyphens").format(kind=kind, id=repr(ident.value)),
+                               hint)
         first = first_by_id.get(ident.value)
         if first is not None:
             yield DUPLICATE_ID.at(ident.loc,
-                                  f"{kind} id '{ident.value}' is already used on line "
-                                  f"{first.loc.line}", "give each one its own id")
+                                  _("{kind} '{id}' is already used on line {line}").format(
+                                      kind=kind, id=ident.value, line=first.loc.line),
+                                  _("give each one its own id"))
             continue
         first_by_id[ident.value] = ident
         key = _look_alike_key(ident.value)
         twin = first_by_key.get(key)
         if twin is not None:
             yield ID_LOOK_ALIKE.at(ident.loc,
-                                   f"{kind} id {ident.value!r} looks like {twin.value!r} on line "
-                                   f"{twin.loc.line}", "keep one spelling")
+                                   _("{kind} {id} looks like {other} on line {line}").format(
+                                       kind=kind, id=repr(ident.value), other=repr(twin.value),
+                                       line=twin.loc.line),
+                                   _("keep one spelling"))
         else:
             first_by_key[key] = ident
 

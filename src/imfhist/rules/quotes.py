@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from imfhist.i18n import _
 from imfhist.model import Source, Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
@@ -26,26 +27,28 @@ _ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
 def _archive_text(timeline: Timeline, source: Source) -> tuple[str | None, Problem | None]:
     assert source.archive is not None
     path = timeline.path.parent / source.archive.value
-    def problem(message: str, hint: str) -> Problem:
-        return SOURCE_ARCHIVE.at(source.archive.loc, message, hint)  # type: ignore[union-attr]
+    name = source.archive.value
+
+    def problem(template: str, hint: str, **values: object) -> Problem:
+        return SOURCE_ARCHIVE.at(source.archive.loc,  # type: ignore[union-attr]
+                                 template.format(archive=name, **values), hint)
     try:
         if not path.is_file():
-            return None, problem(f"archive '{source.archive.value}' is not a file",
-                                 "give a path relative to the timeline file")
+            return None, problem(_("archive '{archive}' is not a file"),
+                                 _("give a path relative to the timeline file"))
         with path.open("rb") as handle:
             data = handle.read(MAX_ARCHIVE_BYTES + 1)
     except OSError as error:
-        return None, problem(f"archive '{source.archive.value}' cannot be read: "
-                             f"{error.strerror or error}", "check the file's permissions")
+        return None, problem(_("archive '{archive}' cannot be read: {reason}"),
+                             _("check the file's permissions"), reason=error.strerror or error)
     if len(data) > MAX_ARCHIVE_BYTES:
-        return None, problem(f"archive '{source.archive.value}' is larger than "
-                             f"{MAX_ARCHIVE_BYTES // 2**20} MB",
-                             "archive the text of the page only")
+        return None, problem(_("archive '{archive}' is larger than {size} MB"),
+                             _("archive the text of the page only"),
+                             size=MAX_ARCHIVE_BYTES // 2**20)
     try:
         return normalise_spacing(data.decode("utf-8-sig")), None
     except UnicodeDecodeError:
-        return None, problem(f"archive '{source.archive.value}' is not UTF-8 text",
-                             "save it as UTF-8")
+        return None, problem(_("archive '{archive}' is not UTF-8 text"), _("save it as UTF-8"))
 
 
 def find_quote(quote: str, archive: str) -> str | None:
@@ -89,15 +92,17 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                 continue
             quote = normalise_spacing(citation.quote.value)
             if not quote:
-                yield QUOTE_NOT_FOUND.at(citation.quote.loc, "the quote is empty",
-                                         "copy the words of the source that state the event")
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, _("the quote is empty"),
+                                         _("copy the words of the source that state the event"))
                 continue
             matched = find_quote(quote, archive)
             if matched is not None:
                 ref = citation.ref.value
                 if matched:
-                    message = f"the quote departs from source '{ref}' after “{matched[-30:]}”"
+                    message = _("the quote departs from source '{source}' after “{words}”").format(
+                        source=ref, words=matched[-30:])
                 else:
-                    message = f"the quote is not in source '{ref}'"
-                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
-                                         "copy the words exactly as the archived source has them")
+                    message = _("the quote is not in source '{source}'").format(source=ref)
+                yield QUOTE_NOT_FOUND.at(
+                    citation.quote.loc, message,
+                    _("copy the words exactly as the archived source has them"))

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator, Mapping
 
+from imfhist.i18n import N_, _
 from imfhist.model import Text, Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
@@ -24,14 +25,23 @@ UNUSED = Rule("unused", Severity.WARNING, """
 ACTOR_KINDS = ("person", "organisation", "programme")
 
 
+_NO_SUCH = {"actor": (N_("no actor has the id '{id}'"), N_("add an actor with id '{id}'")),
+            "place": (N_("no place has the id '{id}'"), N_("add a place with id '{id}'")),
+            "source": (N_("no source has the id '{id}'"), N_("add a source with id '{id}'"))}
+_UNUSED = {"actor": N_("no event refers to actor '{id}'"),
+           "place": N_("no event refers to place '{id}'"),
+           "source": N_("no event refers to source '{id}'")}
+
+
 def _unknown(
     rule: Rule, kind: str, refs: list[Text], known: Mapping[str, object]
 ) -> Iterator[Problem]:
     suggest = Suggester(known)
+    message, fix = _NO_SUCH[kind]
     for ref in refs:
         if ref.value not in known:
-            hint = did_you_mean(suggest(ref.value)) or f"add a {kind} with id '{ref.value}'"
-            yield rule.at(ref.loc, f"no {kind} has the id '{ref.value}'", hint)
+            hint = did_you_mean(suggest(ref.value)) or _(fix).format(id=ref.value)
+            yield rule.at(ref.loc, _(message).format(id=ref.value), hint)
 
 
 @checker
@@ -48,12 +58,14 @@ def check_references(timeline: Timeline) -> Iterator[Problem]:
 
     for event in timeline.events:
         if not event.sources:
-            yield NO_SOURCE.at(event.id.loc, f"event '{event.id.value}' cites no source",
-                               "add a source with the quote that states it")
+            yield NO_SOURCE.at(event.id.loc,
+                               _("event '{id}' cites no source").format(id=event.id.value),
+                               _("add a source with the quote that states it"))
     for actor in timeline.actors:
         if actor.kind.value not in ACTOR_KINDS:
-            yield ACTOR_KIND.at(actor.kind.loc, f"actor kind '{actor.kind.value}' is not one of "
-                                f"{', '.join(ACTOR_KINDS)}",
+            yield ACTOR_KIND.at(actor.kind.loc,
+                                _("actor kind '{kind}' is not one of {kinds}").format(
+                                    kind=actor.kind.value, kinds=", ".join(ACTOR_KINDS)),
                                 did_you_mean(Suggester(ACTOR_KINDS)(actor.kind.value)))
 
     used_actors = {ref.value for ref in actor_refs}
@@ -64,5 +76,5 @@ def check_references(timeline: Timeline) -> Iterator[Problem]:
                                ("source", timeline.sources, used_sources)):
         for item in items:
             if item.id.value not in used:
-                yield UNUSED.at(item.id.loc, f"no event refers to {label} '{item.id.value}'",
-                                "refer to it from an event, or remove it")
+                yield UNUSED.at(item.id.loc, _(_UNUSED[label]).format(id=item.id.value),
+                                _("refer to it from an event, or remove it"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from imfhist.i18n import _
 from imfhist.model import Event, Timeline
 from imfhist.output.exports import Exported, ExportOptions
 from imfhist.output.markdown import escape
@@ -13,11 +14,12 @@ from imfhist.output.view import EventView, event_views
 
 def period(view: EventView) -> str:
     if view.edtf is None:
-        return "Undated"
+        return _("Undated")
     bound = view.edtf.lower or view.edtf.upper
     assert bound is not None
     decade = bound[0] - bound[0] % 10
-    return f"{decade}s" if decade >= 0 else f"{-decade} BCE"
+    return _("{decade}s").format(decade=decade if decade >= 0 else
+                                 _("{year} BCE").format(year=-decade))
 
 
 def link_target(url: str) -> str:
@@ -26,7 +28,7 @@ def link_target(url: str) -> str:
 
 
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
-    lines = [f"# {escape(timeline.title or 'Timeline')}", ""]
+    lines = [f"# {escape(timeline.title or _('Timeline'))}", ""]
     footnotes: dict[tuple[str, str], int] = {}
     current = None
     for view in event_views(events, timeline, options.lang):
@@ -34,19 +36,20 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
         if heading != current:
             lines += [f"## {heading}", ""]
             current = heading
-        when = f"{escape(view.worded_date)}: " if view.edtf or view.worded_date != "undated" else ""
+        dated = view.edtf is not None or view.worded_date != _("undated")
+        when = f"{escape(view.worded_date)}: " if dated else ""
         lines += [f"### {when}{escape(view.title)}", ""]
         if view.summary:
             lines += [escape(view.summary), ""]
         details = []
         if view.country_names:
-            details.append(f"**Countries:** {escape(', '.join(view.country_names))}")
+            details.append(f"**{_('Countries')}:** {escape(', '.join(view.country_names))}")
         if view.regions:
-            details.append(f"**Regions:** {escape(', '.join(view.regions))}")
+            details.append(f"**{_('Regions')}:** {escape(', '.join(view.regions))}")
         if view.places:
-            details.append(f"**Places:** {escape(', '.join(view.places))}")
+            details.append(f"**{_('Places')}:** {escape(', '.join(view.places))}")
         if view.actors:
-            details.append(f"**Actors:** {escape(', '.join(view.actors))}")
+            details.append(f"**{_('Actors')}:** {escape(', '.join(view.actors))}")
         if details:
             lines += ["  \n".join(details), ""]
         for citation in view.citations:

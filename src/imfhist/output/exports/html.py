@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from datetime import date as calendar_date
 
 from imfhist.dates import Bound
+from imfhist.i18n import _
 from imfhist.model import Event, Timeline
 from imfhist.output.exports import Exported, ExportOptions
 from imfhist.output.safety import clean
+from imfhist.output.stats import counts
 from imfhist.output.view import EventView, event_views
 from imfhist.textnorm import fold
 
@@ -84,11 +86,12 @@ def _details(view: EventView) -> str:
     rows = []
     if view.summary:
         rows.append(f"<p>{_e(view.summary)}</p>")
-    facts = [("Date", view.worded_date + (f" ({view.edtf.text})" if view.edtf else "")),
-             ("Countries", ", ".join(view.country_names)), ("Regions", ", ".join(view.regions)),
-             ("Places", ", ".join(view.places)), ("Actors", ", ".join(view.actors)),
-             ("Tags", ", ".join(view.tags))]
-    items = "".join(f"<dt>{label}</dt><dd>{_e(value)}</dd>" for label, value in facts if value)
+    facts = [(_("Date"), view.worded_date + (f" ({view.edtf.text})" if view.edtf else "")),
+             (_("Countries"), ", ".join(view.country_names)),
+             (_("Regions"), ", ".join(view.regions)), (_("Places"), ", ".join(view.places)),
+             (_("Actors"), ", ".join(view.actors)), (_("Tags"), ", ".join(view.tags))]
+    items = "".join(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>"
+                    for label, value in facts if value)
     rows.append(f"<dl>{items}</dl>")
     for citation in view.citations:
         source = _e(citation.source_title)
@@ -102,11 +105,11 @@ def _details(view: EventView) -> str:
 def _item(view: EventView, number: int, track: str) -> str:
     marks = ""
     if view.edtf and any(p.approximate for p in (view.edtf.start, view.edtf.end) if p):
-        marks += '<abbr class="mark" title="approximate">~</abbr>'
+        marks += f'<abbr class="mark" title="{_e(_("approximate"))}">~</abbr>'
     if view.edtf and any(p.uncertain for p in (view.edtf.start, view.edtf.end) if p):
-        marks += '<abbr class="mark" title="uncertain">?</abbr>'
+        marks += f'<abbr class="mark" title="{_e(_("uncertain"))}">?</abbr>'
     when = (f'<span class="when">{_e(view.worded_date)}{marks}</span> '
-            if view.edtf is not None or view.worded_date != "undated" else "")
+            if view.edtf is not None or view.worded_date != _("undated") else "")
     return (
         f'<li class="event" id="event-{number}" data-countries="{_e(" ".join(view.country_codes))}"'
         f' data-tags="{_e(json.dumps(list(view.tags), ensure_ascii=False))}">'
@@ -133,21 +136,24 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
     country_options = "".join(f'<option value="{_e(code)}">{_e(name)}</option>'
                               for name, code in countries)
     tag_options = "".join(f'<option value="{_e(tag)}">{_e(tag)}</option>' for tag in tags)
-    title = _e(timeline.title or "Timeline")
-    summary = f"{len(views)} events"
-    if dated:
-        summary += f", {len(dated)} dated"
-    if undated:
-        summary += f", {len(undated)} undated"
+    title = _e(timeline.title or _("Timeline"))
+    summary = counts(len(views), len(dated))
     undated_section = (f'<section class="undated" aria-labelledby="undated-heading">'
-                       f'<h2 id="undated-heading">Undated</h2><ol class="events">{undated_items}'
-                       "</ol></section>") if undated else ""
-    chart = (f'<section class="chart" aria-label="Time line"><div class="axis" aria-hidden="true">'
-             f'{ticks}</div><ol class="events">{dated_items}</ol></section>') if dated else ""
+                       f'<h2 id="undated-heading">{_e(_("Undated"))}</h2><ol class="events">'
+                       f"{undated_items}</ol></section>") if undated else ""
+    chart = (f'<section class="chart" aria-label="{_e(_("Time line"))}"><div class="axis" '
+             f'aria-hidden="true">{ticks}</div><ol class="events">{dated_items}</ol></section>'
+             ) if dated else ""
     page = _PAGE.format(
         lang=_e(timeline.lang or options.lang), title=title, summary=_e(summary), style=_STYLE,
         script=_SCRIPT, country_options=country_options, tag_options=tag_options, chart=chart,
         undated=undated_section, total=len(views),
+        label_country=_e(_("Country")), label_tag=_e(_("Tag")), label_all=_e(_("All")),
+        shown=_e(_("{count} shown").format(count=len(views))),
+        shown_template=_e(json.dumps(_("{count} shown"), ensure_ascii=False)),
+        legend_dated=_e(_("dated")), legend_open=_e(_("goes on or end unknown")),
+        legend_approximate=_e(_("approximate")),
+        footer=_e(_("Made with imfhist. Select an event to see its details and sources.")),
     )
     return Exported(page)
 
@@ -166,19 +172,19 @@ _PAGE = """<!doctype html>
 <h1>{title}</h1>
 <p class="summary">{summary}</p>
 <form class="filters" role="search" onsubmit="return false">
-<label>Country <select id="filter-country"><option value="">All</option>{country_options}</select></label>
-<label>Tag <select id="filter-tag"><option value="">All</option>{tag_options}</select></label>
-<output id="shown" aria-live="polite">{total} shown</output>
+<label>{label_country} <select id="filter-country"><option value="">{label_all}</option>{country_options}</select></label>
+<label>{label_tag} <select id="filter-tag"><option value="">{label_all}</option>{tag_options}</select></label>
+<output id="shown" aria-live="polite" data-template="{shown_template}">{shown}</output>
 </form>
-<p class="legend" aria-hidden="true"><span class="bar sample"></span> dated
-<span class="bar sample fade-end"></span> goes on or end unknown
-<span class="bar sample approximate"></span> approximate</p>
+<p class="legend" aria-hidden="true"><span class="bar sample"></span> {legend_dated}
+<span class="bar sample fade-end"></span> {legend_open}
+<span class="bar sample approximate"></span> {legend_approximate}</p>
 </header>
 <main>
 {chart}
 {undated}
 </main>
-<footer><p>Made with imfhist. Select an event to see its details and sources.</p></footer>
+<footer><p>{footer}</p></footer>
 <script>{script}</script>
 </body>
 </html>
@@ -258,7 +264,8 @@ _SCRIPT = """
       item.hidden = !match;
       if (match) { count += 1; }
     });
-    shown.textContent = count + " shown";
+    var template = JSON.parse(shown.getAttribute("data-template") || '"{count}"');
+    shown.textContent = template.replace("{count}", String(count));
   }
   country.addEventListener("change", apply);
   tag.addEventListener("change", apply);

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from imfhist.dates import DatePoint
+from imfhist.i18n import _, n_
 from imfhist.model import Event, Timeline
 from imfhist.output.exports import Exported, ExportOptions
 from imfhist.output.safety import json_text
@@ -75,13 +76,16 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
     views = event_views(events, timeline, options.lang)
     dated = [v for v in views if v.edtf is not None]
     document: dict[str, Any] = {
-        "title": {"text": {"headline": html.escape(timeline.title or "Timeline"),
-                           "text": f"<p>{len(dated)} events</p>"}},
+        "title": {"text": {"headline": html.escape(timeline.title or _("Timeline")),
+                           "text": "<p>" + html.escape(n_("{count} event", "{count} events",
+                                                          len(dated)).format(count=len(dated)))
+                                   + "</p>"}},
         "events": [slide(v, options.group_by) for v in dated],
     }
     notes: tuple[str, ...] = ()
     if len(dated) < len(views):
         left_out = len(views) - len(dated)
-        notes = (f"{left_out} undated event(s) left out: TimelineJS places every slide on its "
-                 "time axis",)
+        notes = (n_("{count} undated event left out: TimelineJS places every slide on its time "
+                    "axis", "{count} undated events left out: TimelineJS places every slide on "
+                    "its time axis", left_out).format(count=left_out),)
     return Exported(json_text(document), notes)

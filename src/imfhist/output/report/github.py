@@ -41,6 +41,7 @@ def command(problem: Problem) -> str:
 def render(report: Report, quiet: bool = False, strict: bool = False) -> str:
     lines = [command(p) for p in report.problems]
     if not quiet:
-        lines.append(f"imfhist: {report.errors} error(s), {report.warnings} warning(s) in "
-                     f"{len(report.files)} file(s)")
+        from imfhist.output.report.text import summary
+
+        lines.append(f"imfhist: {summary(report).plain}")
     return "".join(line + "\n" for line in lines)

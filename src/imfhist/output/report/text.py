@@ -5,18 +5,20 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
+from imfhist.i18n import N_, _, n_
 from imfhist.output.safety import clean_line
 from imfhist.problems import Problem
 from imfhist.validation import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
+_SEVERITIES = (N_("error"), N_("warning"))  # as the text report shows them
 
 
 def problem_line(problem: Problem) -> Text:
     line = Text()
     line.append(clean_line(str(problem.loc)), style="bold")
     line.append(": ")
-    line.append(str(problem.severity), style=_STYLE[str(problem.severity)])
+    line.append(_(str(problem.severity)), style=_STYLE[str(problem.severity)])
     line.append(f" {problem.rule}: ", style="dim")
     line.append(clean_line(problem.message))
     if problem.hint:
@@ -24,16 +26,17 @@ def problem_line(problem: Problem) -> Text:
     return line
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def summary(report: Report) -> Text:
-    where = plural(len(report.files), "file")
+    files = n_("{count} file", "{count} files", len(report.files)).format(
+        count=len(report.files))
     if not report.problems:
-        return Text(f"No problems in {where}.", style="green")
-    return Text(f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')} in "
-                f"{where}.", style="bold red" if report.errors else "yellow")
+        return Text(_("No problems in {files}.").format(files=files), style="green")
+    errors = n_("{count} error", "{count} errors", report.errors).format(count=report.errors)
+    warnings = n_("{count} warning", "{count} warnings", report.warnings).format(
+        count=report.warnings)
+    return Text(_("{errors}, {warnings} in {files}.").format(
+        errors=errors, warnings=warnings, files=files),
+        style="bold red" if report.errors else "yellow")
 
 
 def render(report: Report, quiet: bool = False, strict: bool = False) -> Group:

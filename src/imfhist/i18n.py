@@ -1,0 +1,77 @@
+"""The interface language: French or English, chosen the way localised command-line tools choose.
+
+In order: `--lang fr|en`; the `IMFHIST_LANG` environment variable; the locale (`LC_ALL`, then
+`LC_MESSAGES`, then `LANG`); English. Messages live in gettext catalogues
+(`locale/<lang>/LC_MESSAGES/imfhist.po`, compiled to `.mo`), extracted and compiled with Babel;
+plural forms come from the catalogue.
+
+The catalogue is also made gettext's default domain, so that the strings of Typer itself
+("Usage:", "Options", "Show this message and exit.") are translated with the same choice.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "imfhist"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = ("en", "fr")
+ENVIRONMENT_VARIABLE = "IMFHIST_LANG"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def _language_of(value: str | None) -> str | None:
+    """"fr", "fr_FR.UTF-8", "FR" -> "fr"; "C", "POSIX", "" and unknown languages -> None."""
+    if not value:
+        return None
+    code = value.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def choose(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    environ = os.environ if environ is None else environ
+    if _language_of(option):
+        return _language_of(option)  # type: ignore[return-value]
+    if _language_of(environ.get(ENVIRONMENT_VARIABLE)):
+        return _language_of(environ.get(ENVIRONMENT_VARIABLE))  # type: ignore[return-value]
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:  # the first one set decides, as POSIX says, even when it is "C"
+            return _language_of(value) or "en"
+    return "en"
+
+
+def use(language: str) -> None:
+    """Speak `language` from now on, in imfhist's messages and in Typer's."""
+    global _translation, _language
+    _language = language if language in LANGUAGES else "en"
+    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
+    # Typer and Click call gettext.gettext(): point the default domain at this catalogue.
+    os.environ["LANGUAGE"] = _language
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    gettext.textdomain(DOMAIN)
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def p_(context: str, message: str) -> str:
+    return _translation.pgettext(context, message)
+
+
+def n_(singular: str, plural: str, count: int) -> str:
+    return _translation.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:  # the gettext convention for "mark now, translate later"
+    return message
