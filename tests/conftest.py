@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from imfhist import i18n
 from imfhist.cli import app
 
 DATA = Path(__file__).parent / "data"
@@ -15,13 +16,20 @@ SHIPPED = REPO / "data" / "timeline.yaml"
 
 
 @pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test sees the same terminal: no colour, a fixed width, no timeline from outside."""
-    for name in ("IMFHIST_FILE", "FORCE_COLOR", "GITHUB_ACTIONS", "IMFHIST_YAML_LOADER"):
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test sees the same terminal: no colour, a fixed width, English, no timeline from
+    outside."""
+    for name in ("IMFHIST_FILE", "FORCE_COLOR", "GITHUB_ACTIONS", "IMFHIST_YAML_LOADER",
+                 "IMFHIST_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
+    i18n.use("en")
+    yield
+    i18n.use("en")
+    os.environ.pop("LANGUAGE", None)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from imfhist import __version__, i18n
+from imfhist.commands import Command, Group
 from imfhist.i18n import _, n_
 from imfhist.options import (
     FileOption,
@@ -34,6 +35,7 @@ OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 
 app = typer.Typer(
     name="imfhist",
+    cls=Group,
     help=_("Keep an organisation's history as data: list, filter, show, validate, export and "
            "chart a YAML timeline (by default, the IMF's international cooperation history)."),
     no_args_is_help=True,
@@ -130,7 +132,8 @@ def main_options(
     i18n.use(i18n.choose(lang))
 
 
-@app.command("list", help=_("List every event in date order (undated events last)."))
+@app.command(cls=Command, name="list",
+             help=_("List every event in date order (undated events last)."))
 def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table,
                 lang: LangOption = None) -> None:
     from imfhist.query import in_date_order
@@ -159,7 +162,7 @@ def _select(timeline: Timeline, selection: Selection) -> list[Event]:
     return events
 
 
-@app.command("filter", help=_(
+@app.command(cls=Command, name="filter", help=_(
     "List the events that match every option given (a repeated option: any of its values).\n\n"
     "A dated event matches --from/--to when its span overlaps the range, open ends included."))
 @with_selection
@@ -186,7 +189,7 @@ class GroupBy(enum.StrEnum):
     tag = "tag"
 
 
-@app.command("export", help=_(
+@app.command(cls=Command, name="export", help=_(
     "Export the selected events (all by default) for another tool, or as a page to publish."))
 @with_selection
 def export(
@@ -237,7 +240,7 @@ class Lanes(enum.StrEnum):
     none = "none"
 
 
-@app.command("chart", help=_(
+@app.command(cls=Command, name="chart", help=_(
     "Draw the timeline in the terminal: a bar per interval, a mark per point."))
 @with_selection
 def chart(
@@ -258,7 +261,7 @@ def chart(
                          lanes.value))
 
 
-@app.command("stats", help=_(
+@app.command(cls=Command, name="stats", help=_(
     "Count the events per country, decade, actor and tag, with bar charts."))
 @with_selection
 def stats(selection: Selection, file: FileOption = None, lang: LangOption = None) -> None:
@@ -271,7 +274,7 @@ def stats(selection: Selection, file: FileOption = None, lang: LangOption = None
     _stdout().print(render(event_views(events, timeline, i18n.language())))
 
 
-@app.command("show", help=_(
+@app.command(cls=Command, name="show", help=_(
     "Show one event in full: dates, places, actors and sources with their quotes."))
 def show_event(
     event_id: Annotated[str, typer.Argument(metavar="ID", help=_("The event's id."))],
@@ -291,7 +294,7 @@ def show_event(
           did_you_mean(Suggester(ids)(event_id)) or _("`imfhist list --format json` shows the ids"))
 
 
-@app.command("validate", help=_(
+@app.command(cls=Command, name="validate", help=_(
     "Check timelines and report every problem as path:line:col; exit 1 on any error."))
 def validate(
     files: Annotated[list[str] | None, typer.Argument(
@@ -331,7 +334,7 @@ def validate(
     raise typer.Exit(PROBLEMS if failed else OK)
 
 
-@app.command("schema", help=_(
+@app.command(cls=Command, name="schema", help=_(
     "Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other "
     "validators. Checks that need imfhist itself are listed in docs/rules.md."))
 def schema(lang: LangOption = None) -> None:

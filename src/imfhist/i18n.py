@@ -75,3 +75,14 @@ def n_(singular: str, plural: str, count: int) -> str:
 
 def N_(message: str) -> str:  # the gettext convention for "mark now, translate later"
     return message
+
+
+# Typer's own strings, which it looks up in gettext's default domain (set to this catalogue by
+# `use`): listed here so that extraction puts them in the catalogue.
+TYPER_STRINGS = (
+    N_("Options"), N_("Commands"), N_("Arguments"), N_("Error"), N_("Aborted."), N_("Aborted!"),
+    N_("[default: {}]"), N_("[required]"), N_("[env var: {}]"), N_("(deprecated) "),
+    N_("(dynamic)"), N_("default: {default}"), N_("required"), N_("env var: {var}"),
+    N_("Try [blue]'{command_path} {help_option}'[/] for help."), N_("Missing command."),
+    N_("No such command {name!r}."),
+)

@@ -184,6 +184,22 @@ def compose(text: str, shown_as: str) -> Document:
     return Document(shown_as, root, ())
 
 
+# The parser's words, translated when they are shown (the rest of its messages stay English).
+PARSER_PHRASES = (
+    N_("while scanning for the next token"), N_("found character that cannot start any token"),
+    N_("mapping values are not allowed here"), N_("expected a single document in the stream"),
+    N_("but found another document"), N_("found undefined alias"),
+    N_("while scanning a quoted scalar"), N_("found unexpected end of stream"),
+    N_("while parsing a flow sequence"), N_("while parsing a flow mapping"),
+    N_("while parsing a block mapping"), N_("while parsing a block collection"),
+    N_("while scanning a simple key"), N_("could not find expected ':'"),
+    N_("did not find expected key"), N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"), N_("while increasing flow level"),
+    N_("while increasing block level"), N_("exceeded maximum nesting depth"),
+    N_("found a tab character that violates indentation"),
+    N_("while scanning a block scalar"), N_("while scanning an anchor"),
+    N_("while scanning an alias"), N_("while scanning a tag"),
+)
 SURROGATE_MESSAGE = N_("an escape such as \\ud800 stands for half a character")
 SURROGATE_HINT = N_("write the character itself, or remove the escape")
 _SURROGATE_ESCAPE = re.compile(

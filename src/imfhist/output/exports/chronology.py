@@ -28,7 +28,7 @@ def link_target(url: str) -> str:
 
 
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
-    lines = [f"# {escape(timeline.title or _('Timeline'))}", ""]
+    lines = ["# " + escape(timeline.title or _("Timeline")), ""]
     footnotes: dict[tuple[str, str], int] = {}
     current = None
     for view in event_views(events, timeline, options.lang):
@@ -43,13 +43,17 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
             lines += [escape(view.summary), ""]
         details = []
         if view.country_names:
-            details.append(f"**{_('Countries')}:** {escape(', '.join(view.country_names))}")
+            label = _("Countries")
+            details.append(f"**{label}:** {escape(', '.join(view.country_names))}")
         if view.regions:
-            details.append(f"**{_('Regions')}:** {escape(', '.join(view.regions))}")
+            label = _("Regions")
+            details.append(f"**{label}:** {escape(', '.join(view.regions))}")
         if view.places:
-            details.append(f"**{_('Places')}:** {escape(', '.join(view.places))}")
+            label = _("Places")
+            details.append(f"**{label}:** {escape(', '.join(view.places))}")
         if view.actors:
-            details.append(f"**{_('Actors')}:** {escape(', '.join(view.actors))}")
+            label = _("Actors")
+            details.append(f"**{label}:** {escape(', '.join(view.actors))}")
         if details:
             lines += ["  \n".join(details), ""]
         for citation in view.citations:

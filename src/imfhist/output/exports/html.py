@@ -105,9 +105,11 @@ def _details(view: EventView) -> str:
 def _item(view: EventView, number: int, track: str) -> str:
     marks = ""
     if view.edtf and any(p.approximate for p in (view.edtf.start, view.edtf.end) if p):
-        marks += f'<abbr class="mark" title="{_e(_("approximate"))}">~</abbr>'
+        approximate = _e(_("approximate"))
+        marks += f'<abbr class="mark" title="{approximate}">~</abbr>'
     if view.edtf and any(p.uncertain for p in (view.edtf.start, view.edtf.end) if p):
-        marks += f'<abbr class="mark" title="{_e(_("uncertain"))}">?</abbr>'
+        uncertain = _e(_("uncertain"))
+        marks += f'<abbr class="mark" title="{uncertain}">?</abbr>'
     when = (f'<span class="when">{_e(view.worded_date)}{marks}</span> '
             if view.edtf is not None or view.worded_date != _("undated") else "")
     return (
@@ -138,10 +140,12 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
     tag_options = "".join(f'<option value="{_e(tag)}">{_e(tag)}</option>' for tag in tags)
     title = _e(timeline.title or _("Timeline"))
     summary = counts(len(views), len(dated))
+    undated_heading = _e(_("Undated"))
     undated_section = (f'<section class="undated" aria-labelledby="undated-heading">'
-                       f'<h2 id="undated-heading">{_e(_("Undated"))}</h2><ol class="events">'
+                       f'<h2 id="undated-heading">{undated_heading}</h2><ol class="events">'
                        f"{undated_items}</ol></section>") if undated else ""
-    chart = (f'<section class="chart" aria-label="{_e(_("Time line"))}"><div class="axis" '
+    chart_label = _e(_("Time line"))
+    chart = (f'<section class="chart" aria-label="{chart_label}"><div class="axis" '
              f'aria-hidden="true">{ticks}</div><ol class="events">{dated_items}</ol></section>'
              ) if dated else ""
     page = _PAGE.format(

@@ -1,0 +1,166 @@
+"""French and English: how the language is chosen, that every message has its French, and what
+French and English users read (golden files)."""
+
+from __future__ import annotations
+
+import gettext
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from conftest import REPO
+from imfhist import i18n
+from imfhist.dates import parse_edtf, word
+
+LOCALE = REPO / "src" / "imfhist" / "locale"
+GOLDEN = Path(__file__).parent / "golden"
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
+
+
+@pytest.mark.parametrize(("option", "environ", "expected"), [
+    ("fr", {"IMFHIST_LANG": "en", "LANG": "en_US.UTF-8"}, "fr"),
+    (None, {"IMFHIST_LANG": "fr", "LANG": "en_US.UTF-8"}, "fr"),
+    (None, {"LC_ALL": "fr_FR.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+    (None, {"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}, "en"),
+    (None, {"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "C.UTF-8"}, "fr"),
+    (None, {"LANG": "fr_FR.UTF-8"}, "fr"),
+    (None, {"LANG": "C.UTF-8"}, "en"),
+    (None, {"LANG": "de_DE.UTF-8"}, "en"),
+    (None, {}, "en"),
+    ("FR", {}, "fr"),
+    ("klingon", {"LANG": "fr_FR.UTF-8"}, "fr"),
+])
+def test_language_choice(option: str | None, environ: dict[str, str], expected: str) -> None:
+    assert i18n.choose(option, environ) == expected
+
+
+def extracted() -> set[tuple[str | None, object]]:
+    found = set()
+    for _filename, _line, message, _comments, context in extract_from_dir(
+            str(REPO / "src" / "imfhist"), keywords=KEYWORDS):
+        found.add((context, message))
+    return found
+
+
+def test_every_message_has_a_french_translation() -> None:
+    catalog = read_po((LOCALE / "fr" / "LC_MESSAGES" / "imfhist.po").open("rb"))
+    translated = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m.string
+                  for m in catalog if m.id}
+    untranslated = []
+    for context, message in extracted():
+        key = (context, message if isinstance(message, str) else tuple(message))
+        string = translated.get(key)
+        if not string or (isinstance(string, tuple) and not all(string)):
+            untranslated.append(message)
+    assert untranslated == [], "add these to src/imfhist/locale/fr/LC_MESSAGES/imfhist.po"
+
+
+def test_template_and_compiled_catalogue_are_current() -> None:
+    template = read_po((LOCALE / "imfhist.pot").open("rb"))
+    in_template = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id))
+                   for m in template if m.id}
+    in_code = {(c, m if isinstance(m, str) else tuple(m)) for c, m in extracted()}
+    assert in_template == in_code, "re-extract: see docs/translating.md"
+    po = read_po((LOCALE / "fr" / "LC_MESSAGES" / "imfhist.po").open("rb"))
+    with (LOCALE / "fr" / "LC_MESSAGES" / "imfhist.mo").open("rb") as handle:
+        mo = gettext.GNUTranslations(handle)
+    for message in po:
+        if not message.id:
+            continue
+        if isinstance(message.id, str):
+            got = (mo.pgettext(message.context, message.id) if message.context
+                   else mo.gettext(message.id))
+            assert got == message.string, "recompile the .mo: see docs/translating.md"
+        else:
+            assert mo.ngettext(message.id[0], message.id[1], 1) == message.string[0]
+            assert mo.ngettext(message.id[0], message.id[1], 3) == message.string[1]
+
+
+@pytest.mark.parametrize(("date", "french", "english"), [
+    ("2004/..", "depuis 2004", "since 2004"),
+    ("199X", "années 1990", "1990s"),
+    ("2004~", "vers 2004", "c. 2004"),
+    ("2004?", "2004 ?", "2004?"),
+    ("2019/2021", "2019–2021", "2019–2021"),
+    ("2019-05", "mai 2019", "May 2019"),
+    ("2019-05-01", "1er mai 2019", "1 May 2019"),
+    ("2019-05-02", "2 mai 2019", "2 May 2019"),
+    ("../2004", "jusqu’en 2004", "until 2004"),
+    ("2001-23", "automne 2001", "autumn 2001"),
+    ("-0100", "101 av. J.-C.", "101 BCE"),
+])
+def test_worded_dates_follow_the_language(date: str, french: str, english: str) -> None:
+    i18n.use("fr")
+    assert word(parse_edtf(date)) == french
+    i18n.use("en")
+    assert word(parse_edtf(date)) == english
+
+
+def test_plurals_come_from_the_catalogue() -> None:
+    i18n.use("fr")
+    assert [i18n.n_("{count} event", "{count} events", n).format(count=n) for n in (0, 1, 3)] \
+        == ["0 événement", "1 événement", "3 événements"]
+    i18n.use("en")
+    assert [i18n.n_("{count} event", "{count} events", n).format(count=n) for n in (0, 1, 3)] \
+        == ["0 events", "1 event", "3 events"]
+
+
+def test_country_names_follow_the_language_and_either_is_accepted(run) -> None:
+    for lang, expected in (("fr", "Ras Jebel (Tunisie)"), ("en", "Ras Jebel (Tunisia)")):
+        assert expected in run("show", "micro-projets-tunisie", "--lang", lang).stdout
+    for lang in ("fr", "en"):
+        for name in ("Tunisie", "Tunisia"):
+            result = run("filter", "--lang", lang, "-c", name, "--format", "csv")
+            assert len(result.stdout.splitlines()) == 4
+
+
+def test_the_source_wording_of_a_date_is_kept(run) -> None:
+    assert "dès 2004" in run("show", "imf-participe-aux-pcpa", "--lang", "en").stdout
+
+
+def test_exports_for_people_take_the_language(run) -> None:
+    page = run("export", "--format", "html", "--lang", "fr").stdout
+    assert "Sans date" in page and "14 événements, 3 datés, 11 sans date" in page
+    markdown = run("export", "--format", "markdown", "--lang", "fr").stdout
+    assert "## années 2000" in markdown and "**Pays:**" in markdown
+    timelinejs = run("export", "--format", "timelinejs", "--lang", "fr")
+    assert "3 événements" in timelinejs.stdout and "laissés de côté" in timelinejs.stderr
+
+
+# Golden files: the same commands, in a real process, as a French and an English user run them.
+SCRIPT = Path(sys.executable).parent / "imfhist"
+BROKEN_REPLACEMENTS = (("  - id: projet-nahda-13-tlemcen", "  - id: projet-far-annaba"),
+                       ("date: 2019/2021", "date: 2021/2019"),
+                       ("actors: [imf, entraide-nationale]", "actors: [imf, entraide]"))
+CASES = {
+    "help": ["--help"],
+    "list-help": ["list", "--help"],
+    "list": ["list"],
+    "show": ["show", "altermed"],
+    "validate": ["validate", "timeline.yaml"],
+}
+
+
+@pytest.mark.parametrize("locale", ["fr_FR.UTF-8", "C.UTF-8"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden_output(case: str, locale: str, timeline_copy: Path) -> None:
+    text = timeline_copy.read_text(encoding="utf-8")
+    for old, new in BROKEN_REPLACEMENTS:
+        text = text.replace(old, new, 1)
+    timeline_copy.write_text(text, encoding="utf-8")
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("IMFHIST_", "LC_", "LANG"))}
+    environment |= {"LANG": locale, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    result = subprocess.run([str(SCRIPT), *CASES[case]], capture_output=True, text=True,
+                            env=environment, cwd=timeline_copy.parent, timeout=60)
+    output = "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
+    language = "fr" if locale.startswith("fr") else "en"
+    golden = GOLDEN / f"{case}.{language}.txt"
+    if os.environ.get("IMFHIST_UPDATE_GOLDEN") == "1":
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
