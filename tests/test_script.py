@@ -58,3 +58,11 @@ def test_interrupt_exits_130_without_traceback() -> None:
     result = run(sys.executable, "-c", code)
     assert result.returncode == 130
     assert "Traceback" not in result.stderr
+
+
+def test_benchmark_scripts_still_work() -> None:
+    """The smallest benchmark, once: it checks the scripts, not the speed (see BENCHMARKS.md)."""
+    script = Path(__file__).parents[1] / "benchmarks" / "run.py"
+    result = run(sys.executable, str(script), "--quick")
+    assert result.returncode == 0, result.stderr
+    assert "imfhist validate 1k" in result.stdout and "target(s) not met" in result.stdout

@@ -6,6 +6,8 @@ when they are defined.
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 
 
@@ -20,10 +22,33 @@ def _language_option(arguments: list[str]) -> str | None:
     return None
 
 
+def _plain_completion_help() -> None:
+    """Shell completion runs at every Tab: spare it the import of Rich's Markdown renderer,
+    which Typer loads only to strip markup from help texts that have none."""
+    try:
+        from typer import _completion_classes
+    except ImportError:  # another Typer layout: completion still works, only slower
+        return
+    if hasattr(_completion_classes, "_sanitize_help_text"):
+        _completion_classes._sanitize_help_text = lambda text: text
+
+
 def main() -> None:
+    # A short-lived process: collecting reference cycles would only cost time, and a large
+    # timeline makes hundreds of thousands of small objects, each of which would count
+    # towards the next collection.
+    gc.disable()
+    arguments = sys.argv[1:]
+    if arguments == ["--version"]:  # answered before the command line is built
+        from imfhist import __version__
+
+        print(f"imfhist {__version__}")
+        return
     from imfhist import i18n
 
-    i18n.use(i18n.choose(_language_option(sys.argv[1:])))
+    i18n.use(i18n.choose(_language_option(arguments)))
+    if "_IMFHIST_COMPLETE" in os.environ:
+        _plain_completion_help()
     from imfhist.cli import main as run
 
     run()

@@ -4,8 +4,8 @@ Exit codes: 0 when all is well, 1 when `validate` finds an error, 2 when the com
 (no such file, a file that is not a timeline, an option that names nothing), 130 on Ctrl-C.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
 import enum
 import os
 import sys
@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from imfhist import __version__, i18n
 from imfhist.commands import Command, Group
@@ -29,6 +27,8 @@ from imfhist.options import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from imfhist.model import Event, Timeline
 
 OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
@@ -51,15 +51,30 @@ class ReportFormat(enum.StrEnum):
     sarif = "sarif"
 
 
-def _stdout() -> Console:
+# Rich is imported only by the commands that print with it: shell completion and --version
+# start faster without it.
+def _stdout() -> "Console":
+    from rich.console import Console
+
     return Console(highlight=False, emoji=False, markup=False)
 
 
-def _stderr() -> Console:
+def _stderr() -> "Console":
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, emoji=False, markup=False)
 
 
+def _note(message: str, style: str = "yellow") -> None:
+    """One line on stderr; the message is shown as text, never read as markup."""
+    from rich.text import Text
+
+    _stderr().print(Text(message, style=style), soft_wrap=True)
+
+
 def _fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoReturn:
+    from rich.text import Text
+
     from imfhist.output.safety import clean_line
 
     line = Text(_("error: "), style="bold red")
@@ -70,10 +85,9 @@ def _fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRe
     raise typer.Exit(code)
 
 
-def _load_for_reading(file: Path | None) -> Timeline:
+def _load_for_reading(file: Path | None) -> "Timeline":
     """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
     from imfhist.loader import load
-    from imfhist.output.report.text import problem_line
     from imfhist.paths import timeline_path
     from imfhist.problems import TimelineUnreadable
 
@@ -81,25 +95,30 @@ def _load_for_reading(file: Path | None) -> Timeline:
     try:
         result = load(path)
     except TimelineUnreadable as error:
+        from imfhist.output.report.text import problem_line
+
         _stderr().print(problem_line(error.problem), soft_wrap=True)
         raise typer.Exit(CANNOT_RUN) from None
     errors = [p for p in result.problems if p.is_error]
     if result.timeline is None:
+        from imfhist.output.report.text import problem_line
+
         console = _stderr()
         for problem in sorted(errors)[:10]:
             console.print(problem_line(problem), soft_wrap=True)
-        console.print(Text(_("{path} is not a timeline that can be read; `imfhist validate` "
-                             "lists every problem.").format(path=result.shown_as)), soft_wrap=True)
+        console.print(_("{path} is not a timeline that can be read; `imfhist validate` lists "
+                        "every problem.").format(path=result.shown_as), soft_wrap=True,
+                      markup=False, highlight=False)
         raise typer.Exit(CANNOT_RUN)
     if errors:
         note = n_("note: {path} has {count} error in its structure; `imfhist validate` lists it.",
                   "note: {path} has {count} errors in its structure; `imfhist validate` lists "
                   "them.", len(errors)).format(path=result.shown_as, count=len(errors))
-        _stderr().print(Text(note, style="yellow"), soft_wrap=True)
+        _note(note)
     return result.timeline
 
 
-def _emit(events: list[Event], timeline: Timeline, output_format: ListFormat) -> None:
+def _emit(events: "list[Event]", timeline: "Timeline", output_format: ListFormat) -> None:
     from imfhist.output import renderer
 
     rendered = renderer(output_format.value)(events, timeline)
@@ -142,7 +161,7 @@ def list_events(file: FileOption = None, output_format: FormatOption = ListForma
     _emit(in_date_order(timeline.events), timeline, output_format)
 
 
-def _select(timeline: Timeline, selection: Selection) -> list[Event]:
+def _select(timeline: "Timeline", selection: Selection) -> "list[Event]":
     """The events the selection options pick, in date order; exit 2 on a name that names
     nothing, and say so on stderr when nothing matches."""
     from imfhist.query import CriteriaError, build_criteria, select
@@ -158,7 +177,7 @@ def _select(timeline: Timeline, selection: Selection) -> list[Event]:
         _fail(str(error), error.hint)
     events = select(timeline, criteria)
     if not events:
-        _stderr().print(Text(_("No event matches."), style="yellow"))
+        _note(_("No event matches."))
     return events
 
 
@@ -219,7 +238,7 @@ def export(
         events, timeline, ExportOptions(group_by=group_by.value if group_by else None,
                                         lang=i18n.language()))
     for note in exported.notes:
-        _stderr().print(Text(_("note: {note}").format(note=note), style="yellow"), soft_wrap=True)
+        _note(_("note: {note}").format(note=note))
     if output is None:
         sys.stdout.write(exported.text)
         sys.stdout.flush()
@@ -230,8 +249,7 @@ def export(
         _fail(_("cannot write {path}: {reason}").format(path=output, reason=error),
               _("nothing was written; check the folder and the free space"))
     wrote = n_("Wrote {path} ({count} event).", "Wrote {path} ({count} events).", len(events))
-    _stderr().print(Text(wrote.format(path=output, count=len(events)), style="green"),
-                    soft_wrap=True)
+    _note(wrote.format(path=output, count=len(events)), style="green")
 
 
 class Lanes(enum.StrEnum):

@@ -14,7 +14,7 @@ suite checks this parser against `edtf` as an independent oracle.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imfhist.i18n import N_, _, p_
 
@@ -54,8 +54,7 @@ class EdtfError(ValueError):
         self.reversed_interval = reversed_interval
 
 
-@dataclass(frozen=True)
-class DatePoint:
+class DatePoint(NamedTuple):
     """One EDTF date (an interval has two)."""
 
     lower: Bound
@@ -68,8 +67,7 @@ class DatePoint:
     uncertain: bool = False
 
 
-@dataclass(frozen=True)
-class EdtfDate:
+class EdtfDate(NamedTuple):
     """A parsed EDTF value: a single date, or an interval whose ends may be open or unknown."""
 
     text: str

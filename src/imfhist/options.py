@@ -5,8 +5,6 @@ The selection options (`--country`, `--from`, …) belong to every command that 
 receives them gathered in one `Selection` value.
 """
 
-from __future__ import annotations
-
 import enum
 import functools
 import inspect

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import gettext
+import importlib.util
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from imfhist.suggest import Suggester
 from imfhist.textnorm import fold_name
@@ -26,37 +29,51 @@ class CountryIndex:
     """Every ISO 3166-1 country, and every name it may be written as."""
 
     def __init__(self) -> None:
-        import pycountry
-
-        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"],
-                                     fallback=True)
+        database, locales = _pycountry_data()
+        with database.open("rb") as handle:
+            entries = json.load(handle)["3166-1"]
+        french = gettext.translation("iso3166-1", locales, languages=["fr"], fallback=True)
         self.by_code: dict[str, Country] = {}
-        self._by_key: dict[str, str] = {}
-        self._written: dict[str, str] = {}  # folded key -> the name as ISO writes it
+        self._names: list[tuple[str, str]] = []  # (name as ISO writes it, code)
+        self._exact: dict[str, str] = {}  # names as written, the common case: no folding
+        self._folded: dict[str, str] | None = None  # folded name -> code, built when needed
+        self._written: dict[str, str] = {}  # folded name -> the name as ISO writes it
         self._suggester: Suggester | None = None
-        for entry in pycountry.countries:
-            code = entry.alpha_2
-            name_en = getattr(entry, "common_name", None) or entry.name
-            name_fr = french.gettext(entry.name)
+        for entry in entries:
+            code = entry["alpha_2"]
+            name_en = entry.get("common_name") or entry["name"]
+            name_fr = french.gettext(entry["name"])
             self.by_code[code] = Country(code, name_en, name_fr)
-            names = [code, entry.alpha_3, entry.name, name_en, name_fr]
+            names = [code, entry["alpha_3"], entry["name"], name_en, name_fr]
             for extra in ("official_name", "common_name"):
-                value = getattr(entry, extra, None)
+                value = entry.get(extra)
                 if value:
                     names += [value, french.gettext(value)]
             for name in names:
+                self._names.append((name, code))
+                self._exact.setdefault(name, code)
+                self._exact.setdefault(name.upper(), code)
+
+    def _folded_index(self) -> dict[str, str]:
+        # Folding 1,600 names costs more than the rest of a listing: done only when a name is
+        # not written exactly as ISO writes it.
+        if self._folded is None:
+            self._folded = {}
+            for name, code in self._names:
                 key = fold_name(name)
-                self._by_key.setdefault(key, code)
+                self._folded.setdefault(key, code)
                 self._written.setdefault(key, name)
+        return self._folded
 
     def resolve(self, written: str) -> str | None:
         """The alpha-2 code for a code or name, or None when it names no country."""
-        return self._by_key.get(fold_name(written))
+        code = self._exact.get(written) or self._exact.get(written.upper())
+        return code or self._folded_index().get(fold_name(written))
 
     def suggest(self, written: str) -> tuple[str, ...]:
         """Close names for an unknown country, best first, as ISO writes them."""
         if self._suggester is None:
-            self._suggester = Suggester(self._by_key, cutoff=0.75)
+            self._suggester = Suggester(self._folded_index(), cutoff=0.75)
         keys = self._suggester(fold_name(written))
         return tuple(dict.fromkeys(self._written[key] for key in keys))
 
@@ -65,6 +82,19 @@ class CountryIndex:
         if country is None:
             return code
         return country.name_fr if lang == "fr" else country.name_en
+
+
+def _pycountry_data() -> tuple[Path, Path]:
+    """pycountry's ISO 3166-1 database and its translations, found without importing pycountry,
+    whose import costs more than all the rest of a listing (it reads its own metadata)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        if (folder / "databases" / "iso3166-1.json").is_file():
+            return folder / "databases" / "iso3166-1.json", folder / "locales"
+    import pycountry  # another layout: ask the package itself
+
+    return Path(pycountry.DATABASE_DIR) / "iso3166-1.json", Path(pycountry.LOCALES_DIR)
 
 
 @functools.cache

@@ -10,7 +10,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
                               "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 # \s covers the no-break spaces (U+00A0, U+202F) that French typography puts before : and ;.
 _SPACES = re.compile(r"\s+")
-_SPACES_BEFORE_QUOTE_MARKS = re.compile(r'"\s+|\s+"')
+_NAME_PUNCTUATION = str.maketrans({c: " " for c in "-'.,()"})
 
 
 def normalise_spacing(text: str) -> str:
@@ -20,10 +20,13 @@ def normalise_spacing(text: str) -> str:
 
 def fold(text: str) -> str:
     """A key for matching names: lower case, no accents, single spaces, plain apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", normalise_spacing(text).casefold())
+    folded = normalise_spacing(text).casefold()
+    if folded.isascii():  # most names: nothing to decompose
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold_name(text: str) -> str:
     """A key for matching proper names: `fold`, with hyphens and apostrophes as spaces."""
-    return " ".join(re.sub(r"[-'.,()]", " ", fold(text)).split())
+    return " ".join(fold(text).translate(_NAME_PUNCTUATION).split())

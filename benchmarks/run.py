@@ -1,0 +1,189 @@
+"""Run every speed benchmark of imfhist side by side and print medians and ratios.
+
+    python benchmarks/run.py            # the full run recorded in BENCHMARKS.md
+    python benchmarks/run.py --quick    # the smallest sizes, once: checks the scripts still work
+
+Each benchmark is a whole process, started several times in an interleaved order so that a slow
+moment of the machine falls on all of them alike; the table gives the median wall time, the
+median peak memory (maximum resident set size), and the ratio to the baseline it is held
+against, with the target. Timing lives here and in BENCHMARKS.md, never in a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+PYTHON = sys.executable
+IMFHIST = [PYTHON, "-m", "imfhist"]
+SCRIPT = shutil.which("imfhist", path=str(Path(PYTHON).parent)) or "imfhist"
+
+
+@dataclass
+class Bench:
+    name: str
+    command: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    baseline: str | None = None  # the name of the bench it is compared with
+    target: float | None = None  # the ratio it must not exceed
+    memory_target: float | None = None  # the same, for peak memory
+    ok_codes: tuple[int, ...] = (0,)
+    times: list[float] = field(default_factory=list)
+    memories: list[int] = field(default_factory=list)
+
+
+def run_once(bench: Bench) -> None:
+    environment = {**os.environ, "NO_COLOR": "1", "IMFHIST_MAX_FILE_MB": "200", **bench.env}
+    start = time.perf_counter()
+    process = subprocess.Popen(bench.command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env=environment)
+    assert process.stdout is not None
+    while process.stdout.read(1 << 16):  # output to a pipe, read as a pager or script would
+        pass
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in bench.ok_codes:
+        raise SystemExit(f"{bench.name}: exit {process.returncode} from {' '.join(bench.command)}")
+    bench.times.append(elapsed)
+    bench.memories.append(usage.ru_maxrss)  # KiB on Linux
+
+
+def plain_load(path: Path) -> list[str]:
+    return [PYTHON, "-c", "import sys, yaml; "
+            "yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(path)]
+
+
+def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
+    floor = Bench("floor: import typer, rich.table, yaml",
+                  [PYTHON, "-c", "import typer, rich.table, yaml"])
+    typer_floor = Bench("floor: import typer", [PYTHON, "-c", "import typer"])
+    found = [
+        floor, typer_floor,
+        Bench("imfhist list", [SCRIPT, "list"], baseline=floor.name, target=1.2),
+        Bench("imfhist filter --country Tunisie", [SCRIPT, "filter", "--country", "Tunisie"],
+              baseline=floor.name, target=1.2),
+        Bench("imfhist show altermed", [SCRIPT, "show", "altermed"], baseline=floor.name,
+              target=1.2),
+        Bench("imfhist --version", [SCRIPT, "--version"], baseline=typer_floor.name, target=1.1),
+        Bench("shell completion (imfhist fi<Tab>)", [SCRIPT],
+              env={"_IMFHIST_COMPLETE": "complete_bash", "COMP_WORDS": "imfhist fi",
+                   "COMP_CWORD": "1"}, baseline=typer_floor.name, target=1.1),
+    ]
+    for size in sizes:
+        clean = folder / f"timeline-{size}.yaml"
+        clean.write_text(generate(size), encoding="utf-8")
+        label = f"{size // 1000}k"
+        load = Bench(f"yaml.load CSafeLoader {label}", plain_load(clean))
+        found += [
+            load,
+            Bench(f"imfhist validate {label}", [SCRIPT, "validate", "--quiet", str(clean)],
+                  baseline=load.name, target=1.0, memory_target=1.0),
+            Bench(f"imfhist list --format json {label}",
+                  [SCRIPT, "list", "--format", "json", "--file", str(clean)]),
+            Bench(f"imfhist filter --country Tunisie {label}",
+                  [SCRIPT, "filter", "--country", "Tunisie", "--format", "json", "--file",
+                   str(clean)]),
+        ]
+        if size == max(sizes) // 10 or quick or len(sizes) == 1:
+            errors = folder / f"timeline-{size}-errors.yaml"
+            errors.write_text(generate(size, errors=max(1, size // 10)), encoding="utf-8")
+            found.append(Bench(f"imfhist validate {label}, {max(1, size // 10)} errors",
+                               [SCRIPT, "validate", "--quiet", str(errors)], ok_codes=(1,),
+                               baseline=f"imfhist validate {label}", target=1.2))
+    if len(sizes) >= 2:
+        small, large = f"{sizes[-2] // 1000}k", f"{sizes[-1] // 1000}k"
+        for command in ("imfhist validate", "imfhist list --format json",
+                        "imfhist filter --country Tunisie"):
+            growth = sizes[-1] / sizes[-2]
+            found.append(Bench(f"{command} {large}", [], baseline=f"{command} {small}",
+                               target=growth * 1.1))
+    anchor = shutil.which("check-jsonschema", path=str(Path(PYTHON).parent))
+    if anchor and not quick and sizes:
+        schema = folder / "imfhist-1.schema.json"
+        schema.write_bytes(subprocess.run([SCRIPT, "schema"], capture_output=True,
+                                          check=True).stdout)
+        ten = folder / f"timeline-{min(sizes)}.yaml"
+        checker = Bench(f"check-jsonschema {min(sizes) // 1000}k",
+                        [anchor, "--schemafile", str(schema), str(ten)])
+        found += [checker, Bench(f"imfhist validate {min(sizes) // 1000}k", [],
+                                 baseline=checker.name, target=0.15)]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smallest sizes, one run each")
+    parser.add_argument("--runs", type=int, default=None, help="runs of each benchmark")
+    parser.add_argument("--startup", action="store_true",
+                        help="only the start-up benchmarks (the shipped timeline)")
+    parser.add_argument("--sizes", default="10000,100000",
+                        help="timeline sizes, comma-separated (default 10000,100000)")
+    arguments = parser.parse_args()
+    sizes = [1000] if arguments.quick else [int(s) for s in arguments.sizes.split(",")]
+    if arguments.startup:
+        sizes = []
+    runs = arguments.runs or (1 if arguments.quick else 7)
+    with tempfile.TemporaryDirectory() as directory:
+        all_benches = benches(Path(directory), sizes, arguments.quick)
+        runnable = [b for b in all_benches if b.command]
+        by_name = {b.name: b for b in runnable}
+        for number in range(runs):
+            # Larger files run fewer times: their medians are stable, and they take long.
+            for bench in runnable if number % 2 == 0 else reversed(runnable):
+                big = any(f"{s // 1000}k" in bench.name for s in sizes if s >= 100000)
+                if big and number >= max(3, runs // 2):
+                    continue
+                run_once(bench)
+        report(all_benches, by_name, runs)
+
+
+def report(all_benches: list[Bench], by_name: dict[str, Bench], runs: int) -> None:
+    print(f"imfhist benchmarks: Python {platform.python_version()}, {platform.machine()}, "
+          f"{os.cpu_count()} cores, up to {runs} runs each (medians)")
+    header = f"{'benchmark':<48} {'wall':>8} {'peak MB':>8} {'ratio':>7} {'target':>7}  result"
+    print(header)
+    print("-" * len(header))
+    failures = 0
+    for bench in all_benches:
+        measured = bench if bench.times else by_name.get(bench.name)
+        if measured is None or not measured.times:
+            continue
+        wall = statistics.median(measured.times)
+        memory = statistics.median(measured.memories) / 1024
+        ratio_text = target_text = result = ""
+        if bench.baseline and bench.baseline in by_name and by_name[bench.baseline].times:
+            base = by_name[bench.baseline]
+            ratio = wall / statistics.median(base.times)
+            ratio_text = f"{ratio:.2f}"
+            if bench.target is not None:
+                target_text = f"≤{bench.target:.2f}"
+                met = ratio <= bench.target
+                result = f"{'met' if met else 'NOT MET'} vs {base.name}"
+                if bench.memory_target is not None:
+                    memory_ratio = memory / (statistics.median(base.memories) / 1024)
+                    memory_met = memory_ratio <= bench.memory_target
+                    result += f"; memory {memory_ratio:.2f} {'met' if memory_met else 'NOT MET'}"
+                    met = met and memory_met
+                failures += not met
+        label = bench.name if bench.command else f"  {bench.name} (growth)"
+        print(f"{label:<48} {wall:>7.3f}s {memory:>8.1f} {ratio_text:>7} {target_text:>7}  "
+              f"{result}")
+    print(f"{failures} target(s) not met")
+
+
+if __name__ == "__main__":
+    main()
