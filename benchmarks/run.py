@@ -45,10 +45,23 @@ class Bench:
     memories: list[int] = field(default_factory=list)
 
 
+# GNU time reports the peak memory of the command alone. Without it, the peak that the kernel
+# gives for a child also counts the memory of this script at the moment it started the child.
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
 def run_once(bench: Bench) -> None:
     environment = {**os.environ, "NO_COLOR": "1", "IMFHIST_MAX_FILE_MB": "200", **bench.env}
+    command = bench.command
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        if GNU_TIME:
+            command = [GNU_TIME, "-f", "%M", "-o", rss.name, *command]
+        _run(bench, command, environment, rss.name)
+
+
+def _run(bench: Bench, command: list[str], environment: dict[str, str], rss: str) -> None:
     start = time.perf_counter()
-    process = subprocess.Popen(bench.command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                env=environment)
     assert process.stdout is not None
     while process.stdout.read(1 << 16):  # output to a pipe, read as a pager or script would
@@ -57,9 +70,10 @@ def run_once(bench: Bench) -> None:
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in bench.ok_codes:
-        raise SystemExit(f"{bench.name}: exit {process.returncode} from {' '.join(bench.command)}")
+        raise SystemExit(f"{bench.name}: exit {process.returncode} from {' '.join(command)}")
     bench.times.append(elapsed)
-    bench.memories.append(usage.ru_maxrss)  # KiB on Linux
+    measured = Path(rss).read_text().strip().splitlines() if GNU_TIME else []
+    bench.memories.append(int(measured[-1]) if measured else usage.ru_maxrss)  # KiB
 
 
 def plain_load(path: Path) -> list[str]:

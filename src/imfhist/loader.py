@@ -12,6 +12,7 @@ import difflib
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,21 +230,34 @@ class _Builder:
 
     def objects(self, values: dict[str, yaml.Node], key: str, kind: str,
                 build: Callable[[dict[str, yaml.Node], yaml.Node], Any]) -> tuple[Any, ...]:
-        built = []
+        node = values.get(key)
+        items: list[yaml.Node | None] = list(self.sequence(node, self.field(key, "timeline")))
+        # An alias makes the same node appear twice: found before any node is let go of.
+        counts = Counter(map(id, items))
+        repeated = {identity for identity, count in counts.items() if count > 1}
         seen: set[int] = set()
-        for item in self.sequence(values.get(key), self.field(key, "timeline")):
-            if id(item) in seen:
-                self.report(item, "duplicate-id",
-                            _("{owner} is repeated through a YAML alias (*name) further down "
-                              "the list").format(owner=_(OWNERS[kind])),
-                            _("write each one out, with its own id"))
-                continue
-            seen.add(id(item))
+        built = []
+        for index, item in enumerate(items):
+            assert item is not None
+            identity = id(item)
+            if identity in repeated:
+                if identity in seen:
+                    self.report(item, "duplicate-id",
+                                _("{owner} is repeated through a YAML alias (*name) further "
+                                  "down the list").format(owner=_(OWNERS[kind])),
+                                _("write each one out, with its own id"))
+                    continue
+                seen.add(identity)
             fields = self.mapping(item, kind)
             if fields is not None:
                 value = build(fields, item)
                 if value is not None:
                     built.append(value)
+            # Let go of each node once it is built, so that the node tree shrinks as the model
+            # grows: the peak is one of them, not both.
+            items[index] = None
+            if isinstance(node, yaml.SequenceNode) and identity not in repeated:
+                node.value[index] = None  # type: ignore[call-overload]
         return tuple(built)
 
     # -- the objects of imfhist/1 ------------------------------------------------------------
