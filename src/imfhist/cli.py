@@ -352,6 +352,270 @@ def validate(
     raise typer.Exit(PROBLEMS if failed else OK)
 
 
+ListOption = Annotated[list[str] | None, typer.Option(show_default=False)]
+
+
+def _split(values: "list[str] | None") -> "list[str]":
+    """Values given as repeated options or as one comma-separated list."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:
+    from imfhist.output.safety import clean_line
+
+    for column, message in problems:
+        place = f"{where}{column}: " if column else where
+        _note(clean_line(f"{place}{message}"), style="red")
+    raise typer.Exit(CANNOT_RUN)
+
+
+def _write(path: Path, addition: object, dry_run: bool) -> str:
+    from imfhist.atomic import WriteError
+    from imfhist.output.report.text import problem_line
+    from imfhist.writer import WriteRefused, write_addition
+
+    try:
+        return write_addition(path, addition, dry_run=dry_run)  # type: ignore[arg-type]
+    except WriteRefused as refused:
+        console = _stderr()
+        for problem in refused.problems:
+            console.print(problem_line(problem), soft_wrap=True)
+        _fail(_("the timeline would not be valid: nothing was written"), code=PROBLEMS)
+    except WriteError as error:
+        _fail(_("cannot write {path}: {reason}").format(path=path, reason=error),
+              _("nothing was written; check the folder and the free space"))
+
+
+@app.command(cls=Command, name="add", help=_(
+    "Add one event: asks for each field (or takes them as options), shows the YAML, checks the "
+    "whole timeline, then writes it without touching anything else in the file."))
+def add_event(
+    title: Annotated[str | None, typer.Option("--title", show_default=False,
+                                              help=_("The event's title."))] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", show_default=False,
+        help=_("EDTF or words: 2004, 2019-2021, dès 2004, vers 1995, années 1990."))] = None,
+    summary: Annotated[str | None, typer.Option("--summary", show_default=False,
+                                                help=_("A longer text."))] = None,
+    country: Annotated[list[str] | None, typer.Option(
+        "--country", "-c", metavar="COUNTRY", show_default=False,
+        help=_("A country (repeat, or separate with commas)."))] = None,
+    region: Annotated[list[str] | None, typer.Option(
+        "--region", metavar="REGION", show_default=False, help=_("A region."))] = None,
+    place: Annotated[list[str] | None, typer.Option(
+        "--place", metavar="PLACE", show_default=False,
+        help=_("A place of the timeline, by id or name."))] = None,
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", "-a", metavar="ACTOR", show_default=False,
+        help=_("An actor of the timeline, by id or name."))] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "--tag", "-t", metavar="TAG", show_default=False, help=_("A tag."))] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", show_default=False,
+        help=_("The id of the source (the only one, if the timeline has one)."))] = None,
+    quote: Annotated[str | None, typer.Option(
+        "--quote", show_default=False,
+        help=_("The words of the source that state the event."))] = None,
+    event_id: Annotated[str | None, typer.Option(
+        "--id", show_default=False, help=_("The event's id (made from the title if not given)."))
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_(
+        "Ask nothing: take the options as they are and write."))] = False,
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.adding import Builder, EventDraft
+    from imfhist.paths import timeline_path
+    from imfhist.writer import EVENT_KEYS, Addition, detect_style, render_mapping
+
+    timeline = _load_for_reading(file)
+    path = timeline_path(file)
+    builder = Builder(timeline)
+    draft = EventDraft(title=title or "", date=date or "", summary=summary or "",
+                       countries=_split(country), regions=_split(region), places=_split(place),
+                       actors=_split(actor), tags=_split(tag), source=source or "",
+                       quote=quote or "", id=event_id or "")
+    addition = Addition()
+    if not yes:
+        _ask_for_event(draft, builder, addition, timeline)
+    record, problems = builder.event(draft)
+    if record is None:
+        _problems_and_exit(problems)
+    addition.events.append(record)
+    text = path.read_text(encoding="utf-8-sig")
+    style = detect_style(text)
+    from rich.syntax import Syntax
+
+    preview = "".join(render_mapping(r, style, ("id", "name", "kind", "country"))
+                      for r in addition.actors + addition.places)
+    preview += render_mapping(record, style, EVENT_KEYS)
+    _stderr().print(Syntax(preview.replace("\r\n", "\n"), "yaml", theme="ansi_dark",
+                           background_color="default"))
+    if not yes:
+        from rich.prompt import Confirm
+
+        if not Confirm.ask(_("Add it to {path}?").format(path=path), console=_stderr()):
+            _note(_("Nothing was written."))
+            raise typer.Exit(OK)
+    _write(path, addition, dry_run=False)
+    _note(_("Added '{id}' to {path}.").format(id=record["id"], path=path), style="green")
+
+
+def _ask_for_event(draft: object, builder: object, addition: object, timeline: object) -> None:
+    """Ask for every field the options did not give, again until it is right."""
+    from rich.prompt import Confirm, Prompt
+
+    from imfhist.adding import Builder, EventDraft, worded
+    from imfhist.writer import Addition, slug
+
+    assert isinstance(draft, EventDraft) and isinstance(builder, Builder)
+    assert isinstance(addition, Addition)
+    console = _stderr()
+
+    def ask(question: str, default: str = "") -> str:
+        return Prompt.ask(question, default=default, console=console, show_default=bool(default))
+
+    while not draft.title.strip():
+        draft.title = ask(_("Title"))
+    while True:
+        if not draft.date:
+            draft.date = ask(_("Date (EDTF or words such as 'dès 2004'; empty if the source "
+                               "gives none)"))
+        date, _wording, error = builder.date(draft.date)
+        if error:
+            console.print(error, markup=False, highlight=False)
+            draft.date = ""
+            continue
+        if date and not Confirm.ask(_("Understood as {edtf} ({words}). Right?").format(
+                edtf=date, words=worded(date)), console=console, default=True):
+            draft.date = ""
+            continue
+        break
+    if not draft.countries:
+        draft.countries = _split([ask(_("Countries (separated by commas; empty for none)"))])
+    while any(builder.country(c) for c in draft.countries):
+        for country in draft.countries:
+            error = builder.country(country)
+            if error:
+                console.print(error, markup=False, highlight=False)
+        draft.countries = _split([ask(_("Countries (separated by commas; empty for none)"))])
+    for kind, known in (("place", builder.places), ("actor", builder.actors)):
+        values = draft.places if kind == "place" else draft.actors
+        if not values:
+            listed = ", ".join(known) or "-"
+            question = (_("Places (ids or names: {known}; a new name creates one)") if kind ==
+                        "place" else _("Actors (ids or names: {known}; a new name creates one)"))
+            values[:] = _split([ask(question.format(known=listed))])
+        for number, written in enumerate(values):
+            found, error = builder.reference(kind, written)
+            if found:
+                values[number] = found
+                continue
+            if not Confirm.ask(_("'{name}' is new here. Create it?").format(name=written),
+                               console=console, default=True):
+                values[number] = ""
+                continue
+            ident = slug(written, known)
+            if kind == "place":
+                country = ask(_("Country of {name}").format(name=written))
+                while builder.country(country):
+                    console.print(builder.country(country), markup=False, highlight=False)
+                    country = ask(_("Country of {name}").format(name=written))
+                addition.places.append({"id": ident, "name": written, "country": country})
+            else:
+                actor_kind = Prompt.ask(_("Kind of {name}").format(name=written),
+                                        choices=["person", "organisation", "programme"],
+                                        default="organisation", console=console)
+                addition.actors.append({"id": ident, "name": written, "kind": actor_kind})
+            known[ident] = written
+            values[number] = ident
+        values[:] = [v for v in values if v]
+    if not draft.tags:
+        draft.tags = _split([ask(_("Tags (separated by commas; empty for none)"))])
+    sources = list(builder.sources)
+    if not draft.source and len(sources) == 1:
+        draft.source = sources[0]  # nothing to choose
+    while draft.source not in builder.sources:
+        draft.source = ask(_("Source ({known})").format(known=", ".join(sources)),
+                           default=sources[0] if len(sources) == 1 else "")
+    while True:
+        if not draft.quote.strip():
+            draft.quote = ask(_("Quote: the words of the source that state the event"))
+        error = builder.quote(draft.source, draft.quote)
+        if not error and draft.quote.strip():
+            break
+        if error:
+            console.print(error, markup=False, highlight=False)
+        draft.quote = ""
+
+
+@app.command(cls=Command, name="import", help=_(
+    "Add the events of a CSV spreadsheet: every row is checked first, and nothing is written "
+    "if any row is wrong."))
+def import_events(
+    csv_file: Annotated[Path | None, typer.Argument(
+        metavar="FILE.csv", help=_("The spreadsheet, saved as CSV (UTF-8)."),
+        show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_(
+        "Show what would be added; write nothing."))] = False,
+    template: Annotated[bool, typer.Option("--template", help=_(
+        "Print a CSV template with the columns imfhist reads, and exit."))] = False,
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.adding import Builder, header_name, read_rows
+    from imfhist.adding import template as csv_template
+    from imfhist.paths import timeline_path
+    from imfhist.writer import Addition
+
+    if template:
+        sys.stdout.write(csv_template(i18n.language()))
+        return
+    if csv_file is None:
+        _fail(_("name the CSV file to import"), _("`imfhist import --template` writes one"))
+    try:
+        text = csv_file.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        _fail(_("cannot read {path}: {reason}").format(path=csv_file,
+                                                      reason=error.strerror or error))
+    except UnicodeDecodeError:
+        _fail(_("{path} is not UTF-8 text").format(path=csv_file),
+              _("save the spreadsheet as CSV UTF-8"))
+    drafts, problems, headers = read_rows(text)
+    if problems:
+        _problems_and_exit(problems, f"{csv_file}: ")
+    timeline = _load_for_reading(file)
+    builder = Builder(timeline)
+    addition = Addition()
+    for row, draft in drafts:
+        record, row_problems = builder.event(draft)
+        problems += [(column, f"{message}") for column, message in row_problems]
+        if record is None:
+            for column, message in row_problems:
+                _note(_("{path}, row {row}, column {column}: {message}").format(
+                    path=csv_file, row=row, column=header_name(column, headers),
+                    message=message), style="red")
+        else:
+            addition.events.append(record)
+    if problems:
+        _fail(_("nothing was imported: correct the rows above and try again"))
+    if not addition.events:
+        _note(_("No event to import."))
+        return
+    path = timeline_path(file)
+    result = _write(path, addition, dry_run=dry_run)
+    if dry_run:
+        from imfhist.writer import EVENT_KEYS, detect_style, render_mapping
+
+        style = detect_style(result)
+        sys.stdout.write("".join(render_mapping(r, style, EVENT_KEYS) for r in addition.events))
+        _note(n_("Would add {count} event.", "Would add {count} events.",
+                 len(addition.events)).format(count=len(addition.events)))
+        return
+    _note(n_("Imported {count} event into {path}.", "Imported {count} events into {path}.",
+             len(addition.events)).format(count=len(addition.events), path=path), style="green")
+
+
 @app.command(cls=Command, name="schema", help=_(
     "Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other "
     "validators. Checks that need imfhist itself are listed in docs/rules.md."))

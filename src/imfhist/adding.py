@@ -1,0 +1,246 @@
+"""New events from what people type or put in a spreadsheet: each field checked and explained.
+
+`EventDraft` is what the user gave, as text. `Builder.event` turns a draft into the record that
+imfhist.writer adds to the file, or into a list of (field, message) saying what is wrong, so
+that `imfhist add` can ask again and `imfhist import` can name the row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from imfhist.dates import EdtfError, from_wording, word
+from imfhist.i18n import _
+from imfhist.model import Timeline
+from imfhist.suggest import Suggester, did_you_mean
+from imfhist.textnorm import fold, fold_name
+from imfhist.writer import slug
+
+
+@dataclass
+class EventDraft:
+    title: str = ""
+    date: str = ""
+    summary: str = ""
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    source: str = ""
+    quote: str = ""
+    id: str = ""
+
+
+Problems = list[tuple[str, str]]  # (field, message)
+
+
+class Builder:
+    """Checks drafts against one timeline, and remembers the ids it has given out."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.ids = {e.id.value for e in timeline.events}
+        self.places = {p.id.value: p.name for p in timeline.places}
+        self.actors = {a.id.value: a.name for a in timeline.actors}
+        self.sources = timeline.source_by_id()
+
+    def date(self, text: str) -> tuple[str | None, str | None, str | None]:
+        """(EDTF, wording to keep, error) for a typed date; blank is undated."""
+        if not text.strip():
+            return None, None, None
+        try:
+            date, label = from_wording(text)
+        except EdtfError as error:
+            return None, None, str(error)
+        return date, label, None
+
+    def country(self, written: str) -> str | None:
+        """The error for a country name, or None when it names one."""
+        from imfhist.places import countries
+
+        index = countries()
+        if index.resolve(written):
+            return None
+        hint = did_you_mean(index.suggest(written))
+        message = _("'{name}' is not a country").format(name=written)
+        return f"{message} ({hint})" if hint else message
+
+    def reference(self, kind: str, written: str) -> tuple[str | None, str | None]:
+        """(id, error) for an actor or place given by id or name."""
+        known = self.places if kind == "place" else self.actors
+        if written in known:
+            return written, None
+        by_name = [i for i, name in known.items() if fold_name(name) == fold_name(written)]
+        if len(by_name) == 1:
+            return by_name[0], None
+        hint = did_you_mean(Suggester([*known, *known.values()])(written))
+        message = (_("no place has the id or name '{name}'") if kind == "place" else
+                   _("no actor has the id or name '{name}'")).format(name=written)
+        return None, f"{message} ({hint})" if hint else message
+
+    def quote(self, source_id: str, quote: str) -> str | None:
+        """The error for a quote that its source's archive does not hold, if it has one."""
+        from imfhist.rules.quotes import _archive_text, find_quote
+
+        source = self.sources.get(source_id)
+        if source is None or source.archive is None or not quote.strip():
+            return None
+        archive, _unreadable = _archive_text(self.timeline, source)  # reported by validate
+        if archive is None or find_quote(quote, archive) is None:
+            return None
+        return _("the quote is not in source '{source}'").format(source=source_id)
+
+    def event(self, draft: EventDraft) -> tuple[dict[str, Any] | None, Problems]:
+        problems: Problems = []
+        if not draft.title.strip():
+            problems.append(("title", _("a title is needed")))
+        date, label, error = self.date(draft.date)
+        if error:
+            problems.append(("date", error))
+        for country in draft.countries:
+            error = self.country(country)
+            if error:
+                problems.append(("countries", error))
+        place_ids: list[str] = []
+        actor_ids: list[str] = []
+        for kind, given, ids in (("place", draft.places, place_ids),
+                                 ("actor", draft.actors, actor_ids)):
+            for written in given:
+                found, error = self.reference(kind, written)
+                if error:
+                    problems.append(("places" if kind == "place" else "actors", error))
+                elif found:
+                    ids.append(found)
+        source = draft.source.strip()
+        if not source and len(self.sources) == 1:
+            source = next(iter(self.sources))
+        if not source:
+            problems.append(("source", _("a source is needed")))
+        elif source not in self.sources:
+            hint = did_you_mean(Suggester(self.sources)(source))
+            message = _("no source has the id '{id}'").format(id=source)
+            problems.append(("source", f"{message} ({hint})" if hint else message))
+        if not draft.quote.strip():
+            problems.append(("quote", _("a quote from the source is needed")))
+        else:
+            error = self.quote(source, draft.quote)
+            if error:
+                problems.append(("quote", error))
+        ident = draft.id.strip() or slug(draft.title, self.ids)
+        if draft.id.strip() and draft.id.strip() in self.ids:
+            problems.append(("id", _("event id '{id}' is already used").format(id=ident)))
+        if problems:
+            return None, problems
+        record: dict[str, Any] = {"id": ident, "title": draft.title.strip()}
+        if draft.summary.strip():
+            record["summary"] = draft.summary.strip()
+        if date:
+            record["date"] = date
+        if label:
+            record["date_label"] = label
+        for key, values in (("countries", draft.countries), ("regions", draft.regions),
+                            ("places", place_ids), ("actors", actor_ids), ("tags", draft.tags)):
+            cleaned = [v.strip() for v in values if v.strip()]
+            if cleaned:
+                record[key] = cleaned
+        record["sources"] = [{"ref": source, "quote": " ".join(draft.quote.split())}]
+        self.ids.add(ident)
+        return record, []
+
+
+def worded(date: str) -> str:
+    """How imfhist will show a date it understood."""
+    from imfhist.dates import parse_edtf
+
+    return word(parse_edtf(date))
+
+
+# -- spreadsheets -------------------------------------------------------------------------------
+
+# Column headers, in English and in French, folded for comparison.
+COLUMNS = {
+    "id": ("id", "identifiant"),
+    "title": ("title", "titre"),
+    "date": ("date",),
+    "summary": ("summary", "resume"),
+    "countries": ("countries", "country", "pays"),
+    "regions": ("regions", "region"),
+    "places": ("places", "place", "lieux", "lieu"),
+    "actors": ("actors", "actor", "acteurs", "acteur"),
+    "tags": ("tags", "tag", "etiquettes", "etiquette"),
+    "source": ("source",),
+    "quote": ("quote", "citation"),
+}
+LIST_FIELDS = ("countries", "regions", "places", "actors", "tags")
+
+
+def template(lang: str) -> str:
+    """A CSV file with the headers `imfhist import` reads and one example row."""
+    french = lang == "fr"
+    names = [COLUMNS[key][-1 if french and len(COLUMNS[key]) > 1 else 0] for key in COLUMNS]
+    names = [{"resume": "résumé", "etiquettes": "étiquettes", "acteur": "acteurs",
+              "lieu": "lieux", "etiquette": "étiquettes", "region": "régions"}.get(n, n)
+             for n in names]
+    example = ["", "Le projet AlterMed", "2019-2021", "", "Tunisie; Maroc", "Méditerranée",
+               "", "", "projet", "imf-historique", "le projet AlterMed co-porté avec l’ICOSI"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerow(example)
+    return out.getvalue()
+
+
+def read_rows(text: str) -> tuple[list[tuple[int, EventDraft]], Problems, list[str]]:
+    """The rows of a CSV file as drafts, numbered as a spreadsheet numbers them (the header is
+    row 1), or the problems with its header."""
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    # Lists in a cell are separated by ";", or by "," in a file whose columns are separated by
+    # ";" (as spreadsheets save CSV in French).
+    separator = "," if getattr(dialect, "delimiter", ",") == ";" else ";"
+    rows = list(reader)
+    if not rows:
+        return [], [("", _("the file is empty"))], []
+    by_header: dict[int, str] = {}
+    unknown = []
+    for position, header in enumerate(rows[0]):
+        key = next((k for k, names in COLUMNS.items() if fold(header) in names), None)
+        if key:
+            by_header[position] = key
+        elif header.strip():
+            unknown.append(header)
+    if unknown:
+        return [], [(h, _("unknown column; see `imfhist import --template`"))
+                    for h in unknown], rows[0]
+    if "title" not in by_header.values():
+        return [], [("title", _("the file has no title column"))], rows[0]
+    drafts = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        draft = EventDraft()
+        for position, cell in enumerate(row):
+            key = by_header.get(position)
+            if key in LIST_FIELDS:
+                setattr(draft, key, [v.strip() for v in cell.split(separator) if v.strip()])
+            elif key:
+                setattr(draft, key, cell.strip())
+        drafts.append((number, draft))
+    return drafts, [], rows[0]
+
+
+def header_name(key: str, headers: Sequence[str]) -> str:
+    """The column as the file names it."""
+    for header in headers:
+        if fold(header) in COLUMNS.get(key, ()):
+            return header
+    return key
