@@ -181,6 +181,16 @@ def _select(timeline: "Timeline", selection: Selection) -> "list[Event]":
     return events
 
 
+def _selected(file: Path | None, selection: Selection) -> "tuple[Timeline, list[Event]]":
+    """The timeline, and the events the selection picks (all of them when it is empty)."""
+    from imfhist.query import in_date_order
+
+    timeline = _load_for_reading(file)
+    if selection.is_empty:
+        return timeline, in_date_order(timeline.events)
+    return timeline, _select(timeline, selection)
+
+
 @app.command(cls=Command, name="filter", help=_(
     "List the events that match every option given (a repeated option: any of its values).\n\n"
     "A dated event matches --from/--to when its span overlaps the range, open ends included."))
@@ -230,10 +240,8 @@ def export(
 ) -> None:
     from imfhist.atomic import WriteError, write_atomically
     from imfhist.output.exports import ExportOptions, exporter
-    from imfhist.query import in_date_order
 
-    timeline = _load_for_reading(file)
-    events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
+    timeline, events = _selected(file, selection)
     exported = exporter(export_format.value)(
         events, timeline, ExportOptions(group_by=group_by.value if group_by else None,
                                         lang=i18n.language()))
@@ -270,10 +278,8 @@ def chart(
 ) -> None:
     from imfhist.output.chart import render
     from imfhist.output.view import event_views
-    from imfhist.query import in_date_order
 
-    timeline = _load_for_reading(file)
-    events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
+    timeline, events = _selected(file, selection)
     console = _stdout()
     console.print(render(event_views(events, timeline, i18n.language()), console.width,
                          lanes.value))
@@ -285,10 +291,8 @@ def chart(
 def stats(selection: Selection, file: FileOption = None, lang: LangOption = None) -> None:
     from imfhist.output.stats import render
     from imfhist.output.view import event_views
-    from imfhist.query import in_date_order
 
-    timeline = _load_for_reading(file)
-    events = in_date_order(timeline.events) if selection.is_empty else _select(timeline, selection)
+    timeline, events = _selected(file, selection)
     _stdout().print(render(event_views(events, timeline, i18n.language())))
 
 

@@ -27,19 +27,19 @@ def _translated(params: list[Any]) -> list[Any]:
     return params
 
 
-class Command(TyperCommand):
+class _Translated:
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+        formatter.write_usage(ctx.command_path,
+                              " ".join(self.collect_usage_pieces(ctx)),  # type: ignore[attr-defined]
                               prefix=_("Usage: "))
 
     def get_params(self, ctx: Any) -> list[Any]:
-        return _translated(super().get_params(ctx))
+        return _translated(super().get_params(ctx))  # type: ignore[misc]
 
 
-class Group(TyperGroup):
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
-                              prefix=_("Usage: "))
+class Command(_Translated, TyperCommand):
+    pass
 
-    def get_params(self, ctx: Any) -> list[Any]:
-        return _translated(super().get_params(ctx))
+
+class Group(_Translated, TyperGroup):
+    pass

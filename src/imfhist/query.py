@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from imfhist.dates import Bound, EdtfError, parse_edtf
 from imfhist.i18n import N_, _
@@ -51,12 +52,22 @@ def in_date_order(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=sort_key)
 
 
+_PLACES: list[Any] = [None, {}]  # the last timeline asked about, and its places' countries
+
+
+def _place_countries(timeline: Timeline) -> dict[str, str]:
+    """Place id -> country as written, built once per timeline rather than once per event."""
+    if _PLACES[0] is not timeline:
+        _PLACES[:] = [timeline, {p.id.value: p.country.value for p in timeline.places}]
+    return _PLACES[1]  # type: ignore[no-any-return]
+
+
 def event_countries(event: Event, timeline: Timeline) -> list[str]:
     """The event's countries as ISO codes (or as written when not a country), its own first,
     then those of its places, each once."""
     written = [c.value for c in event.countries]
-    places = timeline.place_by_id()
-    written += [places[p.value].country.value for p in event.places if p.value in places]
+    places = _place_countries(timeline)
+    written += [places[p.value] for p in event.places if p.value in places]
     if not written:
         return []
     from imfhist.places import countries

@@ -6,11 +6,11 @@ A renderer takes the events to show and the timeline they come from, and returns
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from imfhist.model import Event, Timeline
+from imfhist.registry import resolve
 
 Renderer = Callable[[Sequence[Event], Timeline], Any]
 
@@ -24,5 +24,4 @@ FORMATS: dict[str, str] = {
 
 
 def renderer(name: str) -> Renderer:
-    module_name, function = FORMATS[name].split(":")
-    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+    return resolve(FORMATS[name])  # type: ignore[no-any-return]

@@ -3,11 +3,11 @@ name. An exporter returns the document's text and any notes for the user (writte
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from imfhist.model import Event, Timeline
+from imfhist.registry import resolve
 
 
 @dataclass(frozen=True)
@@ -34,5 +34,4 @@ EXPORTS: dict[str, str] = {
 
 
 def exporter(name: str) -> Exporter:
-    module_name, function = EXPORTS[name].split(":")
-    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+    return resolve(EXPORTS[name])  # type: ignore[no-any-return]

@@ -42,18 +42,10 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
         if view.summary:
             lines += [escape(view.summary), ""]
         details = []
-        if view.country_names:
-            label = _("Countries")
-            details.append(f"**{label}:** {escape(', '.join(view.country_names))}")
-        if view.regions:
-            label = _("Regions")
-            details.append(f"**{label}:** {escape(', '.join(view.regions))}")
-        if view.places:
-            label = _("Places")
-            details.append(f"**{label}:** {escape(', '.join(view.places))}")
-        if view.actors:
-            label = _("Actors")
-            details.append(f"**{label}:** {escape(', '.join(view.actors))}")
+        for label, values in ((_("Countries"), view.country_names), (_("Regions"), view.regions),
+                              (_("Places"), view.places), (_("Actors"), view.actors)):
+            if values:
+                details.append(f"**{label}:** {escape(', '.join(values))}")
         if details:
             lines += ["  \n".join(details), ""]
         for citation in view.citations:

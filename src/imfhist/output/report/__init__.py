@@ -6,9 +6,10 @@ renderable (text: styled on a terminal, plain in a pipe).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
+
+from imfhist.registry import resolve
 
 Reporter = Callable[..., Any]  # (report, quiet=..., strict=...) -> str | Rich renderable
 
@@ -21,5 +22,4 @@ REPORTERS: dict[str, str] = {
 
 
 def reporter(name: str) -> Reporter:
-    module_name, function = REPORTERS[name].split(":")
-    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+    return resolve(REPORTERS[name])  # type: ignore[no-any-return]

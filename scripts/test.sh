@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite on a Debian machine: the system packages the browser tests
+# need (Chromium, and npm for TimelineJS and the SARIF schema), a virtual environment, imfhist
+# with its test extras, then pytest. Arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet '.[test]'
+exec .venv/bin/python -m pytest -q "$@"
