@@ -345,6 +345,10 @@ def validate(
         report_format = ReportFormat.github if github else ReportFormat.text
     report = validate_paths(paths)
     rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
+    if not isinstance(rendered, str) and not sys.stdout.isatty():
+        # Without a terminal there is no style to show: plain lines, written at once, spare a
+        # CI log of a thousand problems the cost of Rich laying out each one.
+        rendered = "".join(f"{line.plain}\n" for line in rendered.renderables)
     if isinstance(rendered, str):
         sys.stdout.write(rendered)
         sys.stdout.flush()

@@ -26,7 +26,7 @@ from imfhist.model import Actor, Citation, Event, Loc, Place, Source, Text, Time
 from imfhist.output.safety import UNSAFE_CHARACTERS
 from imfhist.problems import Problem, Severity
 from imfhist.suggest import did_you_mean
-from imfhist.yamlsource import compose, node_loc, read_text
+from imfhist.yamlsource import Document, compose, node_loc, read_source
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -63,7 +63,6 @@ class LoadResult:
     shown_as: str
     timeline: Timeline | None
     problems: list[Problem] = field(default_factory=list)
-    text: str | None = None
 
 
 def shown_path(path: Path) -> str:
@@ -78,22 +77,27 @@ def shown_path(path: Path) -> str:
 def load(path: Path) -> LoadResult:
     """Read and load one timeline file. Raises TimelineUnreadable when there is no file to read."""
     shown_as = shown_path(path)
-    text, problems = read_text(path, shown_as)
-    if text is None:
+    source, problems = read_source(path, shown_as)
+    if source is None:
         return LoadResult(path, shown_as, None, problems)
-    return load_text(text, path, shown_as)
+    document = compose(source, shown_as)
+    del source  # the nodes hold what is needed: the peak is the nodes, not the nodes and the text
+    return _build(document, path, shown_as)
 
 
 def load_text(text: str, path: Path, shown_as: str) -> LoadResult:
-    document = compose(text, shown_as)
+    return _build(compose(text, shown_as), path, shown_as)
+
+
+def _build(document: Document, path: Path, shown_as: str) -> LoadResult:
     if document.root is None:
         problems = list(document.problems) or [Problem(
             Loc(shown_as, 1, 1), Severity.ERROR, "empty",
             _("the file holds no timeline"), _("start it with the line: format: imfhist/1"))]
-        return LoadResult(path, shown_as, None, problems, text)
+        return LoadResult(path, shown_as, None, problems)
     builder = _Builder(shown_as)
     timeline = builder.timeline(document.root, path)
-    return LoadResult(path, shown_as, timeline, builder.problems, text)
+    return LoadResult(path, shown_as, timeline, builder.problems)
 
 
 class _Builder:

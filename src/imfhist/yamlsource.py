@@ -74,9 +74,11 @@ def max_file_bytes() -> int:
     return int(megabytes * 1024 * 1024)
 
 
-def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or the problems that stop it from being text. Raises TimelineUnreadable
-    when there is no file to read at all, or one too large to read."""
+def read_source(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes (UTF-8 checked, without a byte-order mark), or the problems that stop
+    them from being text. Raises TimelineUnreadable when there is no file to read at all, or one
+    too large to read. Bytes rather than text: libyaml reads them as they are, where a str would
+    be copied into UTF-8 again, and a large file would be held three times over."""
     limit = max_file_bytes()
     try:
         # Read at most one byte past the limit: a device such as /dev/zero has no size to ask.
@@ -100,7 +102,11 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
                 size=f"{megabytes:g}"),
             _("set {variable} to a larger number of MB to read it").format(
                 variable=MAX_FILE_MB_VARIABLE))
-    return decode(data, shown_as)
+    text, problems = decode(data, shown_as)
+    if text is None:
+        return None, problems
+    del text  # decoded only to check it
+    return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data), []
 
 
 def _unreadable(shown_as: str, message: str, hint: str) -> TimelineUnreadable:
@@ -128,16 +134,19 @@ def decode(data: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def compose(text: str, shown_as: str) -> Document:
-    """Compose `text` into nodes; a syntax error becomes a Problem with its line and column."""
+def compose(source: str | bytes, shown_as: str) -> Document:
+    """Compose `source` (text, or UTF-8 bytes) into nodes; a syntax error becomes a Problem with
+    its line and column (libyaml counts them in characters either way)."""
     loader = yaml_loader()
+    if loader is _PureLoader and isinstance(source, bytes):
+        source = source.decode("utf-8")
     # The pure-Python composer recurses once per level; MAX_DEPTH levels need more room than
     # Python's default, and Python 3.11 runs such recursion without growing the C stack.
     limit = sys.getrecursionlimit()
     if loader is _PureLoader:
         sys.setrecursionlimit(max(limit, 8 * MAX_DEPTH + 1000))
     try:
-        root = yaml.compose(text, Loader=loader)
+        root = yaml.compose(source, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -154,12 +163,12 @@ def compose(text: str, shown_as: str) -> Document:
         context = error.context_mark
         if context and mark and context.line != mark.line:
             message += " " + _("(it starts on line {line})").format(line=context.line + 1)
-        at_fault = _character_at(text, line, column)
+        at_fault = _character_at(_text(source), line, column)
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, rule, message,
             _(SURROGATE_HINT) if rule == "encoding" else _syntax_hint(problem, at_fault)),))
     except yaml.reader.ReaderError as error:
-        line, column = _position(text, error.position)
+        line, column = _position(_text(source), error.position)
         return Document(shown_as, None, (Problem(
             Loc(shown_as, line, column), Severity.ERROR, "encoding",
             _("character U+{code} is not allowed in YAML").format(code=f"{error.character:04X}")
@@ -174,6 +183,7 @@ def compose(text: str, shown_as: str) -> Document:
     finally:
         sys.setrecursionlimit(limit)
     if loader is _PureLoader and root is not None:
+        text = _text(source)
         escape = _surrogate_escape(text, root)
         if escape is not None:
             # libyaml refuses "\ud800" where the pure reader lets it through: refuse it too,
@@ -205,6 +215,10 @@ SURROGATE_MESSAGE = N_("an escape such as \\ud800 stands for half a character")
 SURROGATE_HINT = N_("write the character itself, or remove the escape")
 _SURROGATE_ESCAPE = re.compile(
     r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _text(source: str | bytes) -> str:
+    return source if isinstance(source, str) else source.decode("utf-8")
 
 
 def _surrogate_escape(text: str, root: yaml.Node) -> int | None:
