@@ -193,7 +193,7 @@ def report(all_benches: list[Bench], by_name: dict[str, Bench], runs: int) -> No
                     result += f"; memory {memory_ratio:.2f} {'met' if memory_met else 'NOT MET'}"
                     met = met and memory_met
                 failures += not met
-        label = bench.name if bench.command else f"  {bench.name} (growth)"
+        label = bench.name if bench.command else f"  {bench.name} (ratio)"
         print(f"{label:<48} {wall:>7.3f}s {memory:>8.1f} {ratio_text:>7} {target_text:>7}  "
               f"{result}")
     print(f"{failures} target(s) not met")
