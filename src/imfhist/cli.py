@@ -633,10 +633,34 @@ def schema(lang: LangOption = None) -> None:
     sys.stdout.write(schema_path().read_text(encoding="utf-8"))
 
 
+def _only_the_requested_command(arguments: list[str]) -> None:
+    """Keep only the command that was asked for: Typer builds every registered command, with all
+    its options, at each start, and one is enough to run (help, completion and mistyped names
+    still see them all)."""
+    if "_IMFHIST_COMPLETE" in os.environ:
+        return
+    names = {info.name for info in app.registered_commands}
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument in ("--help", "-h"):
+            return
+        if argument == "--lang":
+            position += 2
+            continue
+        if argument.startswith("-"):
+            position += 1
+            continue
+        if argument in names:
+            app.registered_commands = [i for i in app.registered_commands if i.name == argument]
+        return
+
+
 def main() -> None:
     """Run the command line. Typer turns usage errors into exit 2, Ctrl-C during a command into
     130 and a closed pipe into a quiet exit; this covers the moments around it."""
     try:
+        _only_the_requested_command(sys.argv[1:])
         app()
     except KeyboardInterrupt:
         sys.exit(INTERRUPTED)
