@@ -32,6 +32,14 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     os.environ.pop("LANGUAGE", None)
 
 
+@pytest.fixture(params=["libyaml", "pure"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with libyaml, then with PyYAML's pure-Python reader."""
+    if request.param == "pure":
+        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
+    return str(request.param)
+
+
 @pytest.fixture
 def run() -> Callable[..., object]:
     runner = CliRunner()

@@ -23,13 +23,6 @@ def test_corpus_is_large_and_complete() -> None:
     assert len(EXPECTED) >= 40
 
 
-@pytest.fixture(params=["libyaml", "pure"])
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "pure":
-        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
-    return str(request.param)
-
-
 def problems_of(output: str) -> list[str]:
     return [f"{p['rule']}@{p['line']}:{p['column']}" if p["line"] else p["rule"]
             for p in json.loads(output)["problems"]]

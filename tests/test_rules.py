@@ -26,12 +26,8 @@ def expected(path: Path) -> set[tuple[str, int, int]]:
     return result
 
 
-@pytest.mark.parametrize("loader", ["libyaml", "pure"])
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
-def test_invalid_example_gives_exactly_its_problems(path: Path, loader: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    if loader == "pure":
-        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
+def test_invalid_example_gives_exactly_its_problems(path: Path, loader: str) -> None:
     problems = validate_file(path)
     got = {(p.rule, p.loc.line, p.loc.column) for p in problems}
     assert got == expected(path)
@@ -40,12 +36,8 @@ def test_invalid_example_gives_exactly_its_problems(path: Path, loader: str,
         assert problem.rule in rules.RULES
 
 
-@pytest.mark.parametrize("loader", ["libyaml", "pure"])
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
-def test_valid_example_has_no_problem(path: Path, loader: str,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    if loader == "pure":
-        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
+def test_valid_example_has_no_problem(path: Path, loader: str) -> None:
     assert validate_file(path) == []
 
 

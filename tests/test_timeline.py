@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from conftest import SHIPPED
 from imfhist.loader import load
 from imfhist.rules.quotes import find_quote
@@ -21,11 +19,7 @@ def timeline():  # type: ignore[no-untyped-def]
     return result.timeline
 
 
-@pytest.mark.parametrize("loader", ["libyaml", "pure"])
-def test_shipped_timeline_has_no_problem_at_all(loader: str,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    if loader == "pure":
-        monkeypatch.setenv("IMFHIST_YAML_LOADER", "pure")
+def test_shipped_timeline_has_no_problem_at_all(loader: str) -> None:
     assert validate_file(SHIPPED) == []
 
 

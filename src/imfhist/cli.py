@@ -360,9 +360,6 @@ def validate(
     raise typer.Exit(PROBLEMS if failed else OK)
 
 
-ListOption = Annotated[list[str] | None, typer.Option(show_default=False)]
-
-
 def _split(values: "list[str] | None") -> "list[str]":
     """Values given as repeated options or as one comma-separated list."""
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
