@@ -52,8 +52,8 @@ def test_interrupt_exits_130_without_traceback() -> None:
     # SIGINT as the terminal sends it, while the command is at work.
     code = ("import signal, threading, os;"
             "threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start();"
-            "import imfhist.cli as c, time;"
-            "c._load_for_reading = lambda f: time.sleep(5);"
+            "import imfhist.cli as c, imfhist.cli.reading as r, time;"
+            "r.load_for_reading = lambda f: time.sleep(5);"
             "import sys; sys.argv = ['imfhist', 'list']; c.main()")
     result = run(sys.executable, "-c", code)
     assert result.returncode == 130

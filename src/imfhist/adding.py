@@ -39,6 +39,11 @@ class EventDraft:
 Problems = list[tuple[str, str]]  # (field, message)
 
 
+def split(values: Sequence[str] | None) -> list[str]:
+    """Values given as repeated options or as one comma-separated list."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
 class Builder:
     """Checks drafts against one timeline, and remembers the ids it has given out."""
 

@@ -1,0 +1,45 @@
+"""The `imfhist` command group: its global options and exit codes. The commands live in one
+module per family (reading, publishing, checking, writing), each registering on `app`.
+"""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
+from typing import Annotated
+
+import typer
+
+from imfhist import __version__, i18n
+from imfhist.commands import Group
+from imfhist.i18n import _
+from imfhist.options import LangOption
+
+OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
+
+app = typer.Typer(
+    name="imfhist",
+    cls=Group,
+    help=_("Keep an organisation's history as data: list, filter, show, validate, export and "
+           "chart a YAML timeline (by default, the IMF's international cooperation history)."),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"imfhist {__version__}")
+        raise typer.Exit(OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help=_("Show the version and exit."))] = False,
+    lang: LangOption = None,
+) -> None:
+    # The language of --help was chosen before the commands were built (see imfhist.__main__);
+    # this sets it for what the command prints when run without that step, as in tests.
+    i18n.use(i18n.choose(lang))
+

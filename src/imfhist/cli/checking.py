@@ -1,0 +1,78 @@
+"""Checking commands: validate, and the JSON Schema for editors and other validators."""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
+import enum
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
+from imfhist.cli.common import stdout
+from imfhist.commands import Command
+from imfhist.i18n import _
+from imfhist.options import FileOption, LangOption
+
+
+class ReportFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+
+@app.command(cls=Command, name="validate", help=_(
+    "Check timelines and report every problem as path:line:col; exit 1 on any error."))
+def validate(
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="[FILE]...", help=_("Timeline files or glob patterns. Default: as for --file."),
+        show_default=False)] = None,
+    file: FileOption = None,
+    report_format: Annotated[ReportFormat | None, typer.Option(
+        "--format", help=_("text, json, github (workflow commands; the default when "
+                           "GITHUB_ACTIONS=true) or sarif."),
+        case_sensitive=False, show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Warnings fail too (exit 1)."))]
+    = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help=_("Only the problems, no summary."))] = False,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.output.report import reporter
+    from imfhist.paths import timeline_path
+    from imfhist.validation import expand, validate_paths
+
+    paths = expand(files or [])
+    if file is not None or not paths:
+        paths.insert(0, timeline_path(file))
+    if report_format is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        report_format = ReportFormat.github if github else ReportFormat.text
+    report = validate_paths(paths)
+    rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
+    if not isinstance(rendered, str) and not sys.stdout.isatty():
+        # Without a terminal there is no style to show: plain lines, written at once, spare a
+        # CI log of a thousand problems the cost of Rich laying out each one.
+        rendered = "".join(f"{line.plain}\n" for line in rendered.renderables)
+    if isinstance(rendered, str):
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    else:
+        stdout().print(rendered, soft_wrap=True)
+    if report.unreadable:
+        raise typer.Exit(CANNOT_RUN)
+    failed = report.errors or (strict and report.warnings)
+    raise typer.Exit(PROBLEMS if failed else OK)
+
+
+@app.command(cls=Command, name="schema", help=_(
+    "Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other "
+    "validators. Checks that need imfhist itself are listed in docs/rules.md."))
+def schema(lang: LangOption = None) -> None:
+    from imfhist.paths import schema_path
+
+    sys.stdout.write(schema_path().read_text(encoding="utf-8"))
+

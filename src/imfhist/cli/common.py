@@ -1,0 +1,145 @@
+"""What every command does the same way: print to stdout and stderr (data as text, never
+markup), fail with one clear line and an exit code, load the timeline for reading, pick events.
+"""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from imfhist.cli.app import CANNOT_RUN
+from imfhist.i18n import _, n_
+from imfhist.options import ListFormat, Selection
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from imfhist.model import Event, Timeline
+
+
+# Rich is imported only by the commands that print with it: shell completion and --version
+# start faster without it.
+def stdout() -> "Console":
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def stderr() -> "Console":
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+
+
+def note(message: str, style: str = "yellow") -> None:
+    """One line on stderr; the message is shown as text, never read as markup."""
+    from rich.text import Text
+
+    stderr().print(Text(message, style=style), soft_wrap=True)
+
+
+def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoReturn:
+    from rich.text import Text
+
+    from imfhist.output.safety import clean_line
+
+    line = Text(_("error: "), style="bold red")
+    line.append(clean_line(message))
+    if hint:
+        line.append(f" ({clean_line(hint)})", style="italic")
+    stderr().print(line, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def load_for_reading(file: Path | None) -> "Timeline":
+    """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
+    from imfhist.loader import load
+    from imfhist.paths import timeline_path
+    from imfhist.problems import TimelineUnreadable
+
+    path = timeline_path(file)
+    try:
+        result = load(path)
+    except TimelineUnreadable as error:
+        from imfhist.output.report.text import problem_line
+
+        stderr().print(problem_line(error.problem), soft_wrap=True)
+        raise typer.Exit(CANNOT_RUN) from None
+    errors = [p for p in result.problems if p.is_error]
+    if result.timeline is None:
+        from imfhist.output.report.text import problem_line
+
+        console = stderr()
+        for problem in sorted(errors)[:10]:
+            console.print(problem_line(problem), soft_wrap=True)
+        console.print(_("{path} is not a timeline that can be read; `imfhist validate` lists "
+                        "every problem.").format(path=result.shown_as), soft_wrap=True,
+                      markup=False, highlight=False)
+        raise typer.Exit(CANNOT_RUN)
+    if errors:
+        message = n_("note: {path} has {count} error in its structure; `imfhist validate` lists "
+                     "it.",
+                     "note: {path} has {count} errors in its structure; `imfhist validate` lists "
+                     "them.", len(errors)).format(path=result.shown_as, count=len(errors))
+        note(message)
+    return result.timeline
+
+
+def emit(events: "list[Event]", timeline: "Timeline", output_format: ListFormat) -> None:
+    from imfhist.output import renderer
+
+    rendered = renderer(output_format.value)(events, timeline)
+    if isinstance(rendered, str):
+        if sys.stdout.isatty():
+            # CSV keeps the data as it is for files and pipes; a terminal gets it made visible.
+            from imfhist.output.safety import clean
+
+            rendered = clean(rendered)
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    else:
+        stdout().print(rendered)
+
+
+
+def select_events(timeline: "Timeline", selection: Selection) -> "list[Event]":
+    """The events the selection options pick, in date order; exit 2 on a name that names
+    nothing, and say so on stderr when nothing matches."""
+    from imfhist.query import CriteriaError, build_criteria, select
+
+    try:
+        criteria = build_criteria(
+            timeline, countries=selection.country or (), regions=selection.region or (),
+            places=selection.place or (), actors=selection.actor or (), tags=selection.tag or (),
+            start=selection.start, end=selection.end, undated=selection.undated,
+            texts=selection.text or (),
+        )
+    except CriteriaError as error:
+        fail(str(error), error.hint)
+    events = select(timeline, criteria)
+    if not events:
+        note(_("No event matches."))
+    return events
+
+
+def selected(file: Path | None, selection: Selection) -> "tuple[Timeline, list[Event]]":
+    """The timeline, and the events the selection picks (all of them when it is empty)."""
+    from imfhist.query import in_date_order
+
+    timeline = load_for_reading(file)
+    if selection.is_empty:
+        return timeline, in_date_order(timeline.events)
+    return timeline, select_events(timeline, selection)
+
+
+def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:
+    from imfhist.output.safety import clean_line
+
+    for column, message in problems:
+        place = f"{where}{column}: " if column else where
+        note(clean_line(f"{place}{message}"), style="red")
+    raise typer.Exit(CANNOT_RUN)
+

@@ -1,0 +1,98 @@
+"""Publishing commands: export and chart."""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from imfhist import i18n
+from imfhist.cli.app import app
+from imfhist.cli.common import fail, note, selected, stdout
+from imfhist.commands import Command
+from imfhist.i18n import _, n_
+from imfhist.options import FileOption, LangOption, Selection, with_selection
+
+
+class ExportFormat(enum.StrEnum):
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    timelinejs = "timelinejs"
+    html = "html"
+
+
+class GroupBy(enum.StrEnum):
+    country = "country"
+    tag = "tag"
+
+
+@app.command(cls=Command, name="export", help=_(
+    "Export the selected events (all by default) for another tool, or as a page to publish."))
+@with_selection
+def export(
+    selection: Selection,
+    export_format: Annotated[ExportFormat, typer.Option(
+        "--format", help=_("json (events with their actors, places and sources), csv, markdown "
+                           "(a chronology), timelinejs (TimelineJS 3) or html (a self-contained "
+                           "visual timeline)."),
+        case_sensitive=False)] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help=_("Write to FILE (atomically) instead of stdout."),
+        show_default=False, dir_okay=False)] = None,
+    group_by: Annotated[GroupBy | None, typer.Option(
+        "--group-by", help=_("timelinejs: group slides by their first country or tag."),
+        show_default=False)] = None,
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.atomic import WriteError, write_atomically
+    from imfhist.output.exports import ExportOptions, exporter
+
+    timeline, events = selected(file, selection)
+    exported = exporter(export_format.value)(
+        events, timeline, ExportOptions(group_by=group_by.value if group_by else None,
+                                        lang=i18n.language()))
+    for message in exported.notes:
+        note(_("note: {note}").format(note=message))
+    if output is None:
+        sys.stdout.write(exported.text)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, exported.text.encode("utf-8"))
+    except WriteError as error:
+        fail(_("cannot write {path}: {reason}").format(path=output, reason=error),
+              _("nothing was written; check the folder and the free space"))
+    wrote = n_("Wrote {path} ({count} event).", "Wrote {path} ({count} events).", len(events))
+    note(wrote.format(path=output, count=len(events)), style="green")
+
+
+class Lanes(enum.StrEnum):
+    country = "country"
+    tag = "tag"
+    none = "none"
+
+
+@app.command(cls=Command, name="chart", help=_(
+    "Draw the timeline in the terminal: a bar per interval, a mark per point."))
+@with_selection
+def chart(
+    selection: Selection,
+    lanes: Annotated[Lanes, typer.Option("--lanes", help=_("One lane per country or tag."),
+                                         case_sensitive=False)] = Lanes.none,
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.output.chart import render
+    from imfhist.output.view import event_views
+
+    timeline, events = selected(file, selection)
+    console = stdout()
+    console.print(render(event_views(events, timeline, i18n.language()), console.width,
+                         lanes.value))
+

@@ -1,0 +1,80 @@
+"""Reading commands: list, filter, show and stats."""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
+from typing import Annotated
+
+import typer
+
+from imfhist import i18n
+from imfhist.cli.app import app
+from imfhist.cli.common import emit, fail, load_for_reading, select_events, selected, stdout
+from imfhist.commands import Command
+from imfhist.i18n import _
+from imfhist.options import (
+    FileOption,
+    FormatOption,
+    LangOption,
+    ListFormat,
+    Selection,
+    with_selection,
+)
+
+
+@app.command(cls=Command, name="list",
+             help=_("List every event in date order (undated events last)."))
+def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table,
+                lang: LangOption = None) -> None:
+    from imfhist.query import in_date_order
+
+    timeline = load_for_reading(file)
+    emit(in_date_order(timeline.events), timeline, output_format)
+
+
+
+@app.command(cls=Command, name="filter", help=_(
+    "List the events that match every option given (a repeated option: any of its values).\n\n"
+    "A dated event matches --from/--to when its span overlaps the range, open ends included."))
+@with_selection
+def filter_events(
+    selection: Selection,
+    file: FileOption = None,
+    output_format: FormatOption = ListFormat.table,
+    lang: LangOption = None,
+) -> None:
+    timeline = load_for_reading(file)
+    emit(select_events(timeline, selection), timeline, output_format)
+
+
+
+@app.command(cls=Command, name="show", help=_(
+    "Show one event in full: dates, places, actors and sources with their quotes."))
+def show_event(
+    event_id: Annotated[str, typer.Argument(metavar="ID", help=_("The event's id."))],
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.output.show import render_event
+    from imfhist.suggest import Suggester, did_you_mean
+
+    timeline = load_for_reading(file)
+    for event in timeline.events:
+        if event.id.value == event_id:
+            stdout().print(render_event(event, timeline))
+            return
+    ids = [e.id.value for e in timeline.events]
+    fail(_("no event has the id '{id}'").format(id=event_id),
+          did_you_mean(Suggester(ids)(event_id)) or _("`imfhist list --format json` shows the ids"))
+
+
+
+@app.command(cls=Command, name="stats", help=_(
+    "Count the events per country, decade, actor and tag, with bar charts."))
+@with_selection
+def stats(selection: Selection, file: FileOption = None, lang: LangOption = None) -> None:
+    from imfhist.output.stats import render
+    from imfhist.output.view import event_views
+
+    timeline, events = selected(file, selection)
+    stdout().print(render(event_views(events, timeline, i18n.language())))
+

@@ -1,0 +1,92 @@
+"""The questions of interactive `imfhist add`: each field asked for until it is right."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.prompt import Confirm, Prompt
+
+from imfhist.adding import Builder, EventDraft, split, worded
+from imfhist.i18n import _
+from imfhist.writer import Addition, slug
+
+
+def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
+                  console: Console) -> None:
+    """Ask for every field the options did not give, again until it is right."""
+
+    def ask(question: str, default: str = "") -> str:
+        return Prompt.ask(question, default=default, console=console, show_default=bool(default))
+
+    while not draft.title.strip():
+        draft.title = ask(_("Title"))
+    while True:
+        if not draft.date:
+            draft.date = ask(_("Date (EDTF or words such as 'dès 2004'; empty if the source "
+                               "gives none)"))
+        date, _wording, error = builder.date(draft.date)
+        if error:
+            console.print(error, markup=False, highlight=False)
+            draft.date = ""
+            continue
+        if date and not Confirm.ask(_("Understood as {edtf} ({words}). Right?").format(
+                edtf=date, words=worded(date)), console=console, default=True):
+            draft.date = ""
+            continue
+        break
+    if not draft.countries:
+        draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
+    while any(builder.country(c) for c in draft.countries):
+        for country in draft.countries:
+            error = builder.country(country)
+            if error:
+                console.print(error, markup=False, highlight=False)
+        draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
+    for kind, known in (("place", builder.places), ("actor", builder.actors)):
+        values = draft.places if kind == "place" else draft.actors
+        if not values:
+            listed = ", ".join(known) or "-"
+            question = (_("Places (ids or names: {known}; a new name creates one)") if kind ==
+                        "place" else _("Actors (ids or names: {known}; a new name creates one)"))
+            values[:] = split([ask(question.format(known=listed))])
+        for number, written in enumerate(values):
+            found, error = builder.reference(kind, written)
+            if found:
+                values[number] = found
+                continue
+            if not Confirm.ask(_("'{name}' is new here. Create it?").format(name=written),
+                               console=console, default=True):
+                values[number] = ""
+                continue
+            ident = slug(written, known)
+            if kind == "place":
+                country = ask(_("Country of {name}").format(name=written))
+                while builder.country(country):
+                    console.print(builder.country(country), markup=False, highlight=False)
+                    country = ask(_("Country of {name}").format(name=written))
+                addition.places.append({"id": ident, "name": written, "country": country})
+            else:
+                actor_kind = Prompt.ask(_("Kind of {name}").format(name=written),
+                                        choices=["person", "organisation", "programme"],
+                                        default="organisation", console=console)
+                addition.actors.append({"id": ident, "name": written, "kind": actor_kind})
+            known[ident] = written
+            values[number] = ident
+        values[:] = [v for v in values if v]
+    if not draft.tags:
+        draft.tags = split([ask(_("Tags (separated by commas; empty for none)"))])
+    sources = list(builder.sources)
+    if not draft.source and len(sources) == 1:
+        draft.source = sources[0]  # nothing to choose
+    while draft.source not in builder.sources:
+        draft.source = ask(_("Source ({known})").format(known=", ".join(sources)),
+                           default=sources[0] if len(sources) == 1 else "")
+    while True:
+        if not draft.quote.strip():
+            draft.quote = ask(_("Quote: the words of the source that state the event"))
+        error = builder.quote(draft.source, draft.quote)
+        if not error and draft.quote.strip():
+            break
+        if error:
+            console.print(error, markup=False, highlight=False)
+        draft.quote = ""
+
