@@ -17,7 +17,7 @@ from conftest import DATA, write
 HOSTILE = ('format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n'
            '  - id: one\n    title: T\n'
            '    actors: ["a,b:c%d\\r\\nnew \\x1b[31m \\"q\\" é\\u202e"]\n'
-           '    sources: [{ref: p, quote: q}]\n')
+           '    sources: [{ref: p, quote: "It happened as the page says."}]\n')
 JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "severity", "rule", "message",
              "hint"}
 

@@ -40,8 +40,8 @@ KEYS: dict[str, dict[str, bool]] = {
     "timeline": {"format": True, "title": False, "lang": False, "sources": False,
                  "actors": False, "places": False, "events": False},
     "source": {"id": True, "title": True, "url": False, "publisher": False, "accessed": False,
-               "archive": False},
-    "actor": {"id": True, "name": True, "kind": True, "description": False},
+               "archive": False, "author": False},
+    "actor": {"id": True, "name": True, "kind": True, "description": False, "aliases": False},
     "place": {"id": True, "name": True, "country": True},
     "event": {"id": True, "title": True, "summary": False, "date": False, "date_label": False,
               "countries": False, "regions": False, "places": False, "actors": False,
@@ -297,6 +297,7 @@ class _Builder:
             publisher=self.plain_of(values, "publisher", "source"),
             accessed=self.plain_of(values, "accessed", "source"),
             archive=self.text_of(values, "archive", "source"),
+            author=self.text_of(values, "author", "source"),
         )
 
     def actor(self, values: dict[str, yaml.Node], node: yaml.Node) -> Actor | None:
@@ -306,7 +307,8 @@ class _Builder:
         if ident is None or name is None or kind is None:
             return None
         return Actor(ident, name, kind, self.loc(node),
-                     self.plain_of(values, "description", "actor"))
+                     self.plain_of(values, "description", "actor"),
+                     self.texts_of(values, "aliases", "actor"))
 
     def place(self, values: dict[str, yaml.Node], node: yaml.Node) -> Place | None:
         ident = self.text_of(values, "id", "place")
@@ -327,6 +329,7 @@ class _Builder:
         ident = self.text_of(values, "id", "event")
         title = self.plain_of(values, "title", "event")
         date = self.text_of(values, "date", "event", year_ok=True)
+        date_label = self.text_of(values, "date_label", "event")
         sources = self.objects(values, "sources", "citation", self.citation)
         if ident is None or title is None:
             return None
@@ -336,7 +339,7 @@ class _Builder:
             loc=self.loc(node),
             summary=self.plain_of(values, "summary", "event"),
             date=date,
-            date_label=self.plain_of(values, "date_label", "event"),
+            date_label=date_label.value if date_label else None,
             countries=self.texts_of(values, "countries", "event"),
             regions=self.texts_of(values, "regions", "event"),
             places=self.texts_of(values, "places", "event"),
@@ -344,6 +347,7 @@ class _Builder:
             tags=self.texts_of(values, "tags", "event"),
             sources=sources,
             edtf=try_parse(date.value) if date else None,
+            date_label_loc=date_label.loc if date_label else None,
         )
 
 

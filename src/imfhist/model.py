@@ -50,6 +50,8 @@ class Source(NamedTuple):
     publisher: str | None = None
     accessed: str | None = None
     archive: Text | None = None
+    # The actor who wrote the source: its first person ("nous", "we") speaks for that actor.
+    author: Text | None = None
 
 
 class Actor(NamedTuple):
@@ -58,6 +60,8 @@ class Actor(NamedTuple):
     kind: Text
     loc: Loc
     description: str | None = None
+    # Other names the sources use for the actor ("PCPA"), so that a quote can name it so.
+    aliases: tuple[Text, ...] = ()
 
 
 class Place(NamedTuple):
@@ -88,6 +92,8 @@ class Event(NamedTuple):
     sources: tuple[Citation, ...] = ()
     # Filled by the loader once the date text has been parsed; None when undated or invalid.
     edtf: EdtfDate | None = None
+    # Where `date_label` stands, for the rule that looks for it in the quotes.
+    date_label_loc: Loc | None = None
 
 
 class Timeline(NamedTuple):

@@ -8,6 +8,7 @@ the problems it finds, unsorted.
 from __future__ import annotations
 
 import importlib
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ class Rule:
     id: str
     severity: Severity
     description: str
+    # A few lines of a timeline that break the rule, shown in docs/rules.md under the table.
+    example: str | None = None
 
     def __post_init__(self) -> None:
         if self.id in RULES:
@@ -52,7 +55,8 @@ def check(timeline: Timeline) -> list[Problem]:
 
 
 # Importing the modules fills RULES and CHECKERS; this order is the order of docs/rules.md.
-MODULES = ("structure", "document", "ids", "dates", "references", "countries", "quotes")
+MODULES = ("structure", "document", "ids", "dates", "references", "countries", "quotes",
+           "quotewords", "claims", "duplicates")
 for _module in MODULES:
     importlib.import_module(f"imfhist.rules.{_module}")
 
@@ -75,4 +79,12 @@ def markdown() -> str:
     ]
     for rule in RULES.values():
         lines.append(f"| `{rule.id}` | {rule.severity} | {rule.summary} |")
+    examples = [rule for rule in RULES.values() if rule.example]
+    if examples:
+        lines += ["", "## Examples", "",
+                  "Each of these rules, with a few lines of a timeline that break it."]
+    for rule in examples:
+        assert rule.example is not None
+        lines += ["", f"### `{rule.id}` ({rule.severity})", "", rule.summary, "", "```yaml",
+                  *textwrap.dedent(rule.example).strip("\n").splitlines(), "```"]
     return "\n".join(lines) + "\n"

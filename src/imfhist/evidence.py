@@ -1,0 +1,165 @@
+"""What a quote says: its words, whether it stands on whole words of its page, and whether it
+names a date, a place, a region, a country or an actor.
+
+The rules in `imfhist.rules.quotewords` and `imfhist.rules.claims`, and `imfhist add` and
+`imfhist import`, all ask these questions; the answers are plain values and nothing here prints.
+
+Words are compared as people read them: case and accents set aside (`Algérie` is `algerie`), and
+a word is a run of letters or digits, so that `l’IMF` holds the words `l` and `imf` and
+`2019-2021` the words `2019` and `2021`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from imfhist.model import Source, Timeline
+from imfhist.textnorm import fold, normalise_spacing
+
+# A quote states a fact when it holds at least a subject, a verb and what the verb bears on,
+# with the articles and prepositions that bind them: "L’IMF a participé aux PCPA" is 6 words,
+# "Ada founded ACME in 2004" 5. One or two words ("de", "le projet") state nothing.
+MIN_QUOTE_WORDS = 5
+
+ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
+_WORD = re.compile(r"\w+")
+
+# The words by which an author speaks of itself, in the languages of imfhist's timelines.
+FIRST_PERSON = frozenset({"nous", "notre", "nos", "we", "our", "ours", "us"})
+# Words that join two modifiers sharing one noun: "les PCPA marocain ou tunisien".
+CONJUNCTIONS = frozenset({"et", "ou", "ni", "and", "or", "nor"})
+# At most this many words between the shared noun and the second modifier: "marocain ou",
+# "marocain, algérien et".
+_MAX_COORDINATED = 4
+
+
+def archive_text(timeline: Timeline, source: Source) -> str | None:
+    """The archived text of `source`, spaces normalised, or None when it has none or it cannot
+    be read (which the `source-archive` rule reports). The one place that reads archives here."""
+    from imfhist.rules.quotes import _archive_text
+
+    if source.archive is None:
+        return None
+    return _archive_text(timeline, source)[0]
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised."""
+    return [part for part in ELLIPSIS.split(normalise_spacing(quote)) if part]
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, folded: lower case, no accents."""
+    return _WORD.findall(fold(text))
+
+
+def in_first_person(quote: str) -> bool:
+    """Whether the quote's author speaks of itself in it ("nous ont fait grandir")."""
+    return any(word in FIRST_PERSON for word in words(quote))
+
+
+def word_count(quote: str) -> int:
+    return sum(len(_WORD.findall(part)) for part in quote_parts(quote))
+
+
+def partial_word_part(quote: str, archive: str) -> str | None:
+    """None when every part of `quote` is found in `archive` as whole words and in the quote's
+    order; otherwise the first part that is not (found only inside longer words, or only
+    before the part that precedes it)."""
+    position = 0
+    for part in quote_parts(quote):
+        found = _whole(part).search(archive, position)
+        if found is None:
+            return part
+        position = found.end()
+    return None
+
+
+@lru_cache(maxsize=256)
+def _whole(part: str) -> re.Pattern[str]:
+    # A part that begins or ends with a letter or digit must not begin or end inside a word.
+    before = r"(?<!\w)" if _WORD.match(part[0]) else ""
+    after = r"(?!\w)" if _WORD.match(part[-1]) else ""
+    return re.compile(before + re.escape(part) + after)
+
+
+class QuoteWords:
+    """The words of an event's quotes, each part kept apart: a name is never found across an
+    elision, where the page has words the quote leaves out."""
+
+    def __init__(self, quotes: Sequence[str]) -> None:
+        self.parts = [words(part) for quote in quotes for part in quote_parts(quote)]
+        self.all = {word for part in self.parts for word in part}
+
+    def has_word(self, word: str) -> bool:
+        return word in self.all
+
+    def names(self, phrase: str) -> bool:
+        """Whether the quotes hold the words of `phrase` in a row, or shared through a
+        coordination: "les PCPA marocain ou tunisien" names "PCPA tunisien"."""
+        wanted = words(phrase)
+        return bool(wanted) and any(_names(part, wanted) for part in self.parts)
+
+
+def _names(said: list[str], wanted: list[str]) -> bool:
+    size = len(wanted)
+    for start in range(len(said) - size + 1):
+        if said[start:start + size] == wanted:
+            return True
+    for split in range(1, size):  # the first words shared, the rest after a coordination
+        head, tail = wanted[:split], wanted[split:]
+        for start in range(len(said) - split + 1):
+            if said[start:start + split] != head:
+                continue
+            after = start + split
+            for gap in range(2, _MAX_COORDINATED + 1):
+                if said[after + gap - 1:after + gap] and said[after + gap - 1] in CONJUNCTIONS \
+                        and said[after + gap:after + gap + len(tail)] == tail:
+                    return True
+    return False
+
+
+# -- countries ----------------------------------------------------------------------------------
+
+# Demonyms that are not the country's name followed by an ending (see `country_words`).
+_DEMONYM_EXCEPTIONS = {
+    "fr": {"FR": ("français", "française", "françaises"), "GR": ("grec", "grecque", "grecs",
+           "grecques"), "TR": ("turc", "turque", "turcs", "turques"),
+           "ES": ("espagnol", "espagnole", "espagnols", "espagnoles"),
+           "DE": ("allemand", "allemande", "allemands", "allemandes"),
+           "GB": ("britannique", "britanniques"), "BE": ("belge", "belges"),
+           "CH": ("suisse", "suisses"), "NL": ("néerlandais", "néerlandaise"),
+           "US": ("américain", "américaine", "américains", "américaines")},
+    "en": {"FR": ("french",), "GR": ("greek",), "TR": ("turkish",), "ES": ("spanish",),
+           "GB": ("british",), "NL": ("dutch",), "CH": ("swiss",), "US": ("american",)},
+}
+# Endings that make a demonym of a country's name, once its final "e", "a" or "o" is dropped
+# (Tunisie -> tunisi + en, Maroc -> maroc + ain, Liban -> liban + ais, Morocco -> morocc + an).
+_ENDINGS = {
+    "fr": ("en", "enne", "ens", "ennes", "ain", "aine", "ains", "aines", "ais", "aise",
+           "aises", "ois", "oise", "oises", "ien", "ienne", "iens", "iennes"),
+    "en": ("an", "ans", "ian", "ians", "ese", "i", "is"),
+}
+
+
+def country_words(code: str, lang: str | None) -> tuple[list[str], frozenset[str]]:
+    """The names of a country in the timeline's language (both French and English when it has
+    none) as phrases, and the single words formed from them (demonyms)."""
+    from imfhist.places import countries
+
+    languages = [lang] if lang in ("fr", "en") else ["fr", "en"]
+    names: list[str] = []
+    formed: set[str] = set()
+    for language in languages:
+        name = countries().name(code, language)
+        names.append(name)
+        formed.update(fold(word) for word in _DEMONYM_EXCEPTIONS[language].get(code, ()))
+        name_words = words(name)
+        if len(name_words) == 1:
+            stem = name_words[0]
+            if stem[-1] in "eao" and len(stem) > 3:
+                stem = stem[:-1]
+            formed.update(stem + ending for ending in _ENDINGS[language])
+    return names, frozenset(formed)

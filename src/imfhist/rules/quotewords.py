@@ -1,0 +1,62 @@
+"""A quote must say something: enough words, taken whole from its page, in the page's order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from imfhist.evidence import MIN_QUOTE_WORDS, archive_text, partial_word_part, word_count
+from imfhist.i18n import _
+from imfhist.model import Timeline
+from imfhist.problems import Problem, Severity
+from imfhist.rules import Rule, checker
+from imfhist.rules.quotes import find_quote
+from imfhist.textnorm import normalise_spacing
+
+QUOTE_WORDS = Rule("quote-words", Severity.ERROR, f"""
+    A quote must state something: with its elisions (`[…]`, `…`) taken out it holds at least
+    {MIN_QUOTE_WORDS} words (a word is a run of letters or digits, so `l’IMF` is two), enough for a
+    subject, a verb and what it bears on. When its source has an archive, each part between
+    elisions must match whole words of the page (`de` does not stand for the inside of `dès`),
+    and the parts must come in the page's order. It is an error: a quote of a word or two can be
+    found in any page and proves nothing, which is what `quote-not-found` alone would let
+    through.""", example="""
+    events:
+      - id: essai
+        title: Essai
+        sources:
+          - ref: imf-historique
+            quote: "[…] de […]"      # one word: states nothing
+    """)
+
+
+@checker
+def check_quote_words(timeline: Timeline) -> Iterator[Problem]:
+    sources = timeline.source_by_id()
+    archives: dict[str, str | None] = {}
+    for event in timeline.events:
+        for citation in event.sources:
+            quote = citation.quote.value
+            source = sources.get(citation.ref.value)
+            has_archive = source is not None and source.archive is not None
+            if not normalise_spacing(quote) and has_archive:
+                continue  # `quote-not-found` says that the quote is empty
+            count = word_count(quote)
+            if count < MIN_QUOTE_WORDS:
+                yield QUOTE_WORDS.at(citation.quote.loc, _(
+                    "the quote holds {count} words without its elisions; at least {minimum} "
+                    "are needed to state a fact").format(count=count, minimum=MIN_QUOTE_WORDS),
+                    _("quote the whole sentence of the source that states the event"))
+                continue
+            if source is None or not has_archive:
+                continue
+            if source.id.value not in archives:
+                archives[source.id.value] = archive_text(timeline, source)
+            archive = archives[source.id.value]
+            if archive is None or find_quote(quote, archive) is not None:
+                continue  # unreadable (`source-archive`) or not found (`quote-not-found`)
+            part = partial_word_part(quote, archive)
+            if part is not None:
+                yield QUOTE_WORDS.at(citation.quote.loc, _(
+                    "“{part}” is not found as whole words in source '{source}', after the "
+                    "part before it").format(part=part[:60], source=source.id.value),
+                    _("quote whole words, in the order the page has them"))
