@@ -11,6 +11,8 @@ import random
 import sys
 
 COUNTRIES = ["Tunisie", "Maroc", "Algérie", "France", "Italy", "ES", "Égypte", "Liban", "GR", "TR"]
+# How the quotes name each country: its French name, the timeline's language.
+FRENCH = {"Italy": "Italie", "ES": "Espagne", "GR": "Grèce", "TR": "Turquie"}
 REGIONS = ["bassin méditerranéen", "Europe orientale", "Maghreb", "Méditerranée"]
 WORDS = [
     "projet", "coopération", "formation", "échange", "réseau", "programme", "atelier", "recherche",
@@ -53,13 +55,20 @@ def generate(events: int, errors: int = 0, seed: int = 1) -> str:
         date = rng.choice([f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}/{year + 2}",
                            f"{year}/..", f"{year}~"])
         title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize()
+        country = COUNTRIES[rng.randrange(len(COUNTRIES))]
+        region = rng.choice(REGIONS)
+        # The quote carries every claim of the event, as the claim-* rules require.
+        named = [f"Lieu {p.split('-')[1]}" for p in place_ids if p.startswith("place-")]
+        named += [f"Acteur {a.split('-')[1]}" for a in actor_ids]
+        quote = (f"{title.lower()} {number} en {date.replace('/', ' ').strip('.~')}, "
+                 f"{FRENCH.get(country, country)}, {region}, {', '.join(named)}")
         out += [f"  - id: {ident}", f"    title: {title} {number}", f"    date: {date}",
-                f"    countries: [{COUNTRIES[rng.randrange(len(COUNTRIES))]}]",
-                f"    regions: [{rng.choice(REGIONS)}]",
+                f"    countries: [{country}]",
+                f"    regions: [{region}]",
                 f"    places: [{', '.join(place_ids)}]", f"    actors: [{', '.join(actor_ids)}]",
                 f"    tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]",
                 "    sources:", f"      - ref: source-{rng.randrange(10)}",
-                f"        quote: {title.lower()}"]
+                f"        quote: \"{quote}\""]
     return "\n".join(out) + "\n"
 
 

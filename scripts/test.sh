@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite on a Debian machine: the system packages the browser tests
 # need (Chromium, and npm for TimelineJS and the SARIF schema), a virtual environment, imfhist
-# with its test extras, then pytest. Arguments go to pytest.
+# with its test extras, then pytest, then the shipped timeline through `imfhist validate --strict`
+# (warnings fail too: every claim of every event carried by its quotes). Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +19,6 @@ fi
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet '.[test]'
-exec .venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q "$@"
+# The shipped timeline, checked as its users check it (the default file: data/timeline.yaml).
+PATH="$PWD/.venv/bin:$PATH" imfhist validate --strict

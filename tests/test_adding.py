@@ -13,7 +13,16 @@ from imfhist.dates import EdtfError, from_wording
 from imfhist.validation import validate_file
 from imfhist.writer import scalar, slug
 
-QUOTE = "les micro-projets en Tunisie"
+# Carries every claim the tests make: the year 2004, IMF, Maroc, Algérie, Tunisie, Ras Jebel.
+QUOTE = ("Dès 2004, l’IMF […] a participé aux programmes concertés pluri acteurs (PCPA) et aux "
+         "dynamiques qui en sont issues au Maroc, en Algérie, en Tunisie […] les micro-projets "
+         "en Tunisie, à Ras Jebel ou à Sidi Bouzid")
+
+
+def extend_page(timeline_copy: Path, sentence: str) -> None:
+    """Add a sentence to the copy's archived page, for events the real page does not state."""
+    page = next((timeline_copy.parent / "sources").iterdir())
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + sentence + "\n", encoding="utf-8")
 
 
 def added_lines(before: bytes, after: bytes) -> list[str]:
@@ -32,7 +41,7 @@ def added_lines(before: bytes, after: bytes) -> list[str]:
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ("2004", ("2004", None)), ("2019-2021", ("2019/2021", None)),
-    ("dès 2004", ("2004/..", "dès 2004")), ("vers 1995", ("1995~", "vers 1995")),
+    ("dès 2004", ("2004/", "dès 2004")), ("vers 1995", ("1995~", "vers 1995")),
     ("années 1990", ("199X", "années 1990")), ("since 2004", ("2004/..", "since 2004")),
     ("2019-05", ("2019-05", None)), ("jusqu’en 2004", ("../2004", "jusqu’en 2004")),
 ])
@@ -71,10 +80,13 @@ def test_add_with_options(run, timeline_copy: Path) -> None:
 
 
 def test_add_asks_for_each_field(run, timeline_copy: Path) -> None:
+    sentence = ("Vers 1995, l’IMF et Un nouveau partenaire se sont rencontrés à Ras Jebel et à "
+                "Sousse.")
+    extend_page(timeline_copy, sentence)
     before = timeline_copy.read_bytes()
     answers = "\n".join([
         "Rencontre à Sousse", "vers 1995", "y", "Tunisia", "Ras Jebel, Sousse", "y", "Tunisie",
-        "imf, Un nouveau partenaire", "y", "organisation", "essai", "", QUOTE, "y"]) + "\n"
+        "imf, Un nouveau partenaire", "y", "organisation", "essai", "", sentence, "y"]) + "\n"
     result = run("add", "-f", timeline_copy, input=answers)
     assert result.exit_code == 0, result.output
     lines = added_lines(before, timeline_copy.read_bytes())
@@ -88,7 +100,7 @@ def test_add_asks_for_each_field(run, timeline_copy: Path) -> None:
 
 def test_add_asks_again_after_a_mistake(run, timeline_copy: Path) -> None:
     answers = "\n".join(["Titre", "un mardi", "2004", "y", "Tunisi", "Tunisie", "", "imf", "",
-                         "", "une citation inventée", QUOTE, "y"]) + "\n"
+                         "", "une citation inventée de toutes pièces", QUOTE, "y"]) + "\n"
     result = run("add", "-f", timeline_copy, input=answers)
     assert result.exit_code == 0, result.output
     assert "did you mean 'Tunisie'" in result.output
@@ -129,8 +141,8 @@ def test_add_keeps_line_ends_and_permissions(run, timeline_copy: Path) -> None:
 def test_import_csv(run, timeline_copy: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "rows.csv"
     sheet.write_text("titre;date;pays;acteurs;citation\n"
-                     f"Rencontre;2019-2021;Tunisie, Maroc;imf;{QUOTE}\n"
-                     f"Autre;vers 1995;;IMF;{QUOTE}\n", encoding="utf-8-sig")
+                     f"Rencontre;dès 2004;Tunisie, Maroc;imf;{QUOTE}\n"
+                     f"Autre;2004;;IMF;{QUOTE}\n", encoding="utf-8-sig")
     before = timeline_copy.read_bytes()
     dry = run("import", sheet, "-f", timeline_copy, "--dry-run")
     assert dry.exit_code == 0 and "- id: rencontre" in dry.stdout
@@ -139,7 +151,7 @@ def test_import_csv(run, timeline_copy: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = "".join(added_lines(before, timeline_copy.read_bytes()))
     assert "    countries: [Tunisie, Maroc]\n" in text  # columns by ';', so lists by ','
-    assert "  - id: autre\n" in text and "    date: 1995~\n" in text
+    assert "  - id: autre\n" in text and '    date: "2004"\n' in text
     assert validate_file(timeline_copy) == []
 
 
@@ -147,8 +159,8 @@ def test_import_refuses_a_file_with_one_bad_row(run, timeline_copy: Path,
                                                 tmp_path: Path) -> None:
     sheet = tmp_path / "rows.csv"
     sheet.write_text("title,date,pays,actors,quote\n"
-                     f"Good,2004,Tunisie,imf,{QUOTE}\n"
-                     f"Bad,2004,Atlantide,imf,{QUOTE}\n", encoding="utf-8")
+                     f'Good,2004,Tunisie,imf,"{QUOTE}"\n'
+                     f'Bad,2004,Atlantide,imf,"{QUOTE}"\n', encoding="utf-8")
     before = timeline_copy.read_bytes()
     result = run("import", sheet, "-f", timeline_copy)
     assert result.exit_code == 2

@@ -188,7 +188,8 @@ def test_html_page_screenshot(run, chromium, tmp_path: Path, width: int, height:
 
 def test_empty_and_undated_only_pages_load(run, chromium, tmp_path: Path) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
-                 "  - {id: a, title: A, sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
+                 "  - {id: a, title: A,"
+                 " sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
     page = tmp_path / "undated.html"
     assert run("export", "--format", "html", "-o", page, "-f", path).exit_code == 0
     instrumented = tmp_path / "instrumented.html"

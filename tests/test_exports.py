@@ -178,7 +178,8 @@ def test_chart_fits_the_terminal(run, monkeypatch, width: int, lanes: str) -> No
 def test_chart_marks(run, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n" + "".join(
-        f"  - {{id: e{n}, title: E{n}, date: '{date}', sources: [{{ref: p, quote: 'It happened as the page says.'}}]}}\n"
+        f"  - {{id: e{n}, title: E{n}, date: '{date}',"
+        " sources: [{ref: p, quote: 'It happened as the page says.'}]}\n"
         for n, date in enumerate(["1990/..", "2000", "1995~", "../1992", "1991/1999"])))
     lines = run("chart", "-f", path).stdout.splitlines()
 

@@ -62,7 +62,8 @@ def test_hostile_file(run, name: str, loader: str, monkeypatch: pytest.MonkeyPat
 def test_ten_megabyte_line(run, tmp_path: Path, loader: str) -> None:
     title = "x" * (10 * 1024 * 1024)
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
-                 f"  - {{id: one, title: {title}, sources: [{{ref: p, quote: 'It happened as the page says.'}}]}}\n")
+                 f"  - {{id: one, title: {title},"
+                 " sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
     assert run("validate", path).exit_code == 0
     assert run("list", "--file", path, "--format", "json").exit_code == 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from imfhist.cli import app
+from imfhist.dates import parse_edtf
+from imfhist.places import countries
+from imfhist.textnorm import fold_name
 from imfhist.validation import validate_file
 
 runner = CliRunner()
@@ -23,6 +27,8 @@ IDS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 # control or invisible formatting character (those are reported, on purpose).
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn")),
                min_size=1, max_size=30)
+# Names hold at least one word, so that a quote can name them (see the claim-* rules).
+NAME = TEXT.filter(lambda text: re.search(r"\w", text) is not None)
 COUNTRIES = st.sampled_from(["TN", "tunisie", "Tunisia", "Maroc", "MA", "Algérie", "France",
                              "Royaume-Uni", "United States", "Côte d'Ivoire", "jpn"])
 
@@ -45,22 +51,25 @@ def edtf_dates(draw: st.DrawFn) -> str:
 def timelines(draw: st.DrawFn) -> dict[str, Any]:
     """A timeline that follows every rule of imfhist/1, with every object referred to."""
     event_ids = draw(st.lists(IDS, min_size=1, max_size=6, unique=True))
+    # Titles that differ once folded, so that no event repeats another (duplicate-event).
+    titles = draw(st.lists(TEXT, min_size=len(event_ids), max_size=len(event_ids),
+                           unique_by=fold_name))
     actor_ids = draw(st.lists(IDS, max_size=4, unique=True))
     place_ids = draw(st.lists(IDS, max_size=3, unique=True))
     source_ids = draw(st.lists(IDS, min_size=1, max_size=2, unique=True))
     events = []
     for number, ident in enumerate(event_ids):
-        event: dict[str, Any] = {"id": ident, "title": draw(TEXT)}
+        event: dict[str, Any] = {"id": ident, "title": titles[number]}
         if draw(st.booleans()):
             event["summary"] = draw(TEXT)
         if draw(st.booleans()):
             event["date"] = draw(edtf_dates())
         if draw(st.booleans()):
-            event["date_label"] = draw(TEXT)
+            event["date_label"] = draw(NAME)
         if draw(st.booleans()):
             event["countries"] = draw(st.lists(COUNTRIES, min_size=1, max_size=2))
         if draw(st.booleans()):
-            event["regions"] = draw(st.lists(TEXT, min_size=1, max_size=2))
+            event["regions"] = draw(st.lists(NAME, min_size=1, max_size=2))
         # Every place and actor is used by at least the event of its own rank.
         places = [p for i, p in enumerate(place_ids) if i % len(event_ids) == number]
         actors = [a for i, a in enumerate(actor_ids) if i % len(event_ids) == number]
@@ -74,16 +83,41 @@ def timelines(draw: st.DrawFn) -> dict[str, Any]:
         event["sources"] = [{"ref": ref, "quote": draw(TEXT)}
                             for ref in cited or [source_ids[0]]]
         events.append(event)
+    actor_names = {a: draw(NAME) for a in actor_ids}
+    place_names = {p: draw(NAME) for p in place_ids}
+    for event in events:
+        event["sources"][0]["quote"] = _faithful_quote(event, actor_names, place_names)
+    for event in events:
+        for citation in event["sources"][1:]:
+            citation["quote"] = "It happened, as the page says: " + citation["quote"]
     return {
         "format": "imfhist/1",
         "title": draw(TEXT),
         "sources": [{"id": s, "title": draw(TEXT)} for s in source_ids],
-        "actors": [{"id": a, "name": draw(TEXT),
+        "actors": [{"id": a, "name": actor_names[a],
                     "kind": draw(st.sampled_from(["person", "organisation", "programme"]))}
                    for a in actor_ids],
-        "places": [{"id": p, "name": draw(TEXT), "country": draw(COUNTRIES)} for p in place_ids],
+        "places": [{"id": p, "name": place_names[p], "country": draw(COUNTRIES)}
+                   for p in place_ids],
         "events": events,
     }
+
+
+def _faithful_quote(event: dict[str, Any], actors: dict[str, str],
+                    places: dict[str, str]) -> str:
+    """A quote that carries every claim of the event, and its title so that no two events
+    have the same quotes."""
+    said = ["It happened, as the page says", event["title"]]
+    if "date" in event:
+        date = parse_edtf(event["date"])
+        said += [str(point.lower[0]) for point in (date.start, date.end) if point]
+    said.append(event.get("date_label", ""))
+    said += [countries().name(countries().resolve(c) or "", "en") for c in
+             event.get("countries", [])]
+    said += event.get("regions", [])
+    said += [places[p] for p in event.get("places", [])]
+    said += [actors[a] for a in event.get("actors", [])]
+    return " ; ".join(said)
 
 
 def dump(document: dict[str, Any], folder: str) -> Path:

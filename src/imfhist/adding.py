@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from imfhist.dates import EdtfError, from_wording, word
+from imfhist.duplicates import Duplicates, Seen
 from imfhist.i18n import _
 from imfhist.model import Timeline
 from imfhist.suggest import Suggester, did_you_mean
@@ -47,9 +48,15 @@ def split(values: Sequence[str] | None) -> list[str]:
 class Builder:
     """Checks drafts against one timeline, and remembers the ids it has given out."""
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, *, allow_duplicate: bool = False) -> None:
         self.timeline = timeline
+        self.allow_duplicate = allow_duplicate
         self.ids = {e.id.value for e in timeline.events}
+        self.duplicates = Duplicates()
+        for event in timeline.events:
+            self.duplicates.add(Seen(event.id.value, event.loc.line), event.title,
+                                event.date.value if event.date else None,
+                                [(c.ref.value, c.quote.value) for c in event.sources])
         self.places = {p.id.value: p.name for p in timeline.places}
         self.actors = {a.id.value: a.name for a in timeline.actors}
         self.sources = timeline.source_by_id()
@@ -89,18 +96,49 @@ class Builder:
         return None, f"{message} ({hint})" if hint else message
 
     def quote(self, source_id: str, quote: str) -> str | None:
-        """The error for a quote that its source's archive does not hold, if it has one."""
-        from imfhist.rules.quotes import _archive_text, find_quote
+        """The error for a quote that says too little, or that its source's archive does not
+        hold as whole words in that order (the rules quote-words and quote-not-found)."""
+        from imfhist.evidence import MIN_QUOTE_WORDS, archive_text, partial_word_part, word_count
+        from imfhist.rules.quotes import find_quote
 
+        if not quote.strip():
+            return None
+        count = word_count(quote)
+        if count < MIN_QUOTE_WORDS:
+            return _("the quote holds {count} words without its elisions; at least {minimum} "
+                     "are needed to state a fact").format(count=count, minimum=MIN_QUOTE_WORDS)
         source = self.sources.get(source_id)
-        if source is None or source.archive is None or not quote.strip():
+        if source is None:
             return None
-        archive, _unreadable = _archive_text(self.timeline, source)  # reported by validate
-        if archive is None or find_quote(quote, archive) is None:
+        archive = archive_text(self.timeline, source)  # an unreadable one: reported by validate
+        if archive is None:
             return None
-        return _("the quote is not in source '{source}'").format(source=source_id)
+        if find_quote(quote, archive) is not None:
+            return _("the quote is not in source '{source}'").format(source=source_id)
+        part = partial_word_part(quote, archive)
+        if part is not None:
+            return _("“{part}” is not found as whole words in source '{source}', after the "
+                     "part before it").format(part=part[:60], source=source_id)
+        return None
 
-    def event(self, draft: EventDraft) -> tuple[dict[str, Any] | None, Problems]:
+    def duplicate(self, ident: str, title: str, date: str | None,
+                  quotes: list[tuple[str, str]], row: int) -> str | None:
+        """The error for an event that repeats one of the timeline or an earlier row; None
+        when it is new or duplicates are allowed. Either way the event is remembered."""
+        found = self.duplicates.find(title, date, quotes)
+        self.duplicates.add(Seen(ident, 0, row), title, date, quotes)
+        if found is None or self.allow_duplicate:
+            return None
+        first, how = found
+        if first.row:
+            return _("it repeats row {row} ('{id}'): {how}; give --allow-duplicate to add it "
+                     "anyway").format(row=first.row, id=first.id, how=how)
+        return _("it repeats event '{id}' (line {line}): {how}; give --allow-duplicate to add "
+                 "it anyway").format(id=first.id, line=first.line, how=how)
+
+    def event(self, draft: EventDraft, row: int = 0) -> tuple[dict[str, Any] | None, Problems]:
+        """The record for a draft, or what is wrong with it; `row` is its row in a
+        spreadsheet (0 for `imfhist add`), so that a later row repeating it can name it."""
         problems: Problems = []
         if not draft.title.strip():
             problems.append(("title", _("a title is needed")))
@@ -139,6 +177,11 @@ class Builder:
         ident = draft.id.strip() or slug(draft.title, self.ids)
         if draft.id.strip() and draft.id.strip() in self.ids:
             problems.append(("id", _("event id '{id}' is already used").format(id=ident)))
+        if draft.title.strip():
+            error = self.duplicate(ident, draft.title.strip(), date, [(source, draft.quote)],
+                                   row)
+            if error:
+                problems.append(("title", error))
         if problems:
             return None, problems
         record: dict[str, Any] = {"id": ident, "title": draft.title.strip()}
@@ -191,13 +234,26 @@ def template(lang: str) -> str:
     names = [{"resume": "résumé", "etiquettes": "étiquettes", "acteur": "acteurs",
               "lieu": "lieux", "etiquette": "étiquettes", "region": "régions"}.get(n, n)
              for n in names]
-    example = ["", "Le projet AlterMed", "2019-2021", "", "Tunisie; Maroc", "Méditerranée",
-               "", "", "projet", "imf-historique", "le projet AlterMed co-porté avec l’ICOSI"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(names)
-    writer.writerow(example)
+    writer.writerow(EXAMPLE)
     return out.getvalue()
+
+
+# The template's example row, in the order of COLUMNS. It is the shipped timeline's `altermed`,
+# every claim carried by its quote; imported untouched, it is refused (see `is_example`).
+EXAMPLE = ("", "Le projet AlterMed", "2019-2021", "", "", "Méditerranée", "", "ICOSI", "projet",
+           "imf-historique", "un projet de terrain multipays sur trois ans (2019-2021) sur "
+           "l’entrepreneuriat collectif en Méditerranée, le projet AlterMed co-porté avec l’ICOSI")
+
+
+def is_example(draft: EventDraft) -> bool:
+    """Whether a row is the template's example, left as it was."""
+    given = [getattr(draft, key) for key in COLUMNS]
+    wanted = [[v.strip() for v in value.split(";") if v.strip()] if key in LIST_FIELDS else value
+              for key, value in zip(COLUMNS, EXAMPLE, strict=True)]
+    return given == wanted
 
 
 def read_rows(text: str) -> tuple[list[tuple[int, EventDraft]], Problems, list[str]]:

@@ -291,42 +291,9 @@ def overlaps(
     return starts_in_time and ends_in_time
 
 
-_WORDED = (
-    # (pattern on the folded text, EDTF made from the year(s) it holds)
-    (re.compile(r"(?:des|depuis|since|from|a partir de|starting in)\s+(-?\d{1,4})"), "{0}/.."),
-    (re.compile(r"(?:vers|environ|c\.?|circa|about|around)\s*(-?\d{1,4})"), "{0}~"),
-    (re.compile(r"(?:annees|les annees)\s+(\d{3})0|(\d{3})0s"), "{0}X"),
-    (re.compile(r"(?:jusqu'en|until|till|up to)\s+(-?\d{1,4})"), "../{0}"),
-    (re.compile(r"(?:de|from|entre|between)?\s*(\d{4})\s*(?:-|–|—|a|to|et|and)\s*(\d{4})"),
-     "{0}/{1}"),
-)
-
-
 def from_wording(text: str) -> tuple[str, str | None]:
-    """An EDTF date for what a person typed, and the wording to keep as `date_label` (None when
-    the text was EDTF already): "2004" -> ("2004", None); "dès 2004" -> ("2004/..", "dès 2004");
-    "2019-2021" -> ("2019/2021", None); "années 1990" -> ("199X", "années 1990").
-    Raises EdtfError when the text says no date that imfhist can read."""
-    from imfhist.textnorm import fold
+    """An EDTF date and the wording to keep as `date_label`, from the table of
+    imfhist.wordings (the one table of worded dates)."""
+    from imfhist.wordings import from_wording as read
 
-    written = text.strip()
-    try:
-        parse_edtf(written)
-        return written, None
-    except EdtfError:
-        pass
-    folded = fold(written).replace("’", "'")
-    for pattern, template in _WORDED:
-        found = pattern.fullmatch(folded)
-        if found:
-            groups = [g for g in found.groups() if g is not None]
-            years = [f"{int(g):04d}" if not g.startswith("-") else f"-{int(g[1:]):04d}"
-                     for g in groups]
-            if template == "{0}X":
-                years = [groups[0]]
-            date = template.format(*years)
-            parse_edtf(date)  # the years make a valid date, or this raises
-            plain = re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", written)
-            return date, None if plain else written
-    raise EdtfError(_("{date} is neither an EDTF date nor a wording imfhist reads (2004, "
-                      "2019-2021, dès 2004, vers 1995, années 1990)").format(date=repr(written)))
+    return read(text)

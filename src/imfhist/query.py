@@ -197,8 +197,10 @@ def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> f
 def _bound(option: str, text: str | None, *, lower: bool) -> Bound | None:
     if text is None:
         return None
-    try:
-        date = parse_edtf(text)
+    from imfhist.wordings import from_wording
+
+    try:  # the worded dates of `add` are understood here too: --from "dès 2004"
+        date = parse_edtf(from_wording(text)[0])
     except EdtfError as error:
         raise CriteriaError(f"{option} {text!r}: {error}",
                             _("give a year (2004) or an EDTF date (2019-05)")) from None

@@ -68,6 +68,9 @@ def add_event(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_(
         "Ask nothing: take the options as they are and write."))] = False,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
+        "Add the event even if it repeats one of the timeline (same title, or same date and "
+        "quote)."))] = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -77,7 +80,7 @@ def add_event(
 
     timeline = load_for_reading(file)
     path = timeline_path(file)
-    builder = Builder(timeline)
+    builder = Builder(timeline, allow_duplicate=allow_duplicate)
     draft = EventDraft(title=title or "", date=date or "", summary=summary or "",
                        countries=split(country), regions=split(region), places=split(place),
                        actors=split(actor), tags=split(tag), source=source or "",
@@ -122,10 +125,13 @@ def import_events(
         "Show what would be added; write nothing."))] = False,
     template: Annotated[bool, typer.Option("--template", help=_(
         "Print a CSV template with the columns imfhist reads, and exit."))] = False,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
+        "Import rows that repeat an event of the timeline or an earlier row (same title, or "
+        "same date and quote)."))] = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import Builder, header_name, read_rows
+    from imfhist.adding import Builder, header_name, is_example, read_rows
     from imfhist.adding import template as csv_template
     from imfhist.paths import timeline_path
     from imfhist.writer import Addition
@@ -147,19 +153,26 @@ def import_events(
     if problems:
         problems_and_exit(problems, f"{csv_file}: ")
     timeline = load_for_reading(file)
-    builder = Builder(timeline)
+    builder = Builder(timeline, allow_duplicate=allow_duplicate)
     addition = Addition()
+    refused = False
     for row, draft in drafts:
-        record, row_problems = builder.event(draft)
-        problems += [(column, f"{message}") for column, message in row_problems]
+        if is_example(draft):
+            refused = True
+            note(_("{path}, row {row}: this is the template's example row, left as it was; "
+                   "replace it with your own events").format(path=csv_file, row=row),
+                 style="red")
+            continue
+        record, row_problems = builder.event(draft, row)
         if record is None:
+            refused = True
             for column, message in row_problems:
                 note(_("{path}, row {row}, column {column}: {message}").format(
                     path=csv_file, row=row, column=header_name(column, headers),
                     message=message), style="red")
         else:
             addition.events.append(record)
-    if problems:
+    if refused:
         fail(_("nothing was imported: correct the rows above and try again"))
     if not addition.events:
         note(_("No event to import."))

@@ -19,10 +19,10 @@ _WHY_ERROR = """It is an error: a claim that no quote carries is something the s
 CLAIM_DATE = Rule("claim-date", Severity.ERROR, f"""
     An event's `date` must be carried by its quotes: every year of the EDTF date (both ends of an
     interval, the first year of a decade `199X`, the year before the common era of `-0100`: 101)
-    appears in a quote as a word (`2019-2021` holds
-    2019 and 2021, `1990s` holds 1990), or else the `date_label` appears in a quote and reads as
-    that very date (see the worded dates in docs/format.md: `à partir de 2002` is `2002/`). A
-    `date_label` must itself appear word for word (case and accents aside) in a quote. {_WHY_ERROR}""",
+    appears in a quote as a word (`2019-2021` holds 2019 and 2021, `1990s` holds 1990), or else
+    the `date_label` appears in a quote and reads as that very date (see the worded dates in
+    docs/format.md: `à partir de 2002` is `2002/`). A `date_label` must itself appear word for
+    word (case and accents aside) in a quote. {_WHY_ERROR}""",
     example="""
     - id: altermed
       date: 2019/2022          # the quote says 2019-2021
@@ -37,13 +37,20 @@ CLAIM_PLACE = Rule("claim-place", Severity.ERROR, f"""
       places: [annaba, tlemcen]   # the quote names Annaba only
       sources:
         - ref: imf-historique
-          quote: "De nombreuses expériences nous ont fait grandir : en Algérie, le projet FAR sur Annaba"
+          quote: >-
+            De nombreuses expériences nous ont fait grandir : en Algérie, le projet FAR sur
+            Annaba
     """)
 CLAIM_REGION = Rule("claim-region", Severity.ERROR, f"""
     Each of an event's `regions` must be named in one of its quotes, its words in a row (case and
     accents aside). {_WHY_ERROR}""", example="""
     - id: altermed
       regions: [Méditerranée, Europe orientale]   # the quote speaks of the Méditerranée only
+      sources:
+        - ref: imf-historique
+          quote: >-
+            un projet de terrain multipays sur trois ans (2019-2021) sur l’entrepreneuriat
+            collectif en Méditerranée
     """)
 CLAIM_COUNTRY = Rule("claim-country", Severity.ERROR, f"""
     Each of an event's `countries` must be carried by one of its quotes: its name in the
@@ -57,7 +64,9 @@ CLAIM_COUNTRY = Rule("claim-country", Severity.ERROR, f"""
       countries: [Maroc, Tunisie]   # "marocaine" carries Maroc; nothing carries Tunisie
       sources:
         - ref: imf-historique
-          quote: "De nombreuses expériences nous ont fait grandir : […] la coopération avec l’Entraide nationale marocaine"
+          quote: >-
+            De nombreuses expériences nous ont fait grandir : […] la coopération avec
+            l’Entraide nationale marocaine
     """)
 CLAIM_ACTOR = Rule("claim-actor", Severity.ERROR, f"""
     Each of an event's `actors` must be named in one of its quotes: by its `name` or one of its
@@ -70,7 +79,9 @@ CLAIM_ACTOR = Rule("claim-actor", Severity.ERROR, f"""
       actors: [imf, icosi]   # "nous" is the IMF, author of the page; the ICOSI is not named
       sources:
         - ref: imf-historique
-          quote: "De nombreuses expériences nous ont fait grandir : en Algérie, […] le projet Nahda 13 à Tlemcen"
+          quote: >-
+            De nombreuses expériences nous ont fait grandir : en Algérie, […] le projet Nahda
+            13 à Tlemcen
     """)
 
 
