@@ -54,7 +54,7 @@ class Builder:
         self.ids = {e.id.value for e in timeline.events}
         self.duplicates = Duplicates()
         for event in timeline.events:
-            self.duplicates.add(Seen(event.id.value, event.loc.line), event.title,
+            self.duplicates.see(Seen(event.id.value, event.loc.line), event.title,
                                 event.date.value if event.date else None,
                                 [(c.ref.value, c.quote.value) for c in event.sources])
         self.places = {p.id.value: p.name for p in timeline.places}
@@ -125,8 +125,7 @@ class Builder:
                   quotes: list[tuple[str, str]], row: int) -> str | None:
         """The error for an event that repeats one of the timeline or an earlier row; None
         when it is new or duplicates are allowed. Either way the event is remembered."""
-        found = self.duplicates.find(title, date, quotes)
-        self.duplicates.add(Seen(ident, 0, row), title, date, quotes)
+        found = self.duplicates.see(Seen(ident, 0, row), title, date, quotes)
         if found is None or self.allow_duplicate:
             return None
         first, how = found

@@ -20,30 +20,27 @@ class Seen(NamedTuple):
 
 
 class Duplicates:
+    """The events seen so far, by folded title and by date and quotes."""
+
     def __init__(self) -> None:
         self._titles: dict[str, Seen] = {}
         self._contents: dict[tuple[str, frozenset[tuple[str, str]]], Seen] = {}
 
-    @staticmethod
-    def _keys(title: str, date: str | None, quotes: Iterable[tuple[str, str]]
-              ) -> tuple[str, tuple[str, frozenset[tuple[str, str]]]]:
-        said = frozenset((ref, fold_name(normalise_spacing(quote))) for ref, quote in quotes)
-        return fold_name(title), (date or "", said)
-
-    def find(self, title: str, date: str | None,
-             quotes: Iterable[tuple[str, str]]) -> tuple[Seen, str] | None:
-        """The event this one repeats, and how it repeats it; None when it is new."""
-        title_key, content_key = self._keys(title, date, quotes)
+    def see(self, seen: Seen, title: str, date: str | None,
+            quotes: Iterable[tuple[str, str]]) -> tuple[Seen, str] | None:
+        """The event that this one repeats, and how; None when it is new. Either way it is
+        remembered, so that a later one repeating it names it."""
+        title_key = fold_name(title)
+        # Quotes are compared as written, spaces aside: the same words, the same quote.
+        said = frozenset((ref, normalise_spacing(quote)) for ref, quote in quotes)
+        content_key = (date or "", said)
+        found = None
         if title_key and title_key in self._titles:
-            return self._titles[title_key], _("the same title")
-        if content_key[1] and content_key in self._contents:
-            return self._contents[content_key], _("the same date and the same quotes")
-        return None
-
-    def add(self, seen: Seen, title: str, date: str | None,
-            quotes: Iterable[tuple[str, str]]) -> None:
-        title_key, content_key = self._keys(title, date, quotes)
+            found = self._titles[title_key], _("the same title")
+        elif said and content_key in self._contents:
+            found = self._contents[content_key], _("the same date and the same quotes")
         if title_key:
             self._titles.setdefault(title_key, seen)
-        if content_key[1]:
+        if said:
             self._contents.setdefault(content_key, seen)
+        return found

@@ -92,6 +92,8 @@ class QuoteWords:
     def __init__(self, quotes: Sequence[str]) -> None:
         self.parts = [words(part) for quote in quotes for part in quote_parts(quote)]
         self.all = {word for part in self.parts for word in part}
+        # Each part as one string of words between spaces: a name in a row is a substring.
+        self._joined = [f" {' '.join(part)} " for part in self.parts]
 
     def has_word(self, word: str) -> bool:
         return word in self.all
@@ -99,15 +101,23 @@ class QuoteWords:
     def names(self, phrase: str) -> bool:
         """Whether the quotes hold the words of `phrase` in a row, or shared through a
         coordination: "les PCPA marocain ou tunisien" names "PCPA tunisien"."""
-        wanted = words(phrase)
-        return bool(wanted) and any(_names(part, wanted) for part in self.parts)
-
-
-def _names(said: list[str], wanted: list[str]) -> bool:
-    size = len(wanted)
-    for start in range(len(said) - size + 1):
-        if said[start:start + size] == wanted:
+        wanted = _phrase_words(phrase)
+        if not wanted or not self.all.issuperset(wanted):
+            return False
+        in_a_row = f" {' '.join(wanted)} "
+        if any(in_a_row in joined for joined in self._joined):
             return True
+        return len(wanted) > 1 and any(_coordinated(part, wanted) for part in self.parts)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> list[str]:
+    # The same names (of actors, places, regions) are looked for in event after event.
+    return words(phrase)
+
+
+def _coordinated(said: list[str], wanted: list[str]) -> bool:
+    size = len(wanted)
     for split in range(1, size):  # the first words shared, the rest after a coordination
         head, tail = wanted[:split], wanted[split:]
         for start in range(len(said) - split + 1):
@@ -144,7 +154,8 @@ _ENDINGS = {
 }
 
 
-def country_words(code: str, lang: str | None) -> tuple[list[str], frozenset[str]]:
+@lru_cache(maxsize=512)
+def country_words(code: str, lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
     """The names of a country in the timeline's language (both French and English when it has
     none) as phrases, and the single words formed from them (demonyms)."""
     from imfhist.places import countries
@@ -162,4 +173,4 @@ def country_words(code: str, lang: str | None) -> tuple[list[str], frozenset[str
             if stem[-1] in "eao" and len(stem) > 3:
                 stem = stem[:-1]
             formed.update(stem + ending for ending in _ENDINGS[language])
-    return names, frozenset(formed)
+    return tuple(names), frozenset(formed)

@@ -31,11 +31,10 @@ def check_duplicate_events(timeline: Timeline) -> Iterator[Problem]:
     for event in timeline.events:
         date = event.date.value if event.date else None
         quotes = [(c.ref.value, c.quote.value) for c in event.sources]
-        found = seen.find(event.title, date, quotes)
+        found = seen.see(Seen(event.id.value, event.loc.line), event.title, date, quotes)
         if found is not None:
             first, how = found
             yield DUPLICATE_EVENT.at(event.id.loc, _(
                 "event '{id}' repeats '{first}' (line {line}): {how}").format(
                     id=event.id.value, first=first.id, line=first.line, how=how),
                 _("remove one of them, or tell them apart in their titles"))
-        seen.add(Seen(event.id.value, event.loc.line), event.title, date, quotes)
