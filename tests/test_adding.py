@@ -121,7 +121,7 @@ def test_add_refuses_bad_options_and_writes_nothing(run, timeline_copy: Path) ->
 def test_add_declined_writes_nothing(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_bytes()
     result = run("add", "-f", timeline_copy, "--title", "T", "--date", "2004", "-c", "TN",
-                 "--actor", "imf", "--place", "annaba", "--tag", "x", "--quote", QUOTE,
+                 "--actor", "imf", "--place", "ras-jebel", "--tag", "x", "--quote", QUOTE,
                  input="y\nn\n")
     assert result.exit_code == 0 and "Nothing was written" in result.stderr
     assert timeline_copy.read_bytes() == before

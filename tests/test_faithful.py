@@ -133,8 +133,23 @@ def test_add_refuses_a_trivial_quote_and_an_invented_claim(run, timeline_copy: P
     result = run("add", "-f", timeline_copy, "--title", "Essai", "--date", "dès 2004", "-c",
                  "Liban", "--actor", "imf", "--quote",
                  "Dès 2004, l’IMF, à la recherche d’un cadre de coopération", "--yes")
-    assert result.exit_code == 1
-    assert "claim-country" in result.stderr and "nothing was written" in result.stderr
+    assert result.exit_code == 2
+    assert "countries: no quote of the event names Liban" in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+def test_import_names_the_row_of_a_trivial_quote_or_an_invented_claim(
+        run, timeline_copy: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("title;date;countries;quote\n"
+                     "Un essai;;;de\n"
+                     "Un autre essai;dès 2004;Liban;Dès 2004, l’IMF, à la recherche d’un cadre\n",
+                     encoding="utf-8")
+    before = timeline_copy.read_bytes()
+    result = run("import", sheet, "-f", timeline_copy)
+    assert result.exit_code == 2
+    assert "row 2, column quote: the quote holds 1 word without its elisions" in result.stderr
+    assert "row 3, column countries: no quote of the event names Liban" in result.stderr
     assert timeline_copy.read_bytes() == before
 
 

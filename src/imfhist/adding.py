@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imfhist.dates import EdtfError, from_wording, word
 from imfhist.duplicates import Duplicates, Seen
@@ -20,6 +20,9 @@ from imfhist.model import Timeline
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.textnorm import fold, fold_name
 from imfhist.writer import slug
+
+if TYPE_CHECKING:
+    from imfhist.rules.claims import Claims
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Builder:
         self.places = {p.id.value: p.name for p in timeline.places}
         self.actors = {a.id.value: a.name for a in timeline.actors}
         self.sources = timeline.source_by_id()
+        self._claims: Claims | None = None
 
     def date(self, text: str) -> tuple[str | None, str | None, str | None]:
         """(EDTF, wording to keep, error) for a typed date; blank is undated."""
@@ -98,15 +102,14 @@ class Builder:
     def quote(self, source_id: str, quote: str) -> str | None:
         """The error for a quote that says too little, or that its source's archive does not
         hold as whole words in that order (the rules quote-words and quote-not-found)."""
-        from imfhist.evidence import MIN_QUOTE_WORDS, archive_text, partial_word_part, word_count
+        from imfhist.evidence import archive_text, partial_word_part, too_few_words
         from imfhist.rules.quotes import find_quote
 
         if not quote.strip():
             return None
-        count = word_count(quote)
-        if count < MIN_QUOTE_WORDS:
-            return _("the quote holds {count} words without its elisions; at least {minimum} "
-                     "are needed to state a fact").format(count=count, minimum=MIN_QUOTE_WORDS)
+        too_short = too_few_words(quote)
+        if too_short:
+            return too_short
         source = self.sources.get(source_id)
         if source is None:
             return None
@@ -196,8 +199,40 @@ class Builder:
             if cleaned:
                 record[key] = cleaned
         record["sources"] = [{"ref": source, "quote": " ".join(draft.quote.split())}]
+        problems = self.unsupported(record)
+        if problems:
+            return None, problems
         self.ids.add(ident)
         return record, []
+
+    def unsupported(self, record: dict[str, Any]) -> Problems:
+        """The claims of a new event that its quote does not carry (the claim-* rules), by
+        field. Actors and places that the event brings are checked when the file is."""
+        from imfhist.dates import try_parse
+        from imfhist.model import Citation, Event, Loc, Text
+        from imfhist.rules.claims import Claims
+
+        if self._claims is None:
+            self._claims = Claims(self.timeline)
+        nowhere = Loc("")
+
+        def texts(key: str) -> tuple[Text, ...]:
+            return tuple(Text(value, nowhere) for value in record.get(key, ()))
+
+        date = record.get("date")
+        event = Event(
+            id=Text(record["id"], nowhere), title=record["title"], loc=nowhere,
+            date=Text(date, nowhere) if date else None, date_label=record.get("date_label"),
+            countries=texts("countries"), regions=texts("regions"), places=texts("places"),
+            actors=texts("actors"),
+            sources=tuple(Citation(Text(c["ref"], nowhere), Text(c["quote"], nowhere), nowhere)
+                          for c in record["sources"]),
+            edtf=try_parse(date) if date else None,
+            date_label_loc=nowhere if record.get("date_label") else None)
+        fields = {"claim-date": "date", "claim-place": "places", "claim-region": "regions",
+                  "claim-country": "countries", "claim-actor": "actors"}
+        return [(fields.get(problem.rule, "quote"), problem.message)
+                for problem in self._claims.unsupported(event)]
 
 
 def worded(date: str) -> str:

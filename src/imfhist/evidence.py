@@ -64,6 +64,19 @@ def word_count(quote: str) -> int:
     return sum(len(_WORD.findall(part)) for part in quote_parts(quote))
 
 
+def too_few_words(quote: str) -> str | None:
+    """What is wrong with a quote too short to state a fact; None when it is long enough."""
+    from imfhist.i18n import n_
+
+    count = word_count(quote)
+    if count >= MIN_QUOTE_WORDS:
+        return None
+    return n_("the quote holds {count} word without its elisions; at least {minimum} are "
+              "needed to state a fact",
+              "the quote holds {count} words without its elisions; at least {minimum} are "
+              "needed to state a fact", count).format(count=count, minimum=MIN_QUOTE_WORDS)
+
+
 def partial_word_part(quote: str, archive: str) -> str | None:
     """None when every part of `quote` is found in `archive` as whole words and in the quote's
     order; otherwise the first part that is not (found only inside longer words, or only

@@ -87,22 +87,34 @@ CLAIM_ACTOR = Rule("claim-actor", Severity.ERROR, f"""
 
 @checker
 def check_claims(timeline: Timeline) -> Iterator[Problem]:
-    actors = timeline.actor_by_id()
-    places = timeline.place_by_id()
-    sources = timeline.source_by_id()
+    claims = Claims(timeline)
     for source in timeline.sources:
-        if source.author is not None and source.author.value not in actors:
+        if source.author is not None and source.author.value not in claims.actors:
             yield UNKNOWN_ACTOR.at(source.author.loc, _(
                 "the author '{id}' of source '{source}' is not an actor").format(
                     id=source.author.value, source=source.id.value),
                 _("add the actor to 'actors', or give the id of one"))
     for event in timeline.events:
+        yield from claims.unsupported(event)
+
+
+class Claims:
+    """Checks events, of this timeline or about to join it, against their own quotes."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.actors = timeline.actor_by_id()
+        self.places = timeline.place_by_id()
+        self.sources = timeline.source_by_id()
+
+    def unsupported(self, event: Event) -> Iterator[Problem]:
+        """A problem for each claim of `event` that none of its quotes carries."""
         if not event.sources:
-            continue  # `no-source`
+            return  # `no-source`
         said = QuoteWords([c.quote.value for c in event.sources])
         yield from _date(event, said)
         for place_id in event.places:
-            place = places.get(place_id.value)
+            place = self.places.get(place_id.value)
             if place is not None and not said.names(place.name):
                 yield CLAIM_PLACE.at(place_id.loc, _(
                     "no quote of the event names the place {name}").format(name=place.name),
@@ -112,13 +124,13 @@ def check_claims(timeline: Timeline) -> Iterator[Problem]:
                 yield CLAIM_REGION.at(region.loc, _(
                     "no quote of the event names the region {name}").format(name=region.value),
                     _("quote the words of the source that name it, or remove the region"))
-        yield from _countries(timeline, event, said)
-        voices = {sources[c.ref.value].author.value  # type: ignore[union-attr]
+        yield from _countries(self.timeline, event, said)
+        voices = {self.sources[c.ref.value].author.value  # type: ignore[union-attr]
                   for c in event.sources
-                  if c.ref.value in sources and sources[c.ref.value].author is not None
+                  if c.ref.value in self.sources and self.sources[c.ref.value].author is not None
                   and in_first_person(c.quote.value)}
         for actor_id in event.actors:
-            actor = actors.get(actor_id.value)
+            actor = self.actors.get(actor_id.value)
             if actor is None or actor.id.value in voices:
                 continue
             if said.names(actor.name) or any(said.names(a.value) for a in actor.aliases):

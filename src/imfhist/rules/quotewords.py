@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from imfhist.evidence import MIN_QUOTE_WORDS, archive_text, partial_word_part, word_count
+from imfhist.evidence import MIN_QUOTE_WORDS, archive_text, partial_word_part, too_few_words
 from imfhist.i18n import _
 from imfhist.model import Timeline
 from imfhist.problems import Problem, Severity
@@ -40,12 +40,11 @@ def check_quote_words(timeline: Timeline) -> Iterator[Problem]:
             has_archive = source is not None and source.archive is not None
             if not normalise_spacing(quote) and has_archive:
                 continue  # `quote-not-found` says that the quote is empty
-            count = word_count(quote)
-            if count < MIN_QUOTE_WORDS:
-                yield QUOTE_WORDS.at(citation.quote.loc, _(
-                    "the quote holds {count} words without its elisions; at least {minimum} "
-                    "are needed to state a fact").format(count=count, minimum=MIN_QUOTE_WORDS),
-                    _("quote the whole sentence of the source that states the event"))
+            too_short = too_few_words(quote)
+            if too_short:
+                yield QUOTE_WORDS.at(citation.quote.loc, too_short,
+                                     _("quote the whole sentence of the source that states "
+                                       "the event"))
                 continue
             if source is None or not has_archive:
                 continue
