@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED
+from imfhist.dates import parse_edtf
 from imfhist.evidence import QuoteWords, country_words, partial_word_part, word_count
 from imfhist.textnorm import fold, normalise_spacing
 from imfhist.validation import validate_file
@@ -262,3 +263,36 @@ def test_from_and_to_read_worded_dates(run) -> None:
     worded = run("filter", "--from", "dès 2019", "--format", "json")
     assert worded.exit_code == 0 and '"altermed"' in worded.stdout
     assert worded.stdout == run("filter", "--from", "2019", "--format", "json").stdout
+
+
+def test_every_kind_of_invented_claim_on_every_shipped_event() -> None:
+    """Each event of the shipped timeline, given one claim its quotes do not carry, gets exactly
+    one problem, of that claim's rule, at that claim."""
+    from imfhist.loader import load
+    from imfhist.model import Loc, Text
+    from imfhist.rules.claims import Claims
+
+    timeline = load(SHIPPED).timeline
+    assert timeline is not None
+    claims = Claims(timeline)
+    here = Loc("mutated", 999, 1)
+    invented = Text("", here)
+    for event in timeline.events:
+        assert list(claims.unsupported(event)) == []
+        said = " ".join(c.quote.value for c in event.sources)
+        actor = next(ident for ident, name in (("icosi", "ICOSI"), ("francois-lapena", "Lapena"))
+                     if name not in said)
+        place = next(p for p in ("tlemcen", "marseille") if p.title() not in said)
+        mutants = {
+            "claim-date": event._replace(date=invented._replace(value="1987"),
+                                         edtf=parse_edtf("1987"), date_label=None),
+            "claim-country": event._replace(countries=(*event.countries,
+                                                       invented._replace(value="Liban"))),
+            "claim-place": event._replace(places=(*event.places, invented._replace(value=place))),
+            "claim-region": event._replace(regions=(*event.regions,
+                                                    invented._replace(value="Maghreb"))),
+            "claim-actor": event._replace(actors=(*event.actors, invented._replace(value=actor))),
+        }
+        for rule, mutant in mutants.items():
+            found = [(p.rule, p.loc) for p in claims.unsupported(mutant)]
+            assert found == [(rule, here)], (event.id.value, rule, found)
