@@ -296,3 +296,18 @@ def test_every_kind_of_invented_claim_on_every_shipped_event() -> None:
         for rule, mutant in mutants.items():
             found = [(p.rule, p.loc) for p in claims.unsupported(mutant)]
             assert found == [(rule, here)], (event.id.value, rule, found)
+
+
+def test_the_faithfulness_rules_have_examples_in_the_docs() -> None:
+    from imfhist import rules
+
+    for ident in ("quote-words", "claim-date", "claim-place", "claim-region", "claim-country",
+                  "claim-actor", "duplicate-event"):
+        rule = rules.RULES[ident]
+        assert rule.example and f"### `{ident}` ({rule.severity})" in rules.markdown()
+        assert "It is an error" in rule.summary or "It is a warning" in rule.summary
+
+
+def test_ci_validates_the_shipped_timeline_strictly() -> None:
+    script = (Path(__file__).parents[1] / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert script.rstrip().splitlines()[-1].endswith("imfhist validate --strict")

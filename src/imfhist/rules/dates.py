@@ -11,8 +11,10 @@ from imfhist.rules import Rule, checker
 EDTF = Rule("edtf", Severity.ERROR, """
     An event's `date` must be an EDTF date (ISO 8601-2, levels 0 and 1): `2002`, `2019-05`,
     `2019-05-01`, `2019/2021`, `2004/..` (goes on), `2004/` (end unknown), `199X`, `2004~`
-    (approximate), `2004?` (uncertain), `2004%` (both), `Y-12000`. An event that the source does
-    not date has no `date`; its wording can go in `date_label`.""")
+    (approximate), `2004?` (uncertain), `2004%` (both), `Y-12000`, `../..`. It is read as
+    python-edtf, edtf-validate and edtf.js read it where the three agree: `-0000`, `Y00001`,
+    `198X/199X` or a time zone beyond +14:00 are refused. An event that the source does not date
+    has no `date`; its wording can go in `date_label`.""")
 INTERVAL_ORDER = Rule("interval-order", Severity.ERROR, """
     An interval must not end before it starts (`2021/2019`).""")
 
