@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from imfhist.i18n import _
-from imfhist.textnorm import fold_name, normalise_spacing
+from imfhist.textnorm import normalise_spacing
 
 
 class Seen(NamedTuple):
@@ -19,28 +19,52 @@ class Seen(NamedTuple):
     row: int = 0
 
 
+Quotes = tuple[tuple[str, str], ...]  # (source id, quote) as written
+
+
+def _title_key(title: str) -> str:
+    # Its words, case and accents aside: "Le projet AlterMed." is "le projet altermed".
+    from imfhist.evidence import words
+
+    return " ".join(words(title))
+
+
 class Duplicates:
-    """The events seen so far, by folded title and by date and quotes."""
+    """The events seen so far. Only hashes of their folded title and of their date and quotes
+    are kept, with the texts they were made from (which the timeline holds anyway): a large
+    timeline's quotes are not copied a second time."""
 
     def __init__(self) -> None:
-        self._titles: dict[str, Seen] = {}
-        self._contents: dict[tuple[str, frozenset[tuple[str, str]]], Seen] = {}
+        self._titles: dict[int, list[tuple[Seen, str]]] = {}
+        self._contents: dict[int, list[tuple[Seen, str, Quotes]]] = {}
+
+    @staticmethod
+    def _said(quotes: Quotes) -> frozenset[tuple[str, str]]:
+        # Quotes are compared as written, spaces aside: the same words, the same quote.
+        return frozenset((ref, normalise_spacing(quote)) for ref, quote in quotes)
 
     def see(self, seen: Seen, title: str, date: str | None,
             quotes: Iterable[tuple[str, str]]) -> tuple[Seen, str] | None:
         """The event that this one repeats, and how; None when it is new. Either way it is
         remembered, so that a later one repeating it names it."""
-        title_key = fold_name(title)
-        # Quotes are compared as written, spaces aside: the same words, the same quote.
-        said = frozenset((ref, normalise_spacing(quote)) for ref, quote in quotes)
-        content_key = (date or "", said)
-        found = None
-        if title_key and title_key in self._titles:
-            found = self._titles[title_key], _("the same title")
-        elif said and content_key in self._contents:
-            found = self._contents[content_key], _("the same date and the same quotes")
+        quotes = tuple(quotes)
+        title_key = _title_key(title)
+        said = self._said(quotes)
+        content_hash = hash((date or "", said))
+        same_title = same_content = None
         if title_key:
-            self._titles.setdefault(title_key, seen)
+            same_title = next((first for first, first_title in self._titles.get(
+                hash(title_key), ()) if _title_key(first_title) == title_key), None)
+            if same_title is None:  # the first of its title is the one to name
+                self._titles.setdefault(hash(title_key), []).append((seen, title))
         if said:
-            self._contents.setdefault(content_key, seen)
-        return found
+            same_content = next((first for first, first_date, first_quotes in self._contents.get(
+                content_hash, ()) if first_date == (date or "") and
+                self._said(first_quotes) == said), None)
+            if same_content is None:
+                self._contents.setdefault(content_hash, []).append((seen, date or "", quotes))
+        if same_title is not None:
+            return same_title, _("the same title")
+        if same_content is not None:
+            return same_content, _("the same date and the same quotes")
+        return None
