@@ -162,6 +162,11 @@ def _mutations(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         ("unknown-country", changed(lambda d: d["events"][first].update(
             countries=["Atlantide"]))),
         ("id-format", changed(lambda d: d["events"][first].update(id="Not_An_Id"))),
+        # Claims that no generated quote carries: words no generated text holds in a row.
+        ("claim-region", changed(lambda d: d["events"][first].setdefault("regions", []).append(
+            "Qzxv Wkjq"))),
+        ("claim-country", changed(lambda d: d["events"][first].setdefault(
+            "countries", []).append("Kiribati"))),
     ]
 
 
