@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "imfhist"
@@ -23,6 +24,7 @@ ENVIRONMENT_VARIABLE = "IMFHIST_LANG"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_asked: str | None = None  # the language --lang named, if it named one
 
 
 def _language_of(value: str | None) -> str | None:
@@ -46,10 +48,12 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
     return "en"
 
 
-def use(language: str) -> None:
-    """Speak `language` from now on, in imfhist's messages and in Typer's."""
-    global _translation, _language
+def use(language: str, *, asked: bool = False) -> None:
+    """Speak `language` from now on, in imfhist's messages and in Typer's; `asked` when --lang
+    named it, which documents with a language of their own (a page) then follow."""
+    global _translation, _language, _asked
     _language = language if language in LANGUAGES else "en"
+    _asked = _language if asked else None
     _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
     # Typer and Click call gettext.gettext(): point the default domain at this catalogue.
     os.environ["LANGUAGE"] = _language
@@ -59,6 +63,25 @@ def use(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def asked() -> str | None:
+    """The language --lang asked for, or None when it was chosen by default."""
+    return _asked
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Translate into `language` inside the block only (a document written in the language of
+    its content while the command speaks another), then speak as before."""
+    global _translation, _language
+    saved = _translation, _language
+    _language = language if language in LANGUAGES else "en"
+    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
+    try:
+        yield
+    finally:
+        _translation, _language = saved
 
 
 def _(message: str) -> str:

@@ -37,8 +37,8 @@ _PLAIN_YEAR = re.compile(r"-?[0-9]+")
 
 # The keys of each kind of object in imfhist/1, and which of them are required.
 KEYS: dict[str, dict[str, bool]] = {
-    "timeline": {"format": True, "title": False, "lang": False, "sources": False,
-                 "actors": False, "places": False, "events": False},
+    "timeline": {"format": True, "title": False, "lang": False, "description": False,
+                 "sources": False, "actors": False, "places": False, "events": False},
     "source": {"id": True, "title": True, "url": False, "publisher": False, "accessed": False,
                "archive": False, "author": False},
     "actor": {"id": True, "name": True, "kind": True, "description": False, "aliases": False},
@@ -280,6 +280,7 @@ class _Builder:
             format=self.text_of(values, "format", "timeline"),
             title=self.plain_of(values, "title", "timeline"),
             lang=self.plain_of(values, "lang", "timeline"),
+            description=self.plain_of(values, "description", "timeline"),
             sources=self.objects(values, "sources", "source", self.source),
             actors=self.objects(values, "actors", "actor", self.actor),
             places=self.objects(values, "places", "place", self.place),

@@ -102,6 +102,7 @@ class Timeline(NamedTuple):
     format: Text | None = None
     title: str | None = None
     lang: str | None = None
+    description: str | None = None
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
     places: tuple[Place, ...] = ()

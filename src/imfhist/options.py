@@ -28,7 +28,7 @@ class ListFormat(enum.StrEnum):
 
 def _apply_language(value: str | None) -> str | None:
     if value is not None:
-        i18n.use(i18n.choose(value))
+        i18n.use(i18n.choose(value), asked=True)
     return value
 
 

@@ -41,5 +41,5 @@ def main_options(
 ) -> None:
     # The language of --help was chosen before the commands were built (see imfhist.__main__);
     # this sets it for what the command prints when run without that step, as in tests.
-    i18n.use(i18n.choose(lang))
+    i18n.use(i18n.choose(lang), asked=lang is not None)
 

@@ -21,6 +21,8 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
         document["title"] = timeline.title
     if timeline.lang is not None:
         document["lang"] = timeline.lang
+    if timeline.description is not None:
+        document["description"] = timeline.description
     document["events"] = [event_record(e) for e in events]
     document["actors"] = [_without_none({"id": a.id.value, "name": a.name, "kind": a.kind.value,
                                          "description": a.description})
