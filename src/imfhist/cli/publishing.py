@@ -47,16 +47,23 @@ def export(
     group_by: Annotated[GroupBy | None, typer.Option(
         "--group-by", help=_("timelinejs: group slides by their first country or tag."),
         show_default=False)] = None,
+    embed: Annotated[bool, typer.Option(
+        "--embed", help=_("html: write a fragment to paste into a page of another site (a "
+                          "WordPress Custom HTML block), styled apart from the site."))] = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
     from imfhist.atomic import WriteError, write_atomically
     from imfhist.output.exports import ExportOptions, exporter
 
+    if embed and export_format is not ExportFormat.html:
+        fail(_("--embed applies to --format html only"),
+             _("add --format html, or leave out --embed"))
     timeline, events = selected(file, selection)
     exported = exporter(export_format.value)(
         events, timeline, ExportOptions(group_by=group_by.value if group_by else None,
-                                        lang=i18n.language()))
+                                        lang=i18n.language(), asked_lang=i18n.asked(),
+                                        embed=embed))
     for message in exported.notes:
         note(_("note: {note}").format(note=message))
     if output is None:

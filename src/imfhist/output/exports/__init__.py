@@ -19,7 +19,9 @@ class Exported:
 @dataclass(frozen=True)
 class ExportOptions:
     group_by: str | None = None  # "country" or "tag", for timelinejs
-    lang: str = "en"
+    lang: str = "en"  # the interface language
+    asked_lang: str | None = None  # the language --lang asked for, which pages then speak
+    embed: bool = False  # html: a fragment to paste into another site's page
 
 
 Exporter = Callable[[Sequence[Event], Timeline, ExportOptions], Exported]

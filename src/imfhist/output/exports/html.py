@@ -1,7 +1,15 @@
-"""One self-contained HTML page that draws the timeline: a year axis, intervals as bars, open
-intervals that fade out, approximate and uncertain dates marked, undated events in a list of
-their own, a country and tag filter, each event's details and sources on click. It makes no
-network request of any kind, reads well on a phone, and prints.
+"""One self-contained HTML page that tells the timeline as a story: an introduction, a year axis,
+every event in one ordered list (dated events by date, undated ones where the source tells
+them) with a bar on the axis where it has a date, a country and tag filter kept in the URL, each
+event's details and sources on click, and `page.html#<event id>` to link to one event. It makes
+no network request of any kind, reads well on a phone, in the dark and on paper.
+
+The page speaks the timeline's language (its `lang`) unless --lang asks for another, and shows
+dates in words; EDTF stays in `datetime` and data attributes, for machines.
+
+With `embed`, the same page is written as a fragment to paste into another site's page (a
+WordPress Custom HTML block): a custom element whose declarative shadow root holds the page,
+so that the site's style sheets and the page's own cannot reach each other.
 
 Every text from the timeline is HTML-escaped here, and the page's script only shows and hides
 elements and counts them: it never turns data into markup.
@@ -15,19 +23,41 @@ import math
 from collections.abc import Sequence
 from datetime import date as calendar_date
 
-from imfhist.dates import Bound
-from imfhist.i18n import _
+from imfhist import i18n
+from imfhist.dates import Bound, DatePoint, EdtfDate
+from imfhist.i18n import _, n_
 from imfhist.model import Event, Timeline
 from imfhist.output.exports import Exported, ExportOptions
+from imfhist.output.exports.page import script, style, template
+from imfhist.output.exports.page.typography import typeset
 from imfhist.output.safety import clean
 from imfhist.output.stats import counts
+from imfhist.output.story import story_order
 from imfhist.output.view import EventView, event_views
 from imfhist.textnorm import fold
 
 
-def _e(text: str) -> str:
-    # Control and invisible characters are made visible, as in the terminal (\x1b, \u202e).
-    return html.escape(clean(text), quote=True)
+class _Writer:
+    """Escapes and typesets the texts of one page, in its language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def text(self, value: str, quotes: bool = True) -> str:
+        # Control and invisible characters are made visible, as in the terminal (\x1b, \u202e).
+        return html.escape(typeset(clean(value), self.lang, quotes), quote=True)
+
+    def attribute(self, value: str) -> str:
+        return html.escape(clean(value), quote=True)
+
+
+def page_language(timeline: Timeline, options: ExportOptions) -> str:
+    """The language of the page's own words: --lang when given, else the timeline's when imfhist
+    speaks it, else the interface's."""
+    if options.asked_lang:
+        return options.asked_lang
+    own = (timeline.lang or "").lower().split("-")[0].split("_")[0]
+    return own if own in i18n.LANGUAGES else options.lang
 
 
 def _year_fraction(bound: Bound, end: bool = False) -> float:
@@ -37,245 +67,257 @@ def _year_fraction(bound: Bound, end: bool = False) -> float:
 
 
 def _axis(views: Sequence[EventView]) -> tuple[int, int]:
+    """The axis runs from the start of the first year a date names to the end of the last one
+    (an open end fades out at the edge: the timeline does not say how long it goes on)."""
     bounds = [b for v in views if v.edtf for b in (v.edtf.lower, v.edtf.upper) if b]
     if not bounds:
         this_year = calendar_date.today().year
         return this_year - 1, this_year + 1
     first = min(b[0] for b in bounds)
     last = max(b[0] for b in bounds) + 1
-    if any(v.edtf and v.edtf.upper is None for v in views):
-        last += max(2, (last - first) // 10)  # room for open ends to fade out
-    if any(v.edtf and v.edtf.lower is None for v in views):
-        first -= max(2, (last - first) // 10)
-    return first, max(last, first + 1)
+    return first, last
 
 
-def _ticks(first: int, last: int) -> list[int]:
-    span = last - first
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**4, 10**5, 10**6)
-                if span / s <= 10) if span <= 10**7 else 10 ** int(math.log10(span))
-    start = first - first % step + (step if first % step else 0)
-    return list(range(start, last + 1, step))
+def _step(span: int) -> int:
+    if span > 10**7:
+        return 10 ** int(math.log10(span))
+    return next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**4, 10**5, 10**6,
+                            10**7) if span / s <= 8)
 
 
-def _bar(view: EventView, first: int, last: int) -> str:
-    date = view.edtf
-    assert date is not None
-    span = last - first
+def _ticks(first: int, last: int) -> tuple[list[int], int]:
+    """Regular years between the ends, none too close to an end label; and the step."""
+    step = _step(last - first)
+    start = first - first % step + step
+    ticks = [t for t in range(start, last, step)
+             if t - first >= step * 0.8 and last - t >= step * 0.8]
+    return ticks, step
+
+
+def _percent(year: float, first: int, last: int) -> float:
+    return (year - first) / (last - first) * 100
+
+
+def _marks(date: EdtfDate) -> list[str]:
+    """The visual marks of a date, as classes of its bar; each one is explained in the legend."""
+    points = [p for p in (date.start, date.end) if p]
+    lower = _year_fraction(date.lower) if date.lower else None
+    upper = _year_fraction(date.upper, end=True) if date.upper else None
+    marks = []
+    if lower is not None and upper is not None and upper - lower <= 1.01 and not date.is_interval:
+        marks.append("point")
+    else:
+        marks.append("period")
+    if date.end_open or date.end_unknown:
+        marks.append("fade-end")
+    if date.start_open or date.start_unknown:
+        marks.append("fade-start")
+    if any(p.approximate for p in points):
+        marks.append("approximate")
+    if any(p.uncertain for p in points):
+        marks.append("uncertain")
+    return marks
+
+
+def _bar(date: EdtfDate, marks: list[str], first: int, last: int) -> str:
     low = _year_fraction(date.lower) if date.lower else first
     high = _year_fraction(date.upper, end=True) if date.upper else last
-    left = (low - first) / span * 100
-    width = max((high - low) / span * 100, 0.8)
-    classes = ["bar"]
-    if date.end_open or date.end_unknown:
-        classes.append("fade-end")
-    if date.start_open or date.start_unknown:
-        classes.append("fade-start")
-    points = [p for p in (date.start, date.end) if p]
-    if any(p.approximate for p in points):
-        classes.append("approximate")
-    if any(p.uncertain for p in points):
-        classes.append("uncertain")
-    if (high - low) <= 1.01 and not date.is_interval:
-        classes.append("point")
-    return (f'<span class="{" ".join(classes)}" style="left:{left:.3f}%;width:{width:.3f}%" '
-            f'title="{_e(view.worded_date)}"></span>')
+    if "point" in marks:  # a dot at the middle of its year, month or day
+        return (f'<span class="bar {" ".join(marks)}" '
+                f'style="left:{_percent((low + high) / 2, first, last):.2f}%"></span>')
+    left = _percent(low, first, last)
+    width = max(_percent(high, first, last) - left, 0.6)
+    return (f'<span class="bar {" ".join(marks)}" '
+            f'style="left:{left:.2f}%;width:{width:.2f}%"></span>')
 
 
-def _details(view: EventView) -> str:
-    rows = []
-    if view.summary:
-        rows.append(f"<p>{_e(view.summary)}</p>")
-    facts = [(_("Date"), view.worded_date + (f" ({view.edtf.text})" if view.edtf else "")),
-             (_("Countries"), ", ".join(view.country_names)),
-             (_("Regions"), ", ".join(view.regions)), (_("Places"), ", ".join(view.places)),
-             (_("Actors"), ", ".join(view.actors)), (_("Tags"), ", ".join(view.tags))]
-    items = "".join(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>"
-                    for label, value in facts if value)
-    rows.append(f"<dl>{items}</dl>")
-    for citation in view.citations:
-        source = _e(citation.source_title)
-        if citation.url:
-            source = f'<a href="{_e(citation.url)}" rel="noopener noreferrer">{source}</a>'
-        rows.append(f"<blockquote><p>{_e(citation.quote)}</p><footer>{source}</footer>"
-                    "</blockquote>")
-    return "".join(rows)
+def machine_date(point: DatePoint | None) -> str | None:
+    """A date as HTML's `datetime` attribute accepts it (a year of four digits or more, a
+    month, a day), or None when HTML has no form for it (a decade, a season, a year BCE)."""
+    if point is None or point.year < 1 or point.precision not in ("year", "month", "day"):
+        return None
+    year, month, day = point.lower
+    if point.precision == "year":
+        return f"{year:04d}"
+    if point.precision == "month":
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _item(view: EventView, number: int, track: str) -> str:
-    marks = ""
-    if view.edtf and any(p.approximate for p in (view.edtf.start, view.edtf.end) if p):
-        approximate = _e(_("approximate"))
-        marks += f'<abbr class="mark" title="{approximate}">~</abbr>'
-    if view.edtf and any(p.uncertain for p in (view.edtf.start, view.edtf.end) if p):
-        uncertain = _e(_("uncertain"))
-        marks += f'<abbr class="mark" title="{uncertain}">?</abbr>'
-    when = (f'<span class="when">{_e(view.worded_date)}{marks}</span> '
-            if view.edtf is not None or view.worded_date != _("undated") else "")
-    return (
-        f'<li class="event" id="event-{number}" data-countries="{_e(" ".join(view.country_codes))}"'
-        f' data-tags="{_e(json.dumps(list(view.tags), ensure_ascii=False))}">'
-        f'<details><summary><span class="label">{when}'
-        f'<span class="title">{_e(view.title)}</span></span>{track}</summary>'
-        f'<div class="details">{_details(view)}</div></details></li>'
-    )
+class _Page:
+    def __init__(self, timeline: Timeline, views: list[EventView], lang: str) -> None:
+        self.timeline = timeline
+        self.views = views
+        self.lang = lang
+        self.w = _Writer(lang)
+        # The timeline's own texts keep their language when the page's words are in another.
+        content_lang = timeline.lang or lang
+        self.c = _Writer(content_lang)
+        self.content_attr = (f' lang="{self.w.attribute(content_lang)}"'
+                             if content_lang != lang else "")
+        dated = [v for v in views if v.edtf is not None]
+        self.first, self.last = _axis(dated)
+        self.used_marks: set[str] = set()
+
+    def when(self, view: EventView) -> str:
+        worded = self.w.text(view.worded_date)
+        if view.edtf is None:
+            if view.worded_date == _("undated"):
+                return ""
+            return f'<span class="when">{worded}</span>'
+        start = view.edtf.start or view.edtf.end
+        machine = machine_date(start)
+        if machine is None:
+            return f'<span class="when">{worded}</span>'
+        return f'<time class="when" datetime="{machine}">{worded}</time>'
+
+    def details(self, view: EventView) -> str:
+        w = self.w
+        rows = []
+        if view.summary:
+            rows.append(f'<p class="summary"{self.content_attr}>{self.c.text(view.summary)}</p>')
+        facts = [(_("Countries"), ", ".join(view.country_names)),
+                 (_("Regions"), ", ".join(view.regions)), (_("Places"), ", ".join(view.places)),
+                 (_("Actors"), ", ".join(view.actors)), (_("Tags"), ", ".join(view.tags))]
+        items = "".join(f"<dt>{w.text(label)}</dt><dd>{self.c.text(value)}</dd>"
+                        for label, value in facts if value)
+        if items:
+            rows.append(f"<dl>{items}</dl>")
+        for citation in view.citations:
+            source = w.text(citation.source_title)
+            if citation.url:
+                source = (f'<a href="{w.attribute(citation.url)}" rel="noopener noreferrer">'
+                          f"{source}</a>")
+            # The quote is the source's own words: spacing only, its quotation marks untouched.
+            rows.append(f"<blockquote{self.content_attr}><p>{self.c.text(citation.quote, quotes=False)}</p>"
+                        f"<footer>{source}</footer></blockquote>")
+        link = w.text(_("Link to this event"))
+        rows.append(f'<p class="permalink"><a href="#{w.attribute(view.id)}">{link}</a></p>')
+        return "".join(rows)
+
+    def item(self, view: EventView) -> str:
+        w = self.w
+        track = ""
+        if view.edtf is not None:
+            marks = _marks(view.edtf)
+            self.used_marks.update(marks)
+            track = _bar(view.edtf, marks, self.first, self.last)
+        edtf = f' data-edtf="{w.attribute(view.edtf.text)}"' if view.edtf else ""
+        return (
+            f'<li class="event" id="{w.attribute(view.id)}"{edtf}'
+            f' data-countries="{w.attribute(" ".join(view.country_codes))}"'
+            f' data-tags="{w.attribute(json.dumps(list(view.tags), ensure_ascii=False))}">'
+            f'<details><summary><span class="label">{self.when(view)}'
+            f'<span class="title"{self.content_attr}>{self.c.text(view.title)}</span></span>'
+            f'<span class="track" aria-hidden="true">{track}</span></summary>'
+            f'<div class="details">{self.details(view)}</div></details></li>'
+        )
+
+    def axis(self) -> tuple[str, str]:
+        """The axis's labels (the first and last years at its ends, regular years between) and
+        the custom properties that draw the same years as grid lines on every row."""
+        ticks, step = _ticks(self.first, self.last)
+        labels = [f'<span class="tick end start">{self.first}</span>']
+        labels += [f'<span class="tick" style="left:{_percent(t, self.first, self.last):.2f}%">'
+                   f"{t}</span>" for t in ticks]
+        if self.last - 1 > self.first:
+            labels.append(f'<span class="tick end stop">{self.last - 1}</span>')
+        offset = _percent(self.first - self.first % step + step, self.first, self.last)
+        width = step / (self.last - self.first) * 100
+        grid = f"--grid-offset:{offset:.3f}%;--grid-step:{width:.3f}%"
+        return f'<div class="axis" aria-hidden="true">{"".join(labels)}</div>', grid
+
+    def legend(self) -> str:
+        names = {"period": _("period"), "point": _("single date"),
+                 "fade-end": _("goes on, or end unknown"), "fade-start": _("start unknown"),
+                 "approximate": _("approximate"), "uncertain": _("uncertain")}
+        items = "".join(f'<li><span class="bar sample {mark}"></span> {self.w.text(name)}</li>'
+                        for mark, name in names.items() if mark in self.used_marks)
+        label = self.w.text(_("Legend"))
+        return f'<ul class="legend" aria-label="{label}">{items}</ul>' if items else ""
+
+    def sources(self) -> str:
+        used = {c.source_id for v in self.views for c in v.citations}
+        sources = [s for s in self.timeline.sources if s.id.value in used]
+        if not sources:
+            return ""
+        parts = []
+        for source in sources:
+            text = self.w.text(source.title)
+            url = next((c.url for v in self.views for c in v.citations
+                        if c.source_id == source.id.value and c.url), None)
+            if url:
+                text = f'<a href="{self.w.attribute(url)}" rel="noopener noreferrer">{text}</a>'
+            if source.publisher:
+                text += ", " + self.w.text(source.publisher)
+            parts.append(text)
+        label = self.w.text(n_("Source:", "Sources:", len(sources)))
+        return f'<p class="sources">{label} {"; ".join(parts)}</p>'
+
+    def counts(self) -> str:
+        dated = [v for v in self.views if v.edtf is not None]
+        text = counts(len(self.views), len(dated))
+        years = [b[0] for v in dated for b in (v.edtf.lower, v.edtf.upper) if v.edtf and b]
+        if years:
+            text = _("{counts}; from {first} to {last}").format(
+                counts=text, first=min(years), last=max(years))
+        return self.w.text(text)
 
 
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
-    views = event_views(events, timeline, options.lang)
-    dated = [v for v in views if v.edtf is not None]
-    undated = [v for v in views if v.edtf is None]
-    first, last = _axis(dated)
-    ticks = "".join(f'<span class="tick" style="left:{(t - first) / (last - first) * 100:.3f}%">'
-                    f"{t}</span>" for t in _ticks(first, last))
-    dated_items = "".join(
-        _item(v, n, f'<span class="track">{_bar(v, first, last)}</span>')
-        for n, v in enumerate(dated))
-    undated_items = "".join(_item(v, len(dated) + n, "") for n, v in enumerate(undated))
-    countries = sorted({(name, code) for v in views
+    lang = page_language(timeline, options)
+    with i18n.speaking(lang):
+        return Exported(_render(events, timeline, lang, options.embed))
+
+
+def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool) -> str:
+    # The file follows its source: the story starts from the file's order, not the date order
+    # in which the selection comes.
+    position = {id(event): number for number, event in enumerate(timeline.events)}
+    in_file_order = sorted(events, key=lambda event: position.get(id(event), len(position)))
+    views = story_order(event_views(in_file_order, timeline, lang))
+    page = _Page(timeline, views, lang)
+    w = page.w
+    items = "".join(page.item(v) for v in views)
+    axis, grid = page.axis()
+    countries = sorted({(fold(name), name, code) for v in views
                         for code, name in zip(v.country_codes, v.country_names, strict=False)})
     tags = sorted({t for v in views for t in v.tags}, key=fold)
-    country_options = "".join(f'<option value="{_e(code)}">{_e(name)}</option>'
-                              for name, code in countries)
-    tag_options = "".join(f'<option value="{_e(tag)}">{_e(tag)}</option>' for tag in tags)
-    title = _e(timeline.title or _("Timeline"))
-    summary = counts(len(views), len(dated))
-    undated_heading = _e(_("Undated"))
-    undated_section = (f'<section class="undated" aria-labelledby="undated-heading">'
-                       f'<h2 id="undated-heading">{undated_heading}</h2><ol class="events">'
-                       f"{undated_items}</ol></section>") if undated else ""
-    chart_label = _e(_("Time line"))
-    chart = (f'<section class="chart" aria-label="{chart_label}"><div class="axis" '
-             f'aria-hidden="true">{ticks}</div><ol class="events">{dated_items}</ol></section>'
-             ) if dated else ""
-    page = _PAGE.format(
-        lang=_e(timeline.lang or options.lang), title=title, summary=_e(summary), style=_STYLE,
-        script=_SCRIPT, country_options=country_options, tag_options=tag_options, chart=chart,
-        undated=undated_section, total=len(views),
-        label_country=_e(_("Country")), label_tag=_e(_("Tag")), label_all=_e(_("All")),
-        shown=_e(_("{count} shown").format(count=len(views))),
-        shown_template=_e(json.dumps(_("{count} shown"), ensure_ascii=False)),
-        legend_dated=_e(_("dated")), legend_open=_e(_("goes on or end unknown")),
-        legend_approximate=_e(_("approximate")),
-        footer=_e(_("Made with imfhist. Select an event to see its details and sources.")),
+    country_options = "".join(f'<option value="{w.attribute(code)}">{w.text(name)}</option>'
+                              for _key, name, code in countries)
+    tag_options = "".join(f'<option value="{w.attribute(tag)}">{w.text(tag)}</option>'
+                          for tag in tags)
+    title = page.c.text(timeline.title) if timeline.title else w.text(_("Timeline"))
+    description = (f'<p class="description"{page.content_attr}>'
+                   f"{page.c.text(timeline.description)}</p>" if timeline.description else "")
+    shown_forms = {"one": n_("{count} event shown", "{count} events shown", 1),
+                   "other": n_("{count} event shown", "{count} events shown", 2),
+                   "zeroIsOne": lang == "fr"}
+    # In another site's page, the page is one section of it: the site has its own main region.
+    body = template.BODY.format(
+        root="section" if embed else "div", story="div" if embed else "main",
+        root_attributes=' aria-labelledby="imfhist_title"' if embed else "",
+        lang=w.attribute(lang), content_lang=page.content_attr, title=title,
+        description=description, counts=page.counts(), sources=page.sources(),
+        country_options=country_options, tag_options=tag_options,
+        label_filters=w.text(_("Filter the events")),
+        label_country=w.text(_("Country")), label_tag=w.text(_("Tag")),
+        all_countries=w.text(_("All countries")), all_tags=w.text(_("All tags")),
+        show_all=w.text(_("Show all events")),
+        shown=w.text(shown_forms["other" if len(views) != 1 else "one"].format(
+            count=len(views))),
+        shown_forms=w.attribute(json.dumps(
+            {k: typeset(v, lang) if isinstance(v, str) else v for k, v in shown_forms.items()},
+            ensure_ascii=False)),
+        legend=page.legend(), axis=axis, grid=grid, items=items,
+        story_heading=w.text(_("The events in order")),
+        empty=w.text(_("No event matches these filters.")),
+        hint=w.text(_("Select an event to see its details and its sources.")),
+        made_with=w.text(_("Made with imfhist.")),
     )
-    return Exported(page)
-
-
-_PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>{style}</style>
-</head>
-<body>
-<header>
-<h1>{title}</h1>
-<p class="summary">{summary}</p>
-<form class="filters" role="search" onsubmit="return false">
-<label>{label_country} <select id="filter-country"><option value="">{label_all}</option>{country_options}</select></label>
-<label>{label_tag} <select id="filter-tag"><option value="">{label_all}</option>{tag_options}</select></label>
-<output id="shown" aria-live="polite" data-template="{shown_template}">{shown}</output>
-</form>
-<p class="legend" aria-hidden="true"><span class="bar sample"></span> {legend_dated}
-<span class="bar sample fade-end"></span> {legend_open}
-<span class="bar sample approximate"></span> {legend_approximate}</p>
-</header>
-<main>
-{chart}
-{undated}
-</main>
-<footer><p>{footer}</p></footer>
-<script>{script}</script>
-</body>
-</html>
-"""
-
-_STYLE = """
-:root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --bar: #2f6fb3; --soft: #eef2f8; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--ink); background: #fff; }
-header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
-h1 { font-size: 1.5rem; margin: 1rem 0 .25rem; }
-.summary, footer, .legend { color: var(--muted); font-size: .9rem; }
-.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0; }
-select { font: inherit; padding: .2rem; max-width: 14rem; }
-.axis { position: relative; height: 1.5rem; margin-left: 40%; border-bottom: 1px solid var(--line); }
-.tick { position: absolute; transform: translateX(-50%); font-size: .75rem; color: var(--muted); }
-ol.events { list-style: none; margin: 0; padding: 0; }
-.event { border-bottom: 1px solid var(--line); }
-.event[hidden] { display: none; }
-summary { display: grid; grid-template-columns: 40% 60%; align-items: center; cursor: pointer;
-  padding: .3rem 0; list-style: none; }
-summary::-webkit-details-marker { display: none; }
-summary:hover, details[open] > summary { background: var(--soft); }
-.undated summary { grid-template-columns: 100%; }
-.label { padding-right: .75rem; overflow-wrap: anywhere; }
-.when { display: block; font-size: .8rem; color: var(--muted); }
-.mark { font-weight: bold; margin-left: .2rem; text-decoration: none; color: var(--bar); }
-.track { position: relative; height: 1.1rem; background: repeating-linear-gradient(90deg,
-  transparent 0 calc(10% - 1px), var(--soft) calc(10% - 1px) 10%); }
-.bar { position: absolute; top: .2rem; height: .7rem; border-radius: .35rem; background: var(--bar);
-  min-width: .5rem; }
-.bar.fade-end { background: linear-gradient(90deg, var(--bar) 60%, transparent);
-  border-radius: .35rem 0 0 .35rem; }
-.bar.fade-start { background: linear-gradient(270deg, var(--bar) 60%, transparent);
-  border-radius: 0 .35rem .35rem 0; }
-.bar.approximate, .bar.uncertain { background-color: transparent; background-image: none;
-  border: 2px dashed var(--bar); }
-.bar.point { border-radius: 50%; }
-.bar.sample { position: relative; display: inline-block; width: 2rem; top: 0; vertical-align: middle; }
-.details { padding: .25rem 0 .75rem; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: .25rem 0; }
-dt { color: var(--muted); }
-dd { margin: 0; }
-blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); }
-blockquote p { margin: 0; font-style: italic; }
-blockquote footer { font-size: .85rem; padding: 0; }
-a { color: var(--bar); }
-@media (max-width: 40rem) {
-  summary { grid-template-columns: 100%; }
-  .axis { margin-left: 0; }
-  .track { margin-top: .2rem; }
-}
-@media print {
-  .filters, .legend { display: none; }
-  .event { break-inside: avoid; }
-  summary { background: none !important; }
-  .bar, .bar.fade-end, .bar.fade-start { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"""
-
-_SCRIPT = """
-(function () {
-  var country = document.getElementById("filter-country");
-  var tag = document.getElementById("filter-tag");
-  var shown = document.getElementById("shown");
-  var events = Array.prototype.slice.call(document.querySelectorAll("li.event"));
-  function tagsOf(item) {
-    try { return JSON.parse(item.getAttribute("data-tags") || "[]"); } catch (e) { return []; }
-  }
-  function apply() {
-    var count = 0;
-    events.forEach(function (item) {
-      var countries = (item.getAttribute("data-countries") || "").split(" ");
-      var match = (!country.value || countries.indexOf(country.value) >= 0) &&
-                  (!tag.value || tagsOf(item).indexOf(tag.value) >= 0);
-      item.hidden = !match;
-      if (match) { count += 1; }
-    });
-    var template = JSON.parse(shown.getAttribute("data-template") || '"{count}"');
-    shown.textContent = template.replace("{count}", String(count));
-  }
-  country.addEventListener("change", apply);
-  tag.addEventListener("change", apply);
-  window.addEventListener("beforeprint", function () {
-    events.forEach(function (item) { item.querySelector("details").open = true; });
-  });
-  apply();
-})();
-"""
+    if embed:
+        return template.EMBED.format(lang=w.attribute(lang), title=title,
+                                     style=style.embedded(), body=body,
+                                     script=script.SCRIPT)
+    return template.PAGE.format(lang=w.attribute(lang), title=title,
+                                style=style.STYLE + style.PAGE, body=body, script=script.SCRIPT)
