@@ -81,9 +81,14 @@ def test_timelinejs_export(run) -> None:
     first, second, third = document["events"]
     assert first["start_date"] == {"year": 2002} and "end_date" not in first
     assert first["display_date"] == "à partir de 2002"
-    assert second["group"] == "Morocco"
+    assert second["group"] == "Maroc", "in the timeline's language"
     assert third["start_date"] == {"year": 2019} and third["end_date"] == {"year": 2021}
-    assert "11 undated events left out" in result.stderr
+    assert third["display_date"] == "2019–2021"
+    assert document["title"]["text"]["text"] == "<p>3 événements</p>"
+    assert "11 undated events left out" in result.stderr, "notes speak the interface's language"
+    english = json.loads(run("export", "--format", "timelinejs", "--group-by", "country",
+                             "--lang", "en").stdout)
+    assert english["events"][1]["group"] == "Morocco", "unless --lang asks for another"
 
 
 def test_timelinejs_escapes_html(run, tmp_path: Path) -> None:

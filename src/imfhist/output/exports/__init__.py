@@ -24,6 +24,17 @@ class ExportOptions:
     embed: bool = False  # html: a fragment to paste into another site's page
 
 
+def document_language(timeline: Timeline, options: ExportOptions) -> str:
+    """The language a document for people speaks (its own words, its worded dates): --lang when
+    given, else the timeline's own when imfhist speaks it, else the interface's."""
+    from imfhist.i18n import LANGUAGES
+
+    if options.asked_lang:
+        return options.asked_lang
+    own = (timeline.lang or "").lower().replace("_", "-").split("-")[0]
+    return own if own in LANGUAGES else options.lang
+
+
 Exporter = Callable[[Sequence[Event], Timeline, ExportOptions], Exported]
 
 EXPORTS: dict[str, str] = {

@@ -27,7 +27,7 @@ from imfhist import i18n
 from imfhist.dates import Bound, DatePoint, EdtfDate
 from imfhist.i18n import _, n_
 from imfhist.model import Event, Timeline
-from imfhist.output.exports import Exported, ExportOptions
+from imfhist.output.exports import Exported, ExportOptions, document_language
 from imfhist.output.exports.page import script, style, template
 from imfhist.output.exports.page.typography import typeset
 from imfhist.output.safety import clean
@@ -49,15 +49,6 @@ class _Writer:
 
     def attribute(self, value: str) -> str:
         return html.escape(clean(value), quote=True)
-
-
-def page_language(timeline: Timeline, options: ExportOptions) -> str:
-    """The language of the page's own words: --lang when given, else the timeline's when imfhist
-    speaks it, else the interface's."""
-    if options.asked_lang:
-        return options.asked_lang
-    own = (timeline.lang or "").lower().split("-")[0].split("_")[0]
-    return own if own in i18n.LANGUAGES else options.lang
 
 
 def _year_fraction(bound: Bound, end: bool = False) -> float:
@@ -189,7 +180,8 @@ class _Page:
                 source = (f'<a href="{w.attribute(citation.url)}" rel="noopener noreferrer">'
                           f"{source}</a>")
             # The quote is the source's own words: spacing only, its quotation marks untouched.
-            rows.append(f"<blockquote{self.content_attr}><p>{self.c.text(citation.quote, quotes=False)}</p>"
+            quote = self.c.text(citation.quote, quotes=False)
+            rows.append(f"<blockquote{self.content_attr}><p>{quote}</p>"
                         f"<footer>{source}</footer></blockquote>")
         link = w.text(_("Link to this event"))
         rows.append(f'<p class="permalink"><a href="#{w.attribute(view.id)}">{link}</a></p>')
@@ -265,7 +257,7 @@ class _Page:
 
 
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
-    lang = page_language(timeline, options)
+    lang = document_language(timeline, options)
     with i18n.speaking(lang):
         return Exported(_render(events, timeline, lang, options.embed))
 

@@ -12,10 +12,11 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from imfhist import i18n
 from imfhist.dates import DatePoint
 from imfhist.i18n import _, n_
 from imfhist.model import Event, Timeline
-from imfhist.output.exports import Exported, ExportOptions
+from imfhist.output.exports import Exported, ExportOptions, document_language
 from imfhist.output.safety import json_text
 from imfhist.output.view import EventView, event_views
 
@@ -73,15 +74,19 @@ def slide(view: EventView, group_by: str | None) -> dict[str, Any]:
 
 
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
-    views = event_views(events, timeline, options.lang)
-    dated = [v for v in views if v.edtf is not None]
-    document: dict[str, Any] = {
-        "title": {"text": {"headline": html.escape(timeline.title or _("Timeline")),
-                           "text": "<p>" + html.escape(n_("{count} event", "{count} events",
-                                                          len(dated)).format(count=len(dated)))
-                                   + "</p>"}},
-        "events": [slide(v, options.group_by) for v in dated],
-    }
+    # The slides speak the timeline's language, as the page that shows them should
+    # (TimelineJS's `language` option: docs/publishing.md).
+    lang = document_language(timeline, options)
+    with i18n.speaking(lang):
+        views = event_views(events, timeline, lang)
+        dated = [v for v in views if v.edtf is not None]
+        document: dict[str, Any] = {
+            "title": {"text": {"headline": html.escape(timeline.title or _("Timeline")),
+                               "text": "<p>" + html.escape(n_("{count} event", "{count} events",
+                                                              len(dated)).format(count=len(dated)))
+                                       + "</p>"}},
+            "events": [slide(v, options.group_by) for v in dated],
+        }
     notes: tuple[str, ...] = ()
     if len(dated) < len(views):
         left_out = len(views) - len(dated)

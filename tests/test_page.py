@@ -1,0 +1,206 @@
+"""The html page as text: its language, its typography, the order of its story, its anchors, its
+introduction and the embeddable fragment. How it behaves in a browser: test_browser_page.py."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from imfhist.dates import parse_edtf
+from imfhist.output.exports.page.typography import french
+from imfhist.output.story import story_order
+from imfhist.output.view import EventView
+
+# The shipped timeline in the order its source tells it (the order of the file).
+SOURCE_ORDER = [
+    "reseau-partenarial-mediterranee", "fondateurs-accompagnes-par-claude-lasnel",
+    "echanges-interculturels", "projet-educatif-quartiers-marseille", "pcpa-mis-en-place",
+    "imf-participe-aux-pcpa", "mission-internationale-structuree", "projet-far-annaba",
+    "projet-nahda-13-tlemcen", "cooperation-entraide-nationale", "micro-projets-tunisie",
+    "cooperations-formation-travail-social", "capitalisation-pcpa-maroc-tunisie", "altermed",
+]
+
+
+class Visible(HTMLParser):
+    """What a reader sees: text outside script, style and template markup, and element ids."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.event_ids: list[str] = []
+        self.attributes: list[tuple[str, dict[str, str | None]]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.attributes.append((tag, found))
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "li" and found.get("class") == "event":
+            self.event_ids.append(found["id"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.text.append(data.strip())
+
+
+def read(page: str) -> Visible:
+    parser = Visible()
+    parser.feed(page)
+    return parser
+
+
+def test_the_page_speaks_the_timelines_language(run) -> None:
+    page = run("export", "--format", "html").stdout  # the interface speaks English here
+    assert '<html lang="fr">' in page
+    seen = read(page)
+    text = " ".join(seen.text)
+    for french_word in ("Pays", "Étiquette", "Tous les pays", "Toutes les étiquettes",
+                        "14 événements affichés", "Réalisé avec imfhist."):
+        assert french_word in text
+    for english_word in ("Country", "All", "Undated", "Made with", "shown", "period"):
+        assert english_word not in text
+
+
+def test_lang_option_gives_the_pages_words_another_language(run) -> None:
+    page = run("export", "--format", "html", "--lang", "en").stdout
+    assert '<html lang="en">' in page
+    text = " ".join(read(page).text)
+    assert "All countries" in text and "14 events shown" in text
+    # The timeline's own texts keep their language, for screen readers and hyphenation.
+    assert '<h1 id="imfhist_title" lang="fr">' in page
+    assert re.search(r'<span class="title" lang="fr">Le projet AlterMed', page)
+
+
+def test_no_raw_edtf_where_a_reader_looks(run) -> None:
+    seen = read(run("export", "--format", "html").stdout)
+    text = "\n".join(seen.text)
+    for edtf in ("2002/", "2004/", "2019/2021", "..", "(2004"):
+        assert edtf not in text
+    assert "dès 2004" in text and "2019–2021" in text and "à partir de 2002" in text
+    machine = {(tag, a.get("datetime"), a.get("data-edtf")) for tag, a in seen.attributes
+               if "datetime" in a or "data-edtf" in a}
+    assert ("time", "2019", None) in machine and ("li", None, "2019/2021") in machine
+
+
+def test_french_typography() -> None:
+    assert french("Source : la page") == "Source\u00a0: la page"
+    assert french("Sources: a; b") == "Sources\u00a0: a\u202f; b"
+    assert french('il dit "oui" !') == "il dit «\u00a0oui\u00a0»\u202f!"
+    assert french("vers 2004 ?") == "vers 2004\u202f?"
+    assert french("?–2004") == "?–2004", "a lone mark before a date stays"
+    assert french("12:30 https://x.org") == "12:30 https://x.org"
+
+
+def test_the_page_uses_french_typography(run) -> None:
+    page = run("export", "--format", "html").stdout
+    assert "Source\u00a0: " in page
+    assert "11 sans date\u202f; de 2002 à 2021" in page
+
+
+def test_the_story_follows_the_source(run) -> None:
+    seen = read(run("export", "--format", "html").stdout)
+    assert seen.event_ids == SOURCE_ORDER
+
+
+def test_a_selection_keeps_the_order_of_the_source(run) -> None:
+    seen = read(run("export", "--format", "html", "--tag", "projet").stdout)
+    assert seen.event_ids == ["projet-far-annaba", "projet-nahda-13-tlemcen", "altermed"]
+
+
+def view(ident: str, date: str | None = None) -> EventView:
+    return EventView(ident, ident, None, date or "undated", parse_edtf(date) if date else None,
+                     (), (), (), (), (), (), ())
+
+
+def test_story_order_places_dated_events_and_keeps_undated_after_their_neighbour() -> None:
+    # The file tells b after a (2019); c (2002) comes earlier in time, and d follows c.
+    views = [view("a", "2019"), view("b"), view("c", "2002"), view("d"), view("e", "2004")]
+    assert [v.id for v in story_order(views)] == ["c", "d", "e", "a", "b"]
+    # Undated events before any dated one open the story, in the file's order.
+    views = [view("x"), view("y"), view("z", "2000")]
+    assert [v.id for v in story_order(views)] == ["x", "y", "z"]
+    # Ties keep the file's order.
+    views = [view("p", "2004"), view("q", "2004"), view("r")]
+    assert [v.id for v in story_order(views)] == ["p", "q", "r"]
+
+
+def test_story_order_takes_derived_bounds_for_undated_events() -> None:
+    views = [view("a", "2019"), view("b"), view("c", "2002"), view("d", "2010")]
+    derived = {"b": ((2005, 1, 1), (2008, 12, 31))}
+    assert [v.id for v in story_order(views, derived)] == ["c", "b", "d", "a"]
+
+
+def test_each_event_is_its_own_anchor_and_has_a_link(run) -> None:
+    page = run("export", "--format", "html").stdout
+    assert '<li class="event" id="altermed"' in page
+    assert '<a href="#altermed">Lien vers cet événement</a>' in page
+    assert 'id="event-' not in page
+
+
+def test_introduction_has_description_sources_and_counts(run, tmp_path: Path) -> None:
+    path = write(tmp_path, "format: imfhist/1\ntitle: T\nlang: en\n"
+                 "description: A short history, told by its sources.\n"
+                 "sources:\n  - {id: p, title: The page, url: 'https://example.org/p',"
+                 " publisher: Org}\n  - {id: q, title: Unused}\n"
+                 "events:\n  - {id: a, title: A, date: '2004', sources: [{ref: p, quote: q}]}\n"
+                 "  - {id: b, title: B, sources: [{ref: p, quote: q}]}\n")
+    page = run("export", "--format", "html", "-f", path).stdout
+    assert '<p class="description">A short history, told by its sources.</p>' in page
+    assert ('Source: <a href="https://example.org/p" rel="noopener noreferrer">The page</a>, Org'
+            in page)
+    assert "Unused" not in page, "only the sources the events quote"
+    assert "2 events, 1 dated, 1 undated; from 2004 to 2004" in page
+    assert "No event matches these filters." in page
+    json_export = run("export", "--format", "json", "-f", path).stdout
+    assert '"description": "A short history, told by its sources."' in json_export
+
+
+def test_legend_shows_only_the_marks_used(run, tmp_path: Path) -> None:
+    page = run("export", "--format", "html").stdout
+    legend = re.search(r'<ul class="legend".*?</ul>', page)
+    assert legend
+    assert "période" in legend.group() and "se poursuit, ou fin inconnue" in legend.group()
+    for unused in ("approximative", "incertaine", "date unique", "début inconnu"):
+        assert unused not in legend.group()
+    path = write(tmp_path, "format: imfhist/1\nlang: en\nsources: [{id: p, title: P}]\nevents:\n"
+                 "  - {id: a, title: A, date: 2004~, sources: [{ref: p, quote: q}]}\n")
+    legend = re.search(r'<ul class="legend".*?</ul>',
+                       run("export", "--format", "html", "-f", path).stdout)
+    assert legend and "approximate" in legend.group() and "single date" in legend.group()
+    assert "period" not in legend.group()
+
+
+def test_axis_is_labelled_from_the_first_to_the_last_year(run) -> None:
+    page = run("export", "--format", "html").stdout
+    axis = re.search(r'<div class="axis".*?</div>', page)
+    assert axis
+    labels = re.findall(r">(\d{4})<", axis.group())
+    assert labels[0] == "2002" and labels[-1] == "2021"
+    assert labels == sorted(labels) and len(labels) >= 3
+    assert re.search(r"--grid-offset:[\d.]+%;--grid-step:[\d.]+%", page)
+
+
+def test_embed_is_a_fragment_in_a_shadow_root(run) -> None:
+    fragment = run("export", "--format", "html", "--embed").stdout
+    assert not fragment.lstrip().startswith("<!doctype")
+    assert not re.search(r"<(html|head|body)[\s>]", fragment)
+    assert '<imfhist-timeline lang="fr"' in fragment
+    assert '<template shadowrootmode="open">' in fragment
+    assert "<main" not in fragment, "the site's page has its own main region"
+    assert "rem;" not in fragment.split("</style>")[0], "sizes do not follow the site's root"
+
+
+@pytest.mark.parametrize("other", ["json", "csv", "markdown", "timelinejs"])
+def test_embed_is_for_html_only(run, other: str) -> None:
+    result = run("export", "--format", other, "--embed")
+    assert result.exit_code == 2
+    assert "--embed applies to --format html only" in result.stderr
