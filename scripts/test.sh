@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite on a Debian machine: the system packages the browser tests
-# need (Chromium, and npm for TimelineJS and the SARIF schema), a virtual environment, imfhist
-# with its test extras, then pytest, then the shipped timeline through `imfhist validate --strict`
-# (warnings fail too: every claim of every event carried by its quotes). Arguments go to pytest.
+# need (Chromium, and npm for TimelineJS, axe-core and the SARIF schema), the npm packages the
+# browser tests load into pages, a virtual environment, imfhist with its test extras (Playwright
+# among them, which drives Debian's Chromium: no browser of its own is downloaded), then pytest,
+# then the shipped timeline through `imfhist validate --strict` (warnings fail too: every claim
+# of every event carried by its quotes). Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# Keep in step with NPM_PACKAGES in tests/conftest.py.
+npm install --silent --no-save --no-audit --no-fund --prefix tests/.npm \
+  axe-core@4.11.1 @knight-lab/timelinejs@3.9.11
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet '.[test]'

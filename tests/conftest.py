@@ -82,3 +82,42 @@ settings.register_profile("ci", max_examples=60, deadline=None,
 settings.register_profile("long", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+# The browser tests: Playwright drives Debian's Chromium (never a browser of its own), and the
+# npm packages they load into pages come from tests/.npm, where scripts/test.sh installs them.
+NPM_FOLDER = Path(__file__).parent / ".npm"
+NPM_PACKAGES = {"axe-core": "axe-core@4.11.1",
+                "@knight-lab/timelinejs": "@knight-lab/timelinejs@3.9.11"}
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+def npm_package(name: str) -> Path:
+    """The folder of an npm package the browser tests load, installed by scripts/test.sh (or
+    here, by the same command, when pytest is run on its own)."""
+    import subprocess
+
+    folder = NPM_FOLDER / "node_modules" / name
+    if not (folder / "package.json").exists():
+        subprocess.run(["npm", "install", "--silent", "--no-save", "--no-audit", "--no-fund",
+                        "--prefix", str(NPM_FOLDER), *NPM_PACKAGES.values()],
+                       check=True, capture_output=True, timeout=600)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert binary, "Chromium is needed: apt-get install chromium (scripts/test.sh does)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=binary,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync",
+                  "--allow-file-access-from-files"])
+        yield chromium
+        chromium.close()

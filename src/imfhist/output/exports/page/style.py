@@ -24,7 +24,8 @@ STYLE = """
 }
 .imfhist { display: block; box-sizing: border-box; max-width: 72rem; margin: 0 auto;
   padding: 1.75rem clamp(1rem, 4vw, 2.5rem) 2.5rem; background: var(--bg); color: var(--ink);
-  font: 1rem/1.5 var(--sans); text-align: start; -webkit-text-size-adjust: 100%; }
+  font: 1rem/1.5 var(--sans); text-align: start; -webkit-text-size-adjust: 100%;
+  container: imfhist / inline-size; }
 .imfhist *, .imfhist *::before, .imfhist *::after { box-sizing: border-box; }
 .imfhist [hidden] { display: none !important; }
 .imfhist a { color: var(--accent-ink); text-underline-offset: .15em; }
@@ -124,13 +125,15 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
   color: var(--muted); font-size: .875rem; }
 .colophon p { margin: 0; }
 
-@media (max-width: 42rem) {
-  .imfhist { --label: 100%; }
+/* By the width of the page itself, not of the window: embedded in a site's column, it is narrow
+   on a wide screen. */
+@container imfhist (max-width: 42rem) {
+  .story { --label: 100%; }
   .event summary { grid-template-columns: 1fr; }
   .track { min-height: 1.5rem; margin: 0 .5rem .5rem 1.6rem; }
   .track:empty { display: none; }
   .axis { margin-left: 1.6rem; margin-right: .5rem; }
-  .filters .field, .imfhist select { width: 100%; }
+  .filters .field, .filters select { width: 100%; }
   .filters output { margin-left: 0; padding: 0; }
   .details { padding-left: 1.6rem; padding-right: .5rem; }
   .details dl { grid-template-columns: 1fr; gap: 0; }
@@ -166,7 +169,7 @@ EMBED_RULES = """
 :host { all: initial; display: block; }
 .imfhist { all: initial; display: block; box-sizing: border-box; max-width: 72em; margin: 0 auto;
   padding: 1.5em clamp(.75em, 3vw, 2em) 2em; background: var(--bg); color: var(--ink);
-  font: 16px/1.5 var(--sans); border-radius: .5em; }
+  font: 16px/1.5 var(--sans); border-radius: .5em; container: imfhist / inline-size; }
 """
 
 
