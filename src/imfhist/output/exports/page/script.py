@@ -68,11 +68,14 @@ SCRIPT = """function (root) {
     var details = item.querySelector("details");
     details.open = true;
     var summary = details.querySelector("summary");
-    summary.focus({preventScroll: true});
     // Rows off screen are laid out only when shown (content-visibility): the first scroll
-    // lays out those it passes, which moves the event; the second lands on it.
+    // lays out those it passes, which moves the event; the second, once they are, lands on it.
+    // Focus moves there too, so that the keyboard goes on from the event.
     item.scrollIntoView({block: "start"});
-    requestAnimationFrame(function () { item.scrollIntoView({block: "start"}); });
+    requestAnimationFrame(function () {
+      item.scrollIntoView({block: "start"});
+      summary.focus({preventScroll: true});
+    });
   }
 
   function follow() {

@@ -1,0 +1,378 @@
+"""The html page in Chromium, used as a reader uses it: it loads offline, filters by clicking,
+keeps the filter in its address, opens the event a link names, works with the keyboard alone,
+prints with every event open, follows the system's dark mode, has no accessibility violation
+that axe-core finds, and, embedded in a WordPress-like page, neither takes nor gives styles.
+
+Screenshots at three widths, light and dark, and in print are written to tests/screenshots/
+(ignored by git), to be looked at: they are the page as readers will see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import SCREENSHOTS, npm_package, write
+from test_exports import HOSTILE_TITLES, hostile_timeline
+from test_page import SOURCE_ORDER
+
+WIDTHS = {1280: 900, 768: 1024, 390: 844}
+
+
+@pytest.fixture(scope="module")
+def shipped_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from imfhist.cli import app
+
+    page = tmp_path_factory.mktemp("page") / "page.html"
+    result = CliRunner().invoke(app, ["export", "--format", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    return page
+
+
+@pytest.fixture
+def tab(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A browser tab that lets no request leave the machine and records what goes wrong."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []  # type: ignore[attr-defined]
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
+    page.on("console", lambda message: page.problems.append(f"console: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("dialog", lambda dialog: (page.problems.append(f"dialog: {dialog.message}"),
+                                      dialog.dismiss()))
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def shown_ids(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all(  # type: ignore[no-any-return]
+        "li.event", "items => items.filter(i => !i.hidden).map(i => i.id)")
+
+
+def test_page_loads_offline_and_tells_the_story_in_order(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri())
+    assert tab.problems == []
+    assert all(url.startswith("file:") for url in tab.requests), "nothing is fetched"
+    assert shown_ids(tab) == SOURCE_ORDER
+    assert tab.locator("#imfhist_shown").text_content() == "14 événements affichés"
+    assert tab.locator("html").get_attribute("lang") == "fr"
+    # Semantic HTML: one h1, an ordered list of events, dates in time elements.
+    assert tab.locator("h1").count() == 1
+    assert tab.locator("main ol.events > li.event").count() == 14
+    assert tab.locator("li.event time[datetime]").count() == 3
+    # The rows' grid lines: every track draws them, under the axis's labels.
+    tracks = tab.eval_on_selector_all(
+        ".track", "ts => ts.map(t => getComputedStyle(t).backgroundImage)")
+    assert len(tracks) == 14 and all("repeating-linear-gradient" in t for t in tracks)
+
+
+def test_filters_by_clicking_and_shares_the_filter_in_the_address(tab, shipped_page: Path,
+                                                                    browser) -> None:
+    tab.goto(shipped_page.as_uri())
+    tab.get_by_label("Pays").select_option(label="Tunisie")
+    assert shown_ids(tab) == ["imf-participe-aux-pcpa", "micro-projets-tunisie",
+                              "capitalisation-pcpa-maroc-tunisie"]
+    assert tab.locator("#imfhist_shown").text_content() == "3 événements affichés"
+    tab.get_by_label("Étiquette").select_option(label="pcpa")
+    assert shown_ids(tab) == ["imf-participe-aux-pcpa", "capitalisation-pcpa-maroc-tunisie"]
+    address = tab.url
+    assert address.endswith("#country=TN&tag=pcpa")
+    # The shared address opens on the same view, in another tab.
+    other = browser.new_page()
+    other.goto(address)
+    assert shown_ids(other) == ["imf-participe-aux-pcpa", "capitalisation-pcpa-maroc-tunisie"]
+    assert other.get_by_label("Étiquette").input_value() == "pcpa"
+    other.close()
+    # A tag whose name needs escaping in an address survives the trip.
+    tab.get_by_label("Pays").select_option(value="")
+    tab.get_by_label("Étiquette").select_option(label="économie sociale et solidaire")
+    assert shown_ids(tab) == ["altermed"]
+    tab.reload()
+    assert shown_ids(tab) == ["altermed"]
+    assert tab.problems == []
+
+
+def test_a_filter_with_no_event_says_so(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri())
+    empty = tab.locator(".empty")
+    assert empty.is_hidden()
+    tab.get_by_label("Étiquette").select_option(label="fondateurs")
+    assert shown_ids(tab) == ["fondateurs-accompagnes-par-claude-lasnel"]
+    tab.get_by_label("Pays").select_option(label="Maroc")
+    assert shown_ids(tab) == []
+    assert empty.is_visible()
+    assert "Aucun événement ne correspond à ces filtres." in empty.inner_text()
+    assert tab.locator("#imfhist_shown").text_content() == "0 événement affiché"
+    empty.get_by_role("button", name="Afficher tous les événements").click()
+    assert len(shown_ids(tab)) == 14 and empty.is_hidden()
+    assert tab.url.endswith("page.html")
+
+
+def test_a_link_to_an_event_shows_and_opens_it(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri() + "#altermed")
+    altermed = tab.locator("#altermed")
+    assert altermed.locator("details").get_attribute("open") is not None
+    assert altermed.locator(".details").is_visible()
+    tab.wait_for_function("document.activeElement.localName === 'summary'")
+    assert tab.evaluate("document.activeElement.closest('li').id") == "altermed"
+    top = altermed.locator("summary").evaluate("s => s.getBoundingClientRect().top")
+    assert 0 <= top < 450, "scrolled to the event (the last one: as far as the page goes)"
+    # Linked while a filter hides it: the filter gives way.
+    tab.goto(shipped_page.as_uri() + "#tag=fondateurs")
+    assert shown_ids(tab) == ["fondateurs-accompagnes-par-claude-lasnel"]
+    tab.evaluate("location.hash = 'micro-projets-tunisie'")
+    tab.wait_for_function("!document.getElementById('micro-projets-tunisie').hidden")
+    assert tab.locator("#micro-projets-tunisie details").get_attribute("open") is not None
+    assert len(shown_ids(tab)) == 14
+    assert tab.problems == []
+
+
+def test_keyboard_alone_with_visible_focus(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri())
+    focused = []
+    for _ in range(4):
+        tab.keyboard.press("Tab")
+        focused.append(tab.evaluate(
+            "(e => e.id || e.localName + (e.closest('li') ? '#' + e.closest('li').id : ''))"
+            "(document.activeElement)"))
+    # The source link, then the filters, then the first event.
+    assert focused[1:] == ["imfhist_country", "imfhist_tag",
+                           "summary#reseau-partenarial-mediterranee"]
+    outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid", "focus is visible"
+    tab.keyboard.press("Enter")
+    assert tab.locator("#reseau-partenarial-mediterranee details").get_attribute("open") == ""
+    # Inside the open event: its source link, then its own link.
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == (
+        "#reseau-partenarial-mediterranee")
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Space")
+    assert tab.locator("#reseau-partenarial-mediterranee details").get_attribute("open") is None
+    # A filter chosen with the keyboard.
+    tab.locator("#imfhist_country").focus()
+    tab.keyboard.press("ArrowDown")
+    assert len(shown_ids(tab)) < 14
+
+
+def test_print_opens_every_event_and_hides_the_controls(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri())
+    tab.emulate_media(media="print")
+    assert tab.locator(".filters").is_hidden()
+    heights = tab.eval_on_selector_all(
+        ".details", "ds => ds.map(d => d.getBoundingClientRect().height)")
+    assert len(heights) == 14 and min(heights) > 20, "every event's details are printed"
+    tab.emulate_media(media="screen")
+    assert tab.locator(".filters").is_visible()
+    assert tab.locator("#altermed .details").is_hidden()
+
+
+def test_dark_mode_follows_the_system(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri())
+    light = tab.evaluate("getComputedStyle(document.querySelector('.imfhist')).backgroundColor")
+    tab.emulate_media(color_scheme="dark")
+    dark = tab.evaluate("getComputedStyle(document.querySelector('.imfhist')).backgroundColor")
+    assert light == "rgb(255, 255, 255)" and dark == "rgb(18, 21, 26)"
+
+
+def axe_violations(page, context: str = "document") -> list[str]:  # type: ignore[no-untyped-def]
+    page.add_script_tag(path=str(npm_package("axe-core") / "axe.min.js"))
+    results = page.evaluate(f"axe.run({context}, {{resultTypes: ['violations']}})")
+    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+            if isinstance(v["nodes"][0]["target"][0], str) else f"{v['id']}: {v['help']}"
+            for v in results["violations"]]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violation(browser, shipped_page: Path, width: int, scheme: str) -> None:
+    page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]},
+                            color_scheme=scheme)
+    page.goto(shipped_page.as_uri())
+    assert axe_violations(page) == [], "details closed"
+    page.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    assert axe_violations(page) == [], "details open"
+    page.close()
+
+
+def test_screenshots(browser, shipped_page: Path) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for width, height in WIDTHS.items():
+        for scheme in ("light", "dark"):
+            page = browser.new_page(viewport={"width": width, "height": height},
+                                    color_scheme=scheme)
+            page.goto(shipped_page.as_uri() + "#altermed")
+            shot = SCREENSHOTS / f"page-{width}-{scheme}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.read_bytes().startswith(b"\x89PNG")
+            page.close()
+    page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(shipped_page.as_uri())
+    page.emulate_media(media="print")
+    page.screenshot(path=str(SCREENSHOTS / "page-print.png"), full_page=True)
+    page.pdf(path=str(SCREENSHOTS / "page.pdf"), format="A4", print_background=True)
+    page.close()
+    assert (SCREENSHOTS / "page.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_page_runs_no_script_from_the_data(run, tab, tmp_path: Path) -> None:
+    page = tmp_path / "hostile.html"
+    assert run("export", "--format", "html", "-o", page, "-f",
+               hostile_timeline(tmp_path)).exit_code == 0
+    tab.goto(page.as_uri())
+    tab.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    tab.wait_for_timeout(200)
+    assert tab.problems == [], "no alert, no error"
+    titles = tab.locator(".title").all_text_contents()
+    assert set(HOSTILE_TITLES[:2]) <= set(titles), "shown as text"
+    assert tab.locator("script").count() == 1
+    assert all(url.startswith("file:") for url in tab.requests)
+
+
+def test_empty_and_undated_only_pages_load(run, tab, tmp_path: Path) -> None:
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 "  - {id: a, title: A, sources: [{ref: p, quote: q}]}\n")
+    page = tmp_path / "undated.html"
+    assert run("export", "--format", "html", "-o", page, "-f", path).exit_code == 0
+    tab.goto(page.as_uri())
+    assert tab.problems == [] and shown_ids(tab) == ["a"]
+    assert tab.locator(".axis").is_visible() and tab.locator(".legend").count() == 0
+
+
+# A theme as aggressive as themes get: global resets, !important everywhere, a small root font
+# size, and class names that the page uses too.
+THEME = """
+html { font-size: 62.5%; }
+body { font: 20px/3 "Comic Sans MS", cursive; color: #c00; background: #ffe;
+  letter-spacing: .2em; text-transform: uppercase; word-spacing: 1em; text-align: center; }
+* { box-sizing: content-box !important; }
+h1, h2, h3 { font-size: 5rem !important; color: purple !important; margin: 3em 0 !important; }
+ol, ul, li { margin: 2em !important; padding: 1em !important; list-style: square !important; }
+details, summary { border: 4px solid lime !important; display: block !important; }
+select, button, input { all: unset; background: pink !important; font-size: 30px !important; }
+a { color: orange !important; text-decoration: none !important; }
+div, section, p { padding: 10px !important; }
+.title, .event, .bar, .axis, .filters, .imfhist, .details, .story { display: block !important;
+  font-style: italic !important; color: green !important; }
+.summary, .empty { display: block !important; }
+imfhist-timeline { font-size: 30px; color: red; letter-spacing: 1em; }
+"""
+SITE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Historique – IMF</title><style>{theme}</style></head>
+<body class="page-template-default page page-id-4398">
+<header class="site-header"><p class="site-title"><a href="#">IMF</a></p></header>
+<main id="main" class="site-main"><article class="page type-page">
+<h1 class="entry-title title">Historique</h1>
+<div class="entry-content" style="max-width: 760px; margin: 0 auto">
+<p class="summary">Un paragraphe du site, avant l’historique.</p>
+<ul class="events"><li class="event">Un élément de liste du site</li></ul>
+<details class="details"><summary>Un détail du site</summary><p>Texte</p></details>
+<!-- wp:html -->
+{fragment}
+<!-- /wp:html -->
+<p class="empty">Un paragraphe du site, après l’historique.</p>
+</div></article></main></body></html>"""
+
+INSIDE = ["h1", ".counts", "label", "select", "li.event", "summary", ".label", ".when", ".title",
+          ".track", ".axis", ".tick", ".details", "blockquote p", ".permalink a", ".bar"]
+PROPERTIES = ["font-family", "font-size", "font-style", "font-weight", "line-height", "color",
+              "letter-spacing", "word-spacing", "text-transform", "text-align", "box-sizing",
+              "margin-top", "padding-left", "list-style-type", "border-top-width",
+              "background-color", "display"]
+OUTSIDE = ["body", "h1.entry-title", "p.summary", "li.event", "details.details", "summary",
+           "p.empty", ".site-title a"]
+
+STYLES = """([selectors, properties, inShadow]) => {
+  const root = inShadow ? document.querySelector("imfhist-timeline").shadowRoot : document;
+  const out = {};
+  for (const selector of selectors) {
+    const element = root.querySelector(selector);
+    if (!element) { out[selector] = null; continue; }
+    if (selector !== "summary" && selector !== "li.event") { element.closest("details")?.setAttribute("open", ""); }
+    const style = getComputedStyle(element);
+    out[selector] = Object.fromEntries(properties.map(p => [p, style.getPropertyValue(p)]));
+  }
+  return out;
+}"""
+
+
+def test_embed_keeps_its_styles_and_the_sites_apart(run, browser, tmp_path: Path) -> None:
+    fragment = run("export", "--format", "html", "--embed").stdout
+    plain = tmp_path / "plain.html"
+    plain.write_text(SITE.format(theme="", fragment=fragment), encoding="utf-8")
+    themed = tmp_path / "themed.html"
+    themed.write_text(SITE.format(theme=THEME, fragment=fragment), encoding="utf-8")
+    alone = tmp_path / "site-alone.html"
+    alone.write_text(SITE.format(theme=THEME, fragment=""), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    # In: inside the site's aggressive theme, the page looks as it does in a plain site.
+    page.goto(plain.as_uri())
+    expected = page.evaluate(STYLES, [INSIDE, PROPERTIES, True])
+    page.goto(themed.as_uri())
+    inside = page.evaluate(STYLES, [INSIDE, PROPERTIES, True])
+    assert all(expected[s] is not None for s in INSIDE)
+    differences = {(s, p): (expected[s][p], inside[s][p]) for s in INSIDE for p in PROPERTIES
+                   if expected[s][p] != inside[s][p]}
+    assert differences == {}
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "embed-in-themed-site.png"), full_page=True)
+
+    # Out: the site's own elements look the same with the page in it as without.
+    outside = page.evaluate(STYLES, [OUTSIDE, PROPERTIES, False])
+    page.goto(alone.as_uri())
+    assert page.evaluate(STYLES, [OUTSIDE, PROPERTIES, False]) == outside
+
+    # And it works there: filters, the count, a link to an event.
+    page.goto(themed.as_uri() + "#altermed")
+    host = page.locator("imfhist-timeline")
+    assert host.locator("#altermed details").get_attribute("open") is not None
+    host.get_by_label("Pays").select_option(label="Tunisie")
+    assert host.locator("#imfhist_shown").text_content() == "3 événements affichés"
+    assert page.url.endswith("#country=TN")
+    assert problems == []
+    page.close()
+
+
+def test_embed_has_no_accessibility_violation(run, browser, tmp_path: Path) -> None:
+    fragment = run("export", "--format", "html", "--embed").stdout
+    site = tmp_path / "site.html"
+    site.write_text(SITE.format(theme="", fragment=fragment), encoding="utf-8")
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
+        page.goto(site.as_uri())
+        assert axe_violations(page, "'imfhist-timeline'") == []
+        page.close()
+
+
+def test_embed_without_declarative_shadow_dom(run, browser, tmp_path: Path) -> None:
+    """Inserted by a script (as some page builders do), the declared shadow root is not built
+    by the parser: the fragment's script builds it."""
+    fragment = run("export", "--format", "html", "--embed").stdout
+    markup, script = re.match(r"(.*</imfhist-timeline>)\s*<script>(.*)</script>", fragment,
+                              re.S).groups()  # type: ignore[union-attr]
+    page = browser.new_page()
+    page.set_content("<!doctype html><html lang='fr'><body><div id='slot'></div></body></html>")
+    page.evaluate("""([markup, script]) => {
+      document.getElementById("slot").innerHTML = markup;
+      const run = document.createElement("script");
+      run.textContent = script;
+      document.getElementById("slot").appendChild(run);
+    }""", [markup, script])
+    host = page.locator("imfhist-timeline")
+    assert host.locator("li.event").count() == 14
+    host.get_by_label("Étiquette").select_option(label="projet")
+    assert host.locator("#imfhist_shown").text_content() == "3 événements affichés"
+    page.close()
