@@ -36,6 +36,13 @@ from imfhist.output.story import story_order
 from imfhist.output.view import EventView, event_views
 from imfhist.textnorm import fold
 
+# From this many events on, the story is cut into ordered lists of CHUNK events, numbered on
+# from one to the next, each laid out only when it comes into view (content-visibility): a
+# filter change on 10,000 events then lays out the lists in view, not all of them. (On each
+# event rather than on lists of them, Chromium takes seconds to hide a thousand.)
+LONG = 300
+CHUNK = 50
+
 
 class _Writer:
     """Escapes and typesets the texts of one page, in its language."""
@@ -149,6 +156,14 @@ class _Page:
         dated = [v for v in views if v.edtf is not None]
         self.first, self.last = _axis(dated)
         self.used_marks: set[str] = set()
+        # The filters' choices, sorted as readers look for them, and the class each gives the
+        # events it matches (the page's script filters by these classes).
+        self.countries = sorted({(fold(name), name, code) for v in views
+                                 for code, name in zip(v.country_codes, v.country_names,
+                                                       strict=False)})
+        self.tags = sorted({t for v in views for t in v.tags}, key=fold)
+        self.country_class = {code: f"c{n}" for n, (_, _, code) in enumerate(self.countries)}
+        self.tag_class = {tag: f"t{n}" for n, tag in enumerate(self.tags)}
 
     def when(self, view: EventView) -> str:
         worded = self.w.text(view.worded_date)
@@ -195,15 +210,23 @@ class _Page:
             self.used_marks.update(marks)
             track = _bar(view.edtf, marks, self.first, self.last)
         edtf = f' data-edtf="{w.attribute(view.edtf.text)}"' if view.edtf else ""
+        classes = " ".join(["event", *(self.country_class[c] for c in view.country_codes),
+                            *(self.tag_class[t] for t in view.tags)])
         return (
-            f'<li class="event" id="{w.attribute(view.id)}"{edtf}'
-            f' data-countries="{w.attribute(" ".join(view.country_codes))}"'
-            f' data-tags="{w.attribute(json.dumps(list(view.tags), ensure_ascii=False))}">'
+            f'<li class="{classes}" id="{w.attribute(view.id)}"{edtf}>'
             f'<details><summary><span class="label">{self.when(view)}'
             f'<span class="title"{self.content_attr}>{self.c.text(view.title)}</span></span>'
             f'<span class="track" aria-hidden="true">{track}</span></summary>'
             f'<div class="details">{self.details(view)}</div></details></li>'
         )
+
+    def filter_rules(self) -> str:
+        """The style rules that hide the events a filter leaves out: the page's script sets the
+        chosen class on the story (data-country, data-tag), these rules do the rest."""
+        selectors = [f'.story[data-{key}="{name}"] li.event:not(.{name})'
+                     for key, names in (("country", self.country_class.values()),
+                                        ("tag", self.tag_class.values())) for name in names]
+        return ",\n".join(selectors) + " { display: none; }\n" if selectors else ""
 
     def axis(self) -> tuple[str, str]:
         """The axis's labels (the first and last years at its ends, regular years between) and
@@ -270,15 +293,20 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
     views = story_order(event_views(in_file_order, timeline, lang))
     page = _Page(timeline, views, lang)
     w = page.w
-    items = "".join(page.item(v) for v in views)
+    rows = [page.item(v) for v in views]
+    if len(rows) > LONG:
+        events = "".join(f'<ol class="events chunk" start="{start + 1}">'
+                         f'{"".join(rows[start:start + CHUNK])}</ol>'
+                         for start in range(0, len(rows), CHUNK))
+    else:
+        events = f'<ol class="events">{"".join(rows)}</ol>'
     axis, grid = page.axis()
-    countries = sorted({(fold(name), name, code) for v in views
-                        for code, name in zip(v.country_codes, v.country_names, strict=False)})
-    tags = sorted({t for v in views for t in v.tags}, key=fold)
-    country_options = "".join(f'<option value="{w.attribute(code)}">{w.text(name)}</option>'
-                              for _key, name, code in countries)
-    tag_options = "".join(f'<option value="{w.attribute(tag)}">{w.text(tag)}</option>'
-                          for tag in tags)
+    country_options = "".join(
+        f'<option value="{w.attribute(code)}" data-class="{page.country_class[code]}">'
+        f"{w.text(name)}</option>" for _key, name, code in page.countries)
+    tag_options = "".join(
+        f'<option value="{w.attribute(tag)}" data-class="{page.tag_class[tag]}">'
+        f"{page.c.text(tag)}</option>" for tag in page.tags)
     title = page.c.text(timeline.title) if timeline.title else w.text(_("Timeline"))
     description = (f'<p class="description"{page.content_attr}>'
                    f"{page.c.text(timeline.description)}</p>" if timeline.description else "")
@@ -301,7 +329,7 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
         shown_forms=w.attribute(json.dumps(
             {k: typeset(v, lang) if isinstance(v, str) else v for k, v in shown_forms.items()},
             ensure_ascii=False)),
-        legend=page.legend(), axis=axis, grid=grid, items=items,
+        legend=page.legend(), axis=axis, grid=grid, events=events,
         story_heading=w.text(_("The events in order")),
         empty=w.text(_("No event matches these filters.")),
         hint=w.text(_("Select an event to see its details and its sources.")),
@@ -309,7 +337,8 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
     )
     if embed:
         return template.EMBED.format(lang=w.attribute(lang), title=title,
-                                     style=style.embedded(), body=body,
+                                     style=style.embedded() + page.filter_rules(), body=body,
                                      script=script.SCRIPT)
     return template.PAGE.format(lang=w.attribute(lang), title=title,
-                                style=style.STYLE + style.PAGE, body=body, script=script.SCRIPT)
+                                style=style.STYLE + style.PAGE + page.filter_rules(), body=body,
+                                script=script.SCRIPT)

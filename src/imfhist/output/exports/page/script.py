@@ -4,14 +4,13 @@ embedded page). It filters by country and tag, keeps the filter in the URL's fra
 names (`#altermed`), and opens every event before printing.
 
 It only shows, hides and opens elements and sets the text of counters: it never turns data into
-markup. Each event's countries and tags are read once, so that a filter change on a large page
-is one pass over arrays and a change of `hidden` only where it differs.
+markup. A filter change is one attribute of the story that the style sheet reads, and a count
+over arrays read once: on a large page it makes no more changes to the page than on a small one.
 """
 
 SCRIPT = """function (root) {
   "use strict";
-  var list = root.querySelector("ol.events");
-  var items = Array.prototype.slice.call(list.children);
+  var items = Array.prototype.slice.call(root.querySelectorAll("ol.events > li.event"));
   var country = root.querySelector("#imfhist_country");
   var tag = root.querySelector("#imfhist_tag");
   var selects = [country, tag];
@@ -19,25 +18,36 @@ SCRIPT = """function (root) {
   var empty = root.querySelector(".empty");
   var showAll = Array.prototype.slice.call(root.querySelectorAll(".show-all"));
   var forms = JSON.parse(shown.getAttribute("data-forms"));
-  var countries = items.map(function (item) {
-    return (item.getAttribute("data-countries") || "").split(" ");
-  });
-  var tags = items.map(function (item) {
-    try { return JSON.parse(item.getAttribute("data-tags") || "[]"); } catch (e) { return []; }
-  });
-  var visible = items.map(function () { return true; });
+  // Each event's classes name its countries (c0, c1...) and tags (t0, t1...), as the options'
+  // data-class do. A filter is one attribute of the story, which the page's style sheet reads
+  // (`.story[data-country=c3] li.event:not(.c3)` is hidden): one change to the page, however
+  // many events, where setting `hidden` on each would be thousands of changes.
+  var story = root.querySelector(".story");
+  var classes = items.map(function (item) { return item.className.split(" "); });
+
+  function chosen(select) {
+    var option = select.options[select.selectedIndex];
+    return option ? option.getAttribute("data-class") || "" : "";
+  }
+
+  function matches(index, wanted) {
+    for (var k = 0; k < wanted.length; k++) {
+      if (classes[index].indexOf(wanted[k]) < 0) { return false; }
+    }
+    return true;
+  }
 
   function apply() {
-    var c = country.value, t = tag.value, count = 0;
-    for (var i = 0; i < items.length; i++) {
-      var match = (!c || countries[i].indexOf(c) >= 0) && (!t || tags[i].indexOf(t) >= 0);
-      if (match !== visible[i]) { items[i].hidden = !match; visible[i] = match; }
-      if (match) { count += 1; }
-    }
+    var wanted = selects.map(chosen).filter(Boolean), count = 0;
+    for (var i = 0; i < items.length; i++) { if (matches(i, wanted)) { count += 1; } }
+    selects.forEach(function (select) {
+      var name = "data-" + select.getAttribute("data-key"), value = chosen(select);
+      if (value) { story.setAttribute(name, value); } else { story.removeAttribute(name); }
+    });
     var form = count > 1 || (count === 0 && !forms.zeroIsOne) ? forms.other : forms.one;
     shown.textContent = form.replace("{count}", String(count));
     empty.hidden = count > 0;
-    showAll[0].hidden = !c && !t;
+    showAll[0].hidden = !wanted.length;
   }
 
   function fragment() {
@@ -50,10 +60,16 @@ SCRIPT = """function (root) {
     return parts.join("&");
   }
 
+  // The address follows the filter once the page has shown it: on a long page, changing the
+  // address costs as much as the filter change itself.
+  var pending = null;
   function remember() {
-    var hash = fragment();
-    var url = location.href.split("#")[0] + (hash ? "#" + hash : "");
-    try { history.replaceState(history.state, "", url); } catch (e) { /* a sandboxed frame */ }
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      var hash = fragment();
+      var url = location.href.split("#")[0] + (hash ? "#" + hash : "");
+      try { history.replaceState(history.state, "", url); } catch (e) { /* a sandboxed frame */ }
+    }, 100);
   }
 
   function choose(select, value) {
@@ -64,7 +80,10 @@ SCRIPT = """function (root) {
   }
 
   function open(item) {
-    if (item.hidden) { selects.forEach(function (s) { s.value = ""; }); apply(); remember(); }
+    if (!matches(items.indexOf(item), selects.map(chosen).filter(Boolean))) {
+      selects.forEach(function (s) { s.value = ""; });
+      apply(); remember();
+    }
     var details = item.querySelector("details");
     details.open = true;
     var summary = details.querySelector("summary");

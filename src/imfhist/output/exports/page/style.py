@@ -63,8 +63,9 @@ STYLE = """
 .tick.stop { right: .3rem; }
 
 ol.events { list-style: none; margin: 0; padding: 0; }
-.event { border-bottom: 1px solid var(--line); content-visibility: auto;
-  contain-intrinsic-size: auto 4rem; scroll-margin-top: 2.5rem; }
+.event { border-bottom: 1px solid var(--line); scroll-margin-top: 2.5rem; }
+/* A long history, cut into lists of 50 events, lays out only the lists in view. */
+ol.events.chunk { content-visibility: auto; contain-intrinsic-size: auto 3000px; }
 .event summary { display: grid; grid-template-columns: var(--label) 1fr; align-items: stretch;
   cursor: pointer; list-style: none; min-height: 2.75rem; }
 .event summary::-webkit-details-marker { display: none; }
@@ -142,12 +143,17 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
 @media print {
   :root, :host { --bg: #fff; --ink: #000; --muted: #444; --line: #bbb; --grid: #ddd;
     --soft: transparent; --accent: #1f5ea8; --accent-ink: #1f5ea8; }
-  .imfhist { max-width: none; padding: 0; font-size: 10.5pt; }
+  @page { margin: 16mm 14mm; }
+  html { font-size: 10.5pt; }
+  .imfhist { max-width: none; padding: 0; }
+  .title { font-size: 1.1rem; }
   .filters, .show-all, .empty, .permalink, .legend li:empty { display: none !important; }
   .axis { position: relative; }
   .label::before { display: none; }
   .label, .details { padding-left: 0; }
-  .event { content-visibility: visible; break-inside: avoid; }
+  ol.events.chunk { content-visibility: visible; }
+  .event summary { break-after: avoid; }
+  .details blockquote, .details dl { break-inside: avoid; }
   .event details::details-content { content-visibility: visible; display: block; }
   .event summary { background: none !important; }
   .details a[href^="http"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }

@@ -20,7 +20,7 @@ BODY = """<{root} class="imfhist"{root_attributes}>
 <h2 class="visually-hidden">{story_heading}</h2>
 {legend}
 {axis}
-<ol class="events">{items}</ol>
+{events}
 <div class="empty" hidden><p>{empty}</p><button type="button" class="show-all">{show_all}</button></div>
 </{story}>
 <footer class="colophon"><p>{hint} {made_with}</p></footer>
