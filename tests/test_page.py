@@ -204,3 +204,26 @@ def test_embed_is_for_html_only(run, other: str) -> None:
     result = run("export", "--format", other, "--embed")
     assert result.exit_code == 2
     assert "--embed applies to --format html only" in result.stderr
+
+
+def test_publishing_guide_commands_run(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                       ) -> None:
+    """The commands docs/publishing.md gives, as a reader would type them."""
+    import shlex
+
+    from conftest import REPO
+
+    guide = (REPO / "docs" / "publishing.md").read_text(encoding="utf-8")
+    commands = [line.split("  #")[0].strip()
+                for block in re.findall(r"```sh\n(.*?)```", guide, re.S)
+                for line in block.splitlines() if line.startswith("imfhist ")]
+    assert len(commands) >= 3
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        arguments = shlex.split(command)[1:]
+        if ">" in arguments:
+            arguments = arguments[:arguments.index(">")]
+        result = run(*arguments)
+        assert result.exit_code == 0, (command, result.output)
+    assert {"historique.html", "historique-bloc.html"} <= {p.name for p in tmp_path.iterdir()}
+    assert "<imfhist-timeline" in (tmp_path / "historique-bloc.html").read_text(encoding="utf-8")
