@@ -381,3 +381,30 @@ def test_embed_without_declarative_shadow_dom(run, browser, tmp_path: Path) -> N
     host.get_by_label("Étiquette").select_option(label="projet")
     assert host.locator("#imfhist_shown").text_content() == "3 événements affichés"
     page.close()
+
+
+def test_a_long_history_is_cut_into_numbered_lists_that_filter_and_link(run, tab,
+                                                                        tmp_path: Path) -> None:
+    countries = ["Tunisie", "Maroc", "Algérie", "France"]
+    lines = ["format: imfhist/1", "lang: fr", "sources: [{id: p, title: P}]", "events:"]
+    for number in range(320):
+        date = f"date: '{1990 + number % 30}', " if number % 3 else ""
+        lines.append(f"  - {{id: e{number}, title: Événement {number}, {date}"
+                     f"countries: [{countries[number % 4]}], sources: [{{ref: p, quote: q}}]}}")
+    page = tmp_path / "long.html"
+    assert run("export", "--format", "html", "-o", page, "-f",
+               write(tmp_path, "\n".join(lines) + "\n")).exit_code == 0
+    tab.goto(page.as_uri())
+    starts = tab.eval_on_selector_all("ol.events",
+                                      "ls => ls.map(l => [l.start, l.children.length])")
+    assert starts == [[1 + 50 * n, min(50, 320 - 50 * n)] for n in range(7)], "numbered on"
+    tab.get_by_label("Pays").select_option(label="Maroc")
+    assert len(shown_ids(tab)) == 80
+    assert tab.locator("#imfhist_shown").text_content() == "80 événements affichés"
+    last = shown_ids(tab)[-1]
+    tab.evaluate(f"location.hash = '{last}'")
+    tab.wait_for_function("document.activeElement.localName === 'summary'")
+    assert tab.evaluate("document.activeElement.closest('li').id") == last
+    top = tab.locator(f"#{last} summary").evaluate("s => s.getBoundingClientRect().top")
+    assert 0 <= top < 900
+    assert tab.problems == []
