@@ -156,7 +156,8 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
   .details blockquote, .details dl { break-inside: avoid; }
   .event details::details-content { content-visibility: visible; display: block; }
   .event summary { background: none !important; }
-  .details a[href^="http"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
+  /* On paper, the sources' addresses are written out once, in the introduction. */
+  .sources a[href^="http"]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
   .track { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 @media (prefers-reduced-motion: reduce) { .label::before { transition: none; } }
