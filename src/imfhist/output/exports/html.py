@@ -83,12 +83,13 @@ def _step(span: int) -> int:
                             10**7) if span / s <= 8)
 
 
-def _ticks(first: int, last: int) -> tuple[list[int], int]:
-    """Regular years between the ends, none too close to an end label; and the step."""
+def _ticks(first: int, last: int) -> tuple[list[tuple[int, bool]], int]:
+    """Regular years between the ends, none too close to an end label, each with whether it is
+    near one (a narrow page leaves those out); and the step."""
     step = _step(last - first)
     start = first - first % step + step
-    ticks = [t for t in range(start, last, step)
-             if t - first >= step * 0.8 and last - t >= step * 0.8]
+    ticks = [(t, min(t - first, last - t) < step * 0.8) for t in range(start, last, step)
+             if t - first >= step * 0.5 and last - t >= step * 0.5]
     return ticks, step
 
 
@@ -233,8 +234,9 @@ class _Page:
         the custom properties that draw the same years as grid lines on every row."""
         ticks, step = _ticks(self.first, self.last)
         labels = [f'<span class="tick end start">{self.first}</span>']
-        labels += [f'<span class="tick" style="left:{_percent(t, self.first, self.last):.2f}%">'
-                   f"{t}</span>" for t in ticks]
+        labels += [f'<span class="tick{" near-end" if near else ""}" '
+                   f'style="left:{_percent(t, self.first, self.last):.2f}%">{t}</span>'
+                   for t, near in ticks]
         if self.last - 1 > self.first:
             labels.append(f'<span class="tick end stop">{self.last - 1}</span>')
         offset = _percent(self.first - self.first % step + step, self.first, self.last)

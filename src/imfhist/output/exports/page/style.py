@@ -34,8 +34,8 @@ STYLE = """
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px;
   padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
-.intro { max-width: 46rem; }
-.intro h1 { font: 600 clamp(1.7rem, 1.2rem + 2.2vw, 2.6rem)/1.15 var(--serif); margin: 0 0 .9rem;
+.intro > * { max-width: 46rem; }
+.intro h1 { max-width: 24em; font: 600 clamp(1.7rem, 1.2rem + 2.2vw, 2.6rem)/1.15 var(--serif); margin: 0 0 .9rem;
   letter-spacing: -.005em; text-wrap: balance; }
 .description { font-size: 1.15rem; line-height: 1.55; margin: 0 0 .9rem; }
 .counts, .sources { color: var(--muted); margin: .2rem 0; font-size: .95rem; }
@@ -51,6 +51,7 @@ STYLE = """
 .imfhist button:hover { background: var(--soft); }
 .filters output { margin-left: auto; color: var(--muted); font-size: .95rem; padding-bottom: .45rem; }
 
+.hint { margin: 0 0 .5rem; color: var(--muted); font-size: .95rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; list-style: none; margin: 0 0 .75rem;
   padding: 0; font-size: .85rem; color: var(--muted); }
 .legend li { display: flex; align-items: center; gap: .45rem; }
@@ -134,6 +135,7 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
   .track { min-height: 1.5rem; margin: 0 .5rem .5rem 1.6rem; }
   .track:empty { display: none; }
   .axis { margin-left: 1.6rem; margin-right: .5rem; }
+  .tick.near-end { display: none; }
   .filters .field, .filters select { width: 100%; }
   .filters output { margin-left: 0; padding: 0; }
   .details { padding-left: 1.6rem; padding-right: .5rem; }
@@ -147,7 +149,7 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
   html { font-size: 10.5pt; }
   .imfhist { max-width: none; padding: 0; }
   .title { font-size: 1.1rem; }
-  .filters, .show-all, .empty, .permalink, .legend li:empty { display: none !important; }
+  .filters, .show-all, .empty, .permalink, .hint { display: none !important; }
   .axis { position: relative; }
   .label::before { display: none; }
   .label, .details { padding-left: 0; }

@@ -18,12 +18,13 @@ BODY = """<{root} class="imfhist"{root_attributes}>
 </form>
 <{story} class="story" style="{grid}">
 <h2 class="visually-hidden">{story_heading}</h2>
+<p class="hint">{hint}</p>
 {legend}
 {axis}
 {events}
 <div class="empty" hidden><p>{empty}</p><button type="button" class="show-all">{show_all}</button></div>
 </{story}>
-<footer class="colophon"><p>{hint} {made_with}</p></footer>
+<footer class="colophon"><p>{made_with}</p></footer>
 </{root}>"""
 
 PAGE = """<!doctype html>
