@@ -122,7 +122,7 @@ def test_a_link_to_an_event_shows_and_opens_it(tab, shipped_page: Path) -> None:
     altermed = tab.locator("#altermed")
     assert altermed.locator("details").get_attribute("open") is not None
     assert altermed.locator(".details").is_visible()
-    tab.wait_for_function("document.activeElement.localName === 'summary'")
+    tab.wait_for_function("() => document.activeElement.localName === 'summary'")
     assert tab.evaluate("document.activeElement.closest('li').id") == "altermed"
     top = altermed.locator("summary").evaluate("s => s.getBoundingClientRect().top")
     assert 0 <= top < 450, "scrolled to the event (the last one: as far as the page goes)"
@@ -130,8 +130,9 @@ def test_a_link_to_an_event_shows_and_opens_it(tab, shipped_page: Path) -> None:
     tab.goto(shipped_page.as_uri() + "#tag=fondateurs")
     assert shown_ids(tab) == ["fondateurs-accompagnes-par-claude-lasnel"]
     tab.evaluate("location.hash = 'micro-projets-tunisie'")
-    tab.wait_for_function(
-        "getComputedStyle(document.getElementById('micro-projets-tunisie')).display !== 'none'")
+    # Functions, not expressions: the page's Content Security Policy forbids eval.
+    tab.wait_for_function("() => getComputedStyle("
+                          "document.getElementById('micro-projets-tunisie')).display !== 'none'")
     assert tab.locator("#micro-projets-tunisie details").get_attribute("open") is not None
     assert len(shown_ids(tab)) == 14
     assert tab.problems == []
@@ -403,7 +404,7 @@ def test_a_long_history_is_cut_into_numbered_lists_that_filter_and_link(run, tab
     assert tab.locator("#imfhist_shown").text_content() == "80 événements affichés"
     last = shown_ids(tab)[-1]
     tab.evaluate(f"location.hash = '{last}'")
-    tab.wait_for_function("document.activeElement.localName === 'summary'")
+    tab.wait_for_function("() => document.activeElement.localName === 'summary'")
     assert tab.evaluate("document.activeElement.closest('li').id") == last
     top = tab.locator(f"#{last} summary").evaluate("s => s.getBoundingClientRect().top")
     assert 0 <= top < 900

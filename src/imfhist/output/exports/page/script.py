@@ -79,6 +79,13 @@ SCRIPT = """function (root) {
     select.value = known ? value : "";
   }
 
+  var opened = null;
+  function settle() {
+    if (!opened) { return; }
+    opened.scrollIntoView({block: "start"});
+    opened.querySelector("summary").focus({preventScroll: true});
+  }
+
   function open(item) {
     if (!matches(items.indexOf(item), selects.map(chosen).filter(Boolean))) {
       selects.forEach(function (s) { s.value = ""; });
@@ -86,15 +93,12 @@ SCRIPT = """function (root) {
     }
     var details = item.querySelector("details");
     details.open = true;
-    var summary = details.querySelector("summary");
     // Rows off screen are laid out only when shown (content-visibility): the first scroll
     // lays out those it passes, which moves the event; the second, once they are, lands on it.
     // Focus moves there too, so that the keyboard goes on from the event.
+    opened = item;
     item.scrollIntoView({block: "start"});
-    requestAnimationFrame(function () {
-      item.scrollIntoView({block: "start"});
-      summary.focus({preventScroll: true});
-    });
+    requestAnimationFrame(settle);
   }
 
   function follow() {
@@ -141,4 +145,14 @@ SCRIPT = """function (root) {
   });
   apply();
   follow();
+  // The browser's own move to the address's fragment, when the page has loaded, takes the
+  // focus back to the page: give it to the opened event again.
+  if (document.readyState !== "complete") {
+    window.addEventListener("load", function () {
+      requestAnimationFrame(function () {
+        var active = document.activeElement;
+        if (!active || active === document.body) { settle(); }  // unless the reader moved on
+      });
+    });
+  }
 }"""
