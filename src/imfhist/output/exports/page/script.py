@@ -47,6 +47,7 @@ SCRIPT = """function (root) {
     var form = count > 1 || (count === 0 && !forms.zeroIsOne) ? forms.other : forms.one;
     shown.textContent = form.replace("{count}", String(count));
     empty.hidden = count > 0;
+    story.classList.toggle("is-empty", count === 0);
     showAll[0].hidden = !wanted.length;
   }
 

@@ -120,6 +120,7 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
 .details blockquote footer { font-size: .875rem; color: var(--muted); }
 .permalink { margin: .75rem 0 0; font-size: .875rem; }
 
+.story.is-empty .hint, .story.is-empty .legend, .story.is-empty .axis { display: none; }
 .empty { margin: 1rem 0; padding: 2rem 1rem; text-align: center; border: 1px dashed var(--muted);
   border-radius: .5rem; }
 .empty p { margin: 0 0 1rem; font-size: 1.05rem; }
