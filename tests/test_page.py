@@ -227,3 +227,17 @@ def test_publishing_guide_commands_run(run, tmp_path: Path, monkeypatch: pytest.
         assert result.exit_code == 0, (command, result.output)
     assert {"historique.html", "historique-bloc.html"} <= {p.name for p in tmp_path.iterdir()}
     assert "<imfhist-timeline" in (tmp_path / "historique-bloc.html").read_text(encoding="utf-8")
+
+
+def test_speaking_translates_inside_the_block_only() -> None:
+    from imfhist import i18n
+
+    assert i18n.language() == "en"
+    with i18n.speaking("fr"):
+        assert i18n._("All countries") == "Tous les pays" and i18n.language() == "fr"
+    assert i18n._("All countries") == "All countries" and i18n.language() == "en"
+
+
+def test_lang_given_before_the_command_counts_too(run) -> None:
+    page = run("--lang", "en", "export", "--format", "html").stdout
+    assert '<html lang="en">' in page and "All countries" in page
