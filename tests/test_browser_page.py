@@ -287,8 +287,8 @@ SITE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <p class="empty">Un paragraphe du site, après l’historique.</p>
 </div></article></main></body></html>"""
 
-INSIDE = ["h1", ".counts", "label", "select", "li.event", "summary", ".label", ".when", ".title",
-          ".track", ".axis", ".tick", ".details", "blockquote p", ".permalink a", ".bar"]
+INSIDE = [".heading", ".counts", "label", "select", "li.event", "summary", ".label", ".when",
+          ".title", ".track", ".axis", ".tick", ".details", "blockquote p", ".permalink a", ".bar"]
 PROPERTIES = ["font-family", "font-size", "font-style", "font-weight", "line-height", "color",
               "letter-spacing", "word-spacing", "text-transform", "text-align", "box-sizing",
               "margin-top", "padding-left", "list-style-type", "border-top-width",

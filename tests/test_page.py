@@ -76,7 +76,7 @@ def test_lang_option_gives_the_pages_words_another_language(run) -> None:
     text = " ".join(read(page).text)
     assert "All countries" in text and "14 events shown" in text
     # The timeline's own texts keep their language, for screen readers and hyphenation.
-    assert '<h1 id="imfhist_title" lang="fr">' in page
+    assert '<h1 class="heading" id="imfhist_title" lang="fr">' in page
     assert re.search(r'<span class="title" lang="fr">Le projet AlterMed', page)
 
 
@@ -196,6 +196,7 @@ def test_embed_is_a_fragment_in_a_shadow_root(run) -> None:
     assert '<imfhist-timeline lang="fr"' in fragment
     assert '<template shadowrootmode="open">' in fragment
     assert "<main" not in fragment, "the site's page has its own main region"
+    assert "<h1" not in fragment and '<h2 class="heading"' in fragment, "and its own h1"
     assert "rem;" not in fragment.split("</style>")[0], "sizes do not follow the site's root"
 
 

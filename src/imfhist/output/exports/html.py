@@ -312,12 +312,16 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
     title = page.c.text(timeline.title) if timeline.title else w.text(_("Timeline"))
     description = (f'<p class="description"{page.content_attr}>'
                    f"{page.c.text(timeline.description)}</p>" if timeline.description else "")
-    shown_forms = {"one": n_("{count} event shown", "{count} events shown", 1),
-                   "other": n_("{count} event shown", "{count} events shown", 2),
-                   "zeroIsOne": lang == "fr"}
-    # In another site's page, the page is one section of it: the site has its own main region.
+    def shown(count: int) -> str:
+        return n_("{count} event shown", "{count} events shown", count)
+
+    # The script counts in the page's language: French says "0 événement", English "0 events".
+    shown_forms = {"one": shown(1), "other": shown(2), "zeroIsOne": shown(0) == shown(1)}
+    # In another site's page, the page is one section of it: the site has its own main region
+    # and its own h1 (the page's title, as WordPress shows it).
     body = template.BODY.format(
         root="section" if embed else "div", story="div" if embed else "main",
+        heading="h2" if embed else "h1", subheading="h3" if embed else "h2",
         root_attributes=' aria-labelledby="imfhist_title"' if embed else "",
         lang=w.attribute(lang), content_lang=page.content_attr, title=title,
         description=description, counts=page.counts(), sources=page.sources(),
@@ -326,8 +330,7 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
         label_country=w.text(_("Country")), label_tag=w.text(_("Tag")),
         all_countries=w.text(_("All countries")), all_tags=w.text(_("All tags")),
         show_all=w.text(_("Show all events")),
-        shown=w.text(shown_forms["other" if len(views) != 1 else "one"].format(
-            count=len(views))),
+        shown=w.text(shown(len(views)).format(count=len(views))),
         shown_forms=w.attribute(json.dumps(
             {k: typeset(v, lang) if isinstance(v, str) else v for k, v in shown_forms.items()},
             ensure_ascii=False)),

@@ -35,7 +35,7 @@ STYLE = """
   padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
 .intro > * { max-width: 46rem; }
-.intro h1 { max-width: 24em; font: 600 clamp(1.7rem, 1.2rem + 2.2vw, 2.6rem)/1.15 var(--serif); margin: 0 0 .9rem;
+.intro .heading { max-width: 24em; font: 600 clamp(1.7rem, 1.2rem + 2.2vw, 2.6rem)/1.15 var(--serif); margin: 0 0 .9rem;
   letter-spacing: -.005em; text-wrap: balance; }
 .description { font-size: 1.15rem; line-height: 1.55; margin: 0 0 .9rem; }
 .counts, .sources { color: var(--muted); margin: .2rem 0; font-size: .95rem; }

@@ -3,7 +3,7 @@ for another site's page). Filled with str.format from already-escaped text."""
 
 BODY = """<{root} class="imfhist"{root_attributes}>
 <header class="intro">
-<h1 id="imfhist_title"{content_lang}>{title}</h1>
+<{heading} class="heading" id="imfhist_title"{content_lang}>{title}</{heading}>
 {description}
 <p class="counts">{counts}</p>
 {sources}
@@ -17,7 +17,7 @@ BODY = """<{root} class="imfhist"{root_attributes}>
 <output id="imfhist_shown" aria-live="polite" data-forms="{shown_forms}">{shown}</output>
 </form>
 <{story} class="story" style="{grid}">
-<h2 class="visually-hidden">{story_heading}</h2>
+<{subheading} class="visually-hidden">{story_heading}</{subheading}>
 <p class="hint">{hint}</p>
 {legend}
 {axis}
