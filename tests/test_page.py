@@ -242,3 +242,14 @@ def test_speaking_translates_inside_the_block_only() -> None:
 def test_lang_given_before_the_command_counts_too(run) -> None:
     page = run("--lang", "en", "export", "--format", "html").stdout
     assert '<html lang="en">' in page and "All countries" in page
+
+
+def test_embed_escapes_the_data_as_the_page_does(run, tmp_path: Path) -> None:
+    from test_exports import HOSTILE_TITLES, hostile_timeline
+
+    fragment = run("export", "--format", "html", "--embed", "-f",
+                   hostile_timeline(tmp_path)).stdout
+    assert "<script>alert(1)</script>" not in fragment and "<img" not in fragment
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fragment
+    assert fragment.count("<script>") == 1, "the fragment's own, only"
+    assert fragment.count('<li class="event') == len(HOSTILE_TITLES)
