@@ -1,8 +1,10 @@
-"""Adding events to a timeline file as text, so that every byte already there stays as it was.
+"""Adding to a timeline file as text, so that every byte already there stays as it was.
 
-New events (and the actors and places they bring) are written in the file's own indentation,
-line ends and quoting, and inserted where their list ends. The whole resulting file is checked
-before it replaces the old one, and the replacement is atomic (see imfhist.atomic).
+New events (and the sources, actors and places they bring) are written in the file's own
+indentation, line ends and quoting, and inserted where their list ends: after the last item's
+last value, in a block list; before the closing bracket, in a flow list (`[…]`); as the first
+item of an empty one. The change is planned as `Change` values (imfhist.changes) and made by
+imfhist.transaction: locked, checked as a whole file, replaced atomically.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from imfhist.atomic import write_atomically
-from imfhist.loader import load_text, shown_path
-from imfhist.problems import Problem
+from imfhist.changes import Change, newline_of
+from imfhist.outline import ListInfo, Outline
+from imfhist.transaction import Outcome, WriteRefused, rewrite
 
 # The order in which an event's keys are written, as in docs/format.md.
 EVENT_KEYS = ("id", "title", "summary", "date", "date_label", "countries", "regions", "places",
@@ -33,14 +35,9 @@ class Addition:
     events: list[dict[str, Any]] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
-
-
-class WriteRefused(Exception):
-    """The change would make the timeline invalid; nothing was written."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = list(problems)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    # Events whose id was made from the title: given another if a writer took it meanwhile.
+    made_ids: set[str] = field(default_factory=set)
 
 
 def slug(title: str, taken: Iterable[str] = ()) -> str:
@@ -82,31 +79,55 @@ def scalar(value: str, flow: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Style:
-    """How the file writes things: line ends, and the indentation of list items and keys."""
+    """How the file writes a list: line ends, and the indentation of its items and keys."""
 
     newline: str
-    item_indent: str  # before "- " of a list item
+    item_indent: str  # before the "-" of a list item
     key_indent: str  # before the second and later keys of a list item
     blank_line: bool = False  # whether the items of the list are separated by a blank line
 
+    @property
+    def first_prefix(self) -> str:
+        """What comes before the first key of an item: "  - ", or "  -   " in a file that
+        writes `-   id:`."""
+        return self.item_indent + "-" + " " * (len(self.key_indent) - len(self.item_indent) - 1)
+
 
 def detect_style(text: str, list_key: str = "events") -> Style:
-    newline = "\r\n" if "\r\n" in text else "\n"
-    found = re.search(rf"(?m)^{list_key}:[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*([ \t]*)- ", text)
-    item = found.group(1) if found else "  "
-    if found:
-        after = text[found.end():]
-        key = re.search(r"\r?\n([ \t]*)[A-Za-z_]+:", after)
-        key_indent = key.group(1) if key and len(key.group(1)) > len(item) else item + "  "
-    else:
-        key_indent = item + "  "
-    separated = False
-    if found:  # look only within this list: up to the next top-level key
-        region = text[found.end():]
-        next_key = re.search(r"\n[A-Za-z_][\w-]*:", region)
-        region = region[:next_key.start()] if next_key else region
-        separated = re.search(rf"\r?\n[ \t]*\r?\n{re.escape(item)}- ", region) is not None
-    return Style(newline, item, key_indent, separated)
+    """The style of a list, read from the text alone (for previews)."""
+    newline = newline_of(text)
+    found = re.search(rf"(?m)^{list_key}:[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*([ \t]*)-([ \t]+)",
+                      text)
+    if not found:
+        return Style(newline, "  ", "    ")
+    item = found.group(1)
+    return Style(newline, item, item + " " + found.group(2))
+
+
+def style_of(outline: Outline, key: str) -> Style:
+    """The style of the list `key`, read from its nodes; from another list when it has no block
+    items; two spaces a level when the file has none."""
+    newline = newline_of(outline.text)
+    for name in (key, "events", "actors", "places", "sources"):
+        info = outline.lists.get(name)
+        if info is None or not info.is_block or not info.last:
+            continue
+        item = info.last[-1]
+        dash = info.value.start_mark.column
+        keys = item.start_mark.column if isinstance(item, yaml.MappingNode) else dash + 2
+        if keys <= dash:
+            keys = dash + 2
+        return Style(newline, " " * dash, " " * keys, name == key and _separated(outline, info))
+    base = " " * getattr(outline, "key_column", 0)
+    return Style(newline, base + "  ", base + "    ")
+
+
+def _separated(outline: Outline, info: ListInfo) -> bool:
+    """Whether the last two items of a list are separated by a blank line."""
+    if len(info.last) < 2:
+        return False
+    between = outline.text[outline.content_end(info.last[0]):info.last[1].start_mark.index]
+    return re.search(r"(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)", between) is not None
 
 
 def render_mapping(record: dict[str, Any], style: Style, order: Sequence[str]) -> str:
@@ -115,97 +136,116 @@ def render_mapping(record: dict[str, Any], style: Style, order: Sequence[str]) -
     keys = [k for k in order if k in record] + [k for k in record if k not in order]
     for number, key in enumerate(keys):
         value = record[key]
-        prefix = f"{style.item_indent}- " if number == 0 else style.key_indent
-        if key == "sources":
+        prefix = style.first_prefix if number == 0 else style.key_indent
+        if key == "sources" and isinstance(value, list):
             lines.append(f"{prefix}sources:")
-            for citation in value:
-                lines.append(f"{style.key_indent}  - ref: {scalar(citation['ref'])}")
-                lines.append(f"{style.key_indent}    quote: {scalar(citation['quote'])}")
+            lines += citation_lines(value, style)
         elif isinstance(value, list):
-            lines.append(f"{prefix}{key}: [{', '.join(scalar(v, flow=True) for v in value)}]")
+            lines.append(f"{prefix}{key}: {flow_list(value)}")
         else:
             lines.append(f"{prefix}{key}: {scalar(str(value))}")
     block = style.newline.join(lines) + style.newline
     return style.newline + block if style.blank_line else block
 
 
-def _last_scalar(node: yaml.Node) -> yaml.Node:
-    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value:
-        last = node.value[-1]
-        node = last[1] if isinstance(node, yaml.MappingNode) else last
-    return node
+def citation_lines(citations: Sequence[dict[str, str]], style: Style) -> list[str]:
+    lines = []
+    for citation in citations:
+        lines.append(f"{style.key_indent}  - ref: {scalar(citation['ref'])}")
+        lines.append(f"{style.key_indent}    quote: {scalar(citation['quote'])}")
+    return lines
 
 
-def _insertion_point(text: str, root: yaml.Node | None, key: str) -> int | None:
-    """Where a new item of the top-level list `key` goes: just after the line on which its
-    last item's last value ends (before the blank lines and comments that follow it)."""
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    for key_node, value_node in root.value:
-        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
-            if value_node.flow_style or not value_node.value:
-                return None
-            end = _last_scalar(value_node.value[-1]).end_mark.index
-            content_end = len(text[:end].rstrip())
-            line_end = text.find("\n", content_end)
-            return len(text) if line_end < 0 else line_end + 1
-    return None
+def flow_list(values: Sequence[str]) -> str:
+    return f"[{', '.join(scalar(v, flow=True) for v in values)}]"
 
 
-def apply(text: str, addition: Addition) -> str:
-    """The file's text with the addition inserted; every other byte is kept."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
-    pieces: list[tuple[int, str]] = []
+def render_flow(record: dict[str, Any], order: Sequence[str]) -> str:
+    """One item in flow style, for a list written `[{…}, {…}]`."""
+    keys = [k for k in order if k in record] + [k for k in record if k not in order]
+    parts = []
+    for key in keys:
+        value = record[key]
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            inner = ", ".join(render_flow(v, ("ref", "quote")) for v in value)
+            parts.append(f"{key}: [{inner}]")
+        elif isinstance(value, list):
+            parts.append(f"{key}: {flow_list(value)}")
+        else:
+            parts.append(f"{key}: {scalar(str(value), flow=True)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+# The order of each list's keys, as in docs/format.md.
+ORDERS = {"sources": ("id", "title", "publisher", "url", "accessed", "archive"),
+          "actors": ("id", "name", "kind", "description"),
+          "places": ("id", "name", "country"),
+          "events": EVENT_KEYS}
+
+
+def plan_addition(outline: Outline, addition: Addition) -> list[Change]:
+    """The changes that add every record of `addition` at the end of its list."""
+    text = outline.text
+    changes: list[Change] = []
     appended: list[str] = []
-    for key, records, order in (("actors", addition.actors, ("id", "name", "kind",
-                                                              "description")),
-                                ("places", addition.places, ("id", "name", "country")),
-                                ("events", addition.events, EVENT_KEYS)):
+    newline = newline_of(text)
+    for key in ("sources", "actors", "places", "events"):
+        records = getattr(addition, key)
         if not records:
             continue
-        style = detect_style(text, key if re.search(rf"(?m)^{key}:", text) else "events")
-        block = "".join(render_mapping(r, style, order) for r in records)
-        point = _insertion_point(text, root, key)
-        if point is not None:
-            pieces.append((point, block))
+        style = style_of(outline, key)
+        block = "".join(render_mapping(r, style, ORDERS[key]) for r in records)
+        info = outline.lists.get(key)
+        if info is None:
+            base = " " * getattr(outline, "key_column", 0)
+            appended.append(f"{base}{key}:{newline}{block}")
+            continue
+        value = info.value
+        if isinstance(value, yaml.SequenceNode) and value.flow_style and value.value:
+            after = info.last[-1].end_mark.index
+            rendered = "".join(f", {render_flow(r, ORDERS[key])}" for r in records)
+            changes.append(Change(after, after, rendered))
+            continue
+        if isinstance(value, yaml.SequenceNode) and value.value:
+            point = outline.line_after(outline.content_end(info.last[-1]))
         else:
-            appended.append(f"{key}:{style.newline}{block}")
-    result = text
-    for point, block in sorted(pieces, reverse=True):
-        before = result[:point]
-        if before and not before.endswith("\n"):
-            block = detect_style(text).newline + block
-        result = before + block + result[point:]
+            # Empty (`events:`, `events: ~` or `events: []`): the value goes, the items follow.
+            if value.end_mark.index > value.start_mark.index:
+                changes.append(Change(value.start_mark.index, value.end_mark.index, ""))
+            point = outline.lines.line_end(info.key_node.start_mark.index)
+            block = "".join(render_mapping(r, Style(style.newline, style.item_indent,
+                                                     style.key_indent), ORDERS[key])
+                            for r in records)
+        if point > 0 and text[point - 1] not in "\r\n\x85\u2028\u2029":
+            block = newline + block
+        changes.append(Change(point, point, block))
     if appended:
-        newline = detect_style(text).newline
-        if result and not result.endswith("\n"):
-            result += newline
-        result += "".join(appended)
-    return result
+        tail = "".join(appended)
+        if text and text[-1] not in "\r\n\x85\u2028\u2029":
+            tail = newline + tail
+        changes.append(Change(len(text), len(text), tail))
+    return changes
 
 
-def write_addition(path: Path, addition: Addition, *, dry_run: bool = False) -> str:
-    """Add to the file at `path`: check the whole result, then replace the file atomically.
-    Returns the new text. Raises WriteRefused when the result has errors the file did not."""
-    from imfhist import rules
+def _fresh_ids(addition: Addition, timeline: Any) -> None:
+    """Give another id to an event whose made-up id a concurrent writer took meanwhile."""
+    taken = {e.id.value for e in timeline.events}
+    for record in addition.events:
+        if record["id"] in taken and record["id"] in addition.made_ids:
+            record["id"] = slug(record["title"], taken)
+        taken.add(record["id"])
 
-    data = path.read_bytes()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    text = data.decode("utf-8-sig")
-    result = apply(text, addition)
-    shown = shown_path(path)
 
-    def errors(source: str) -> list[Problem]:
-        loaded = load_text(source, path, shown)
-        found = list(loaded.problems)
-        if loaded.timeline is not None:
-            found += rules.check(loaded.timeline)
-        return [p for p in found if p.is_error]
+def write_addition(path: Path, addition: Addition, *, dry_run: bool = False) -> Outcome:
+    """Add to the file at `path`: locked, checked as a whole, replaced atomically. Raises
+    WriteRefused when the result has errors the file did not have (see imfhist.transaction)."""
 
-    before = {(p.rule, p.message) for p in errors(text)}
-    new = [p for p in errors(result) if (p.rule, p.message) not in before]
-    if new:
-        raise WriteRefused(sorted(new))
-    if not dry_run:
-        write_atomically(path, (b"\xef\xbb\xbf" if bom else b"") + result.encode("utf-8"))
-    return result
+    def planner(outline: Outline, timeline: Any) -> list[Change]:
+        _fresh_ids(addition, timeline)
+        return plan_addition(outline, addition)
+
+    return rewrite(path, planner, dry_run=dry_run)
+
+
+__all__ = ["EVENT_KEYS", "Addition", "Style", "WriteRefused", "detect_style", "plan_addition",
+           "render_mapping", "scalar", "slug", "write_addition"]

@@ -4,7 +4,8 @@ Exit codes: 0 when all is well, 1 when `validate` finds an error, 2 when the com
 (no such file, a file that is not a timeline, an option that names nothing), 130 on Ctrl-C.
 
 One module per family of commands registers them on `app`: reading (list, filter, show, stats),
-publishing (export, chart), checking (validate, schema), writing (add, import).
+publishing (export, chart), checking (validate, schema), writing (add, import, init, where),
+keeping (edit, remove, rename), sources (source add, source check).
 """
 
 import importlib
@@ -14,7 +15,7 @@ import sys
 from imfhist.cli.app import INTERRUPTED, OK, app
 
 # Importing a family registers its commands; this order is the order of `imfhist --help`.
-FAMILIES = ("reading", "publishing", "checking", "writing")
+FAMILIES = ("reading", "publishing", "checking", "writing", "keeping", "sources")
 for _family in FAMILIES:
     importlib.import_module(f"imfhist.cli.{_family}")
 

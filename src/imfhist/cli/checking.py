@@ -41,13 +41,13 @@ def validate(
                                         help=_("Only the problems, no summary."))] = False,
     lang: LangOption = None,
 ) -> None:
+    from imfhist.cli.common import reading_path
     from imfhist.output.report import reporter
-    from imfhist.paths import timeline_path
     from imfhist.validation import expand, validate_paths
 
     paths = expand(files or [])
     if file is not None or not paths:
-        paths.insert(0, timeline_path(file))
+        paths.insert(0, reading_path(file))
     if report_format is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         report_format = ReportFormat.github if github else ReportFormat.text

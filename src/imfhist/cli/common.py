@@ -54,13 +54,41 @@ def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRet
     raise typer.Exit(code)
 
 
+def reading_path(file: Path | None) -> Path:
+    """The file a reading command reads (see imfhist.paths); exit 2 on a settings file that
+    cannot be read."""
+    from imfhist.paths import SettingError, timeline_path
+
+    try:
+        return timeline_path(file)
+    except SettingError as error:
+        fail(_("{path}: {reason}").format(path=error.setting, reason=error.reason),
+             _("correct it, or name the timeline with --file"))
+
+
+def writing_path(file: Path | None) -> Path:
+    """The file a writing command writes; exit 2, saying how to choose one, when nothing names
+    it (writing never falls back on the timeline inside the installed package)."""
+    from imfhist.paths import NoTimelineChosen, SettingError, chosen_for_writing
+
+    try:
+        return chosen_for_writing(file).path
+    except SettingError as error:
+        fail(_("{path}: {reason}").format(path=error.setting, reason=error.reason),
+             _("correct it, or name the timeline with --file"))
+    except NoTimelineChosen:
+        fail(_("no timeline to write here: the shipped one belongs to the installed imfhist"),
+             _("name one with --file PATH or IMFHIST_FILE, add [tool.imfhist] timeline = "
+               "\"PATH\" to pyproject.toml, work inside a folder that has data/timeline.yaml, "
+               "or start one with `imfhist init`"))
+
+
 def load_for_reading(file: Path | None) -> "Timeline":
     """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
     from imfhist.loader import load
-    from imfhist.paths import timeline_path
     from imfhist.problems import TimelineUnreadable
 
-    path = timeline_path(file)
+    path = reading_path(file)
     try:
         result = load(path)
     except TimelineUnreadable as error:

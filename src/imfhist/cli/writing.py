@@ -1,4 +1,5 @@
-"""Writing commands: add and import. Dialogues live in imfhist.dialogue, not here."""
+"""Writing commands: add and import events, start a timeline (init), say which file is used
+(where). Dialogues live in imfhist.dialogue; editing what is there lives in cli.keeping."""
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
@@ -9,28 +10,20 @@ from typing import Annotated
 import typer
 
 from imfhist import i18n
-from imfhist.cli.app import OK, PROBLEMS, app
-from imfhist.cli.common import fail, load_for_reading, note, problems_and_exit, stderr
+from imfhist.cli.app import OK, app
+from imfhist.cli.common import (
+    fail,
+    load_for_reading,
+    note,
+    problems_and_exit,
+    stderr,
+    stdout,
+    writing_path,
+)
+from imfhist.cli.writes import DryRunOption, change
 from imfhist.commands import Command
 from imfhist.i18n import _, n_
 from imfhist.options import FileOption, LangOption
-
-
-def _write(path: Path, addition: object, dry_run: bool) -> str:
-    from imfhist.atomic import WriteError
-    from imfhist.output.report.text import problem_line
-    from imfhist.writer import WriteRefused, write_addition
-
-    try:
-        return write_addition(path, addition, dry_run=dry_run)  # type: ignore[arg-type]
-    except WriteRefused as refused:
-        console = stderr()
-        for problem in refused.problems:
-            console.print(problem_line(problem), soft_wrap=True)
-        fail(_("the timeline would not be valid: nothing was written"), code=PROBLEMS)
-    except WriteError as error:
-        fail(_("cannot write {path}: {reason}").format(path=path, reason=error),
-              _("nothing was written; check the folder and the free space"))
 
 
 @app.command(cls=Command, name="add", help=_(
@@ -55,6 +48,13 @@ def add_event(
     actor: Annotated[list[str] | None, typer.Option(
         "--actor", "-a", metavar="ACTOR", show_default=False,
         help=_("An actor of the timeline, by id or name."))] = None,
+    new_place: Annotated[list[str] | None, typer.Option(
+        "--new-place", metavar="NAME=COUNTRY", show_default=False,
+        help=_("Create a place and name it in the event: --new-place Oran=Algérie."))] = None,
+    new_actor: Annotated[list[str] | None, typer.Option(
+        "--new-actor", metavar="NAME=KIND", show_default=False,
+        help=_("Create an actor (person, organisation or programme) and name it in the event: "
+               "--new-actor \"ICOSI=organisation\"."))] = None,
     tag: Annotated[list[str] | None, typer.Option(
         "--tag", "-t", metavar="TAG", show_default=False, help=_("A tag."))] = None,
     source: Annotated[str | None, typer.Option(
@@ -68,50 +68,63 @@ def add_event(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_(
         "Ask nothing: take the options as they are and write."))] = False,
-    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
-        "Add the event even if it repeats one of the timeline (same title, or same date and "
-        "quote)."))] = False,
+    dry_run: DryRunOption = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import Builder, EventDraft, split
-    from imfhist.paths import timeline_path
-    from imfhist.writer import EVENT_KEYS, Addition, detect_style, render_mapping
+    from imfhist.adding import EventDraft, split
+    from imfhist.creating import NewThings, plan_new_event, preview
 
-    timeline = load_for_reading(file)
-    path = timeline_path(file)
-    builder = Builder(timeline, allow_duplicate=allow_duplicate)
+    path = writing_path(file)
     draft = EventDraft(title=title or "", date=date or "", summary=summary or "",
                        countries=split(country), regions=split(region), places=split(place),
                        actors=split(actor), tags=split(tag), source=source or "",
                        quote=quote or "", id=event_id or "")
-    addition = Addition()
-    if not yes:
-        from imfhist.dialogue import ask_for_event
+    new = NewThings.parse(new_place or [], new_actor or [])
+    if new.problems:
+        problems_and_exit(new.problems)
+    if yes:
+        # Nothing to ask: build the event from the file as it is under the lock.
+        change(path, plan_new_event(draft, new), dry_run=dry_run)
+        if not dry_run:
+            note(_("Added '{id}' to {path}.").format(id=new.added_id, path=path),
+                 style="green")
+        return
+    from rich.prompt import Confirm
 
-        ask_for_event(draft, builder, addition, stderr())
+    from imfhist.adding import Builder
+    from imfhist.changes import PlanRefused
+    from imfhist.dialogue import ask_for_event
+
+    timeline = load_for_reading(path)
+    builder = Builder(timeline)
+    try:
+        addition = new.addition(builder)
+    except PlanRefused as refused:
+        fail(refused.message, refused.hint)
+    ask_for_event(draft, builder, addition, stderr())
     record, problems = builder.event(draft)
     if record is None:
         problems_and_exit(problems)
     addition.events.append(record)
-    text = path.read_text(encoding="utf-8-sig")
-    style = detect_style(text)
-    from rich.syntax import Syntax
+    if not event_id:
+        addition.made_ids.add(record["id"])
+    stderr().print(preview(path, addition), soft_wrap=True, markup=False, highlight=False)
+    if not dry_run and not Confirm.ask(_("Add it to {path}?").format(path=path),
+                                       console=stderr()):
+        note(_("Nothing was written."))
+        raise typer.Exit(OK)
+    from imfhist.writer import plan_addition
 
-    preview = "".join(render_mapping(r, style, ("id", "name", "kind", "country"))
-                      for r in addition.actors + addition.places)
-    preview += render_mapping(record, style, EVENT_KEYS)
-    stderr().print(Syntax(preview.replace("\r\n", "\n"), "yaml", theme="ansi_dark",
-                           background_color="default"))
-    if not yes:
-        from rich.prompt import Confirm
+    def planner(outline, fresh):  # type: ignore[no-untyped-def]
+        from imfhist.writer import _fresh_ids
 
-        if not Confirm.ask(_("Add it to {path}?").format(path=path), console=stderr()):
-            note(_("Nothing was written."))
-            raise typer.Exit(OK)
-    _write(path, addition, dry_run=False)
-    note(_("Added '{id}' to {path}.").format(id=record["id"], path=path), style="green")
+        _fresh_ids(addition, fresh)
+        return plan_addition(outline, addition)
 
+    change(path, planner, dry_run=dry_run)
+    if not dry_run:
+        note(_("Added '{id}' to {path}.").format(id=record["id"], path=path), style="green")
 
 
 @app.command(cls=Command, name="import", help=_(
@@ -121,20 +134,16 @@ def import_events(
     csv_file: Annotated[Path | None, typer.Argument(
         metavar="FILE.csv", help=_("The spreadsheet, saved as CSV (UTF-8)."),
         show_default=False)] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=_(
-        "Show what would be added; write nothing."))] = False,
+    dry_run: DryRunOption = False,
     template: Annotated[bool, typer.Option("--template", help=_(
         "Print a CSV template with the columns imfhist reads, and exit."))] = False,
-    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
-        "Import rows that repeat an event of the timeline or an earlier row (same title, or "
-        "same date and quote)."))] = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import Builder, header_name, is_example, read_rows
+    from imfhist.adding import Builder, header_name, read_rows
     from imfhist.adding import template as csv_template
-    from imfhist.paths import timeline_path
-    from imfhist.writer import Addition
+    from imfhist.changes import PlanRefused
+    from imfhist.writer import Addition, plan_addition
 
     if template:
         sys.stdout.write(csv_template(i18n.language()))
@@ -152,41 +161,77 @@ def import_events(
     drafts, problems, headers = read_rows(text)
     if problems:
         problems_and_exit(problems, f"{csv_file}: ")
-    timeline = load_for_reading(file)
-    builder = Builder(timeline, allow_duplicate=allow_duplicate)
+    path = writing_path(file)
     addition = Addition()
-    refused = False
-    for row, draft in drafts:
-        if is_example(draft):
-            refused = True
-            note(_("{path}, row {row}: this is the template's example row, left as it was; "
-                   "replace it with your own events").format(path=csv_file, row=row),
-                 style="red")
-            continue
-        record, row_problems = builder.event(draft, row)
-        if record is None:
-            refused = True
-            for column, message in row_problems:
-                note(_("{path}, row {row}, column {column}: {message}").format(
-                    path=csv_file, row=row, column=header_name(column, headers),
-                    message=message), style="red")
-        else:
-            addition.events.append(record)
-    if refused:
-        fail(_("nothing was imported: correct the rows above and try again"))
+
+    def planner(outline, timeline):  # type: ignore[no-untyped-def]
+        builder = Builder(timeline)
+        wrong = []
+        for row, draft in drafts:
+            record, row_problems = builder.event(draft)
+            wrong += [_("{path}, row {row}, column {column}: {message}").format(
+                path=csv_file, row=row, column=header_name(column, headers), message=message)
+                for column, message in row_problems]
+            if record is not None:
+                addition.events.append(record)
+        if wrong:
+            raise PlanRefused(_("nothing was imported: correct the rows above and try again"),
+                              details=tuple(wrong))
+        return plan_addition(outline, addition)
+
+    change(path, planner, dry_run=dry_run)
     if not addition.events:
         note(_("No event to import."))
-        return
-    path = timeline_path(file)
-    result = _write(path, addition, dry_run=dry_run)
-    if dry_run:
-        from imfhist.writer import EVENT_KEYS, detect_style, render_mapping
-
-        style = detect_style(result)
-        sys.stdout.write("".join(render_mapping(r, style, EVENT_KEYS) for r in addition.events))
+    elif dry_run:
         note(n_("Would add {count} event.", "Would add {count} events.",
                  len(addition.events)).format(count=len(addition.events)))
-        return
-    note(n_("Imported {count} event into {path}.", "Imported {count} events into {path}.",
-             len(addition.events)).format(count=len(addition.events), path=path), style="green")
+    else:
+        note(n_("Imported {count} event into {path}.", "Imported {count} events into {path}.",
+                 len(addition.events)).format(count=len(addition.events), path=path),
+             style="green")
 
+
+@app.command(cls=Command, name="init", help=_(
+    "Start a new timeline: the format line, the schema line for editors, one source to fill in, "
+    "and a sources/ folder for the archived pages."))
+def init(
+    target: Annotated[Path, typer.Argument(
+        metavar="[PATH]", help=_("The file to create. Default: data/timeline.yaml."))]
+    = Path("data") / "timeline.yaml",
+    title: Annotated[str | None, typer.Option("--title", show_default=False,
+                                              help=_("The timeline's title."))] = None,
+    lang: LangOption = None,
+) -> None:
+    from imfhist.atomic import WriteError
+    from imfhist.starting import TimelineExists, start_timeline
+
+    try:
+        created = start_timeline(target, title)
+    except TimelineExists:
+        fail(_("{path} already exists: nothing was written").format(path=target),
+             _("name another file, or keep this one"))
+    except WriteError as error:
+        fail(_("cannot write {path}: {reason}").format(path=target, reason=error),
+             _("nothing was written; check the folder"))
+    for path in created:
+        note(_("Created {path}.").format(path=path), style="green")
+    note(_("Next: describe the source in {path}, archive its page with `imfhist source add`, "
+           "then `imfhist add`.").format(path=target))
+
+
+@app.command(cls=Command, name="where", help=_(
+    "Say which timeline file the commands use here, and why."))
+def where(file: FileOption = None, lang: LangOption = None) -> None:
+    from imfhist.paths import FROM_PACKAGE, FROM_SETTING, SettingError, chosen_for_reading
+
+    try:
+        chosen = chosen_for_reading(file)
+    except SettingError as error:
+        fail(_("{path}: {reason}").format(path=error.setting, reason=error.reason))
+    how = _(chosen.how).format(setting=chosen.setting) if chosen.how == FROM_SETTING else \
+        _(chosen.how)
+    stdout().print(str(chosen.path), soft_wrap=True)
+    note(_("chosen by {how}").format(how=how), style="default")
+    if chosen.how == FROM_PACKAGE:
+        note(_("writing commands refuse it: name a file with --file or start one with "
+               "`imfhist init`"))

@@ -1,0 +1,1 @@
+from imfhist.cli.app import app  # noqa: F401

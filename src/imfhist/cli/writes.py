@@ -1,0 +1,87 @@
+"""What every writing command does the same way: plan a change, write it or show it as a diff
+(`--dry-run`), and turn each reason it was refused into one clear line and an exit code.
+
+Not a family of commands: the helper that the writing families (writing, keeping, sources)
+share, so that each of their commands stays a few lines.
+"""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and real annotations spare it evaluating strings.
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from imfhist.cli.app import PROBLEMS
+from imfhist.cli.common import fail, note, stderr
+from imfhist.i18n import _
+
+if TYPE_CHECKING:
+    from imfhist.transaction import Outcome, Planner
+
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help=_(
+    "Print the change as a unified diff; write nothing."))]
+
+
+def print_problems(problems: "Iterable[object]") -> None:
+    from imfhist.output.report.text import problem_line
+
+    console = stderr()
+    for problem in problems:
+        console.print(problem_line(problem), soft_wrap=True)  # type: ignore[arg-type]
+
+
+def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
+           dry_run: bool = False, quiet: bool = False) -> "Outcome":
+    """Make the change (or, with `dry_run`, print its diff); exit with one clear line when it is
+    refused. Returns the outcome of a change that was made or shown."""
+    from imfhist.atomic import ReadOnly, WriteError
+    from imfhist.changes import PlanRefused
+    from imfhist.locking import LockError, LockTimeout
+    from imfhist.outline import Unsupported
+    from imfhist.problems import TimelineUnreadable
+    from imfhist.transaction import NotATimeline, WriteRefused, rewrite
+
+    try:
+        outcome = rewrite(path, planner, wanted=wanted, dry_run=dry_run)
+    except PlanRefused as refused:
+        for line in refused.details:
+            note(line, style="red")
+        fail(refused.message, refused.hint, code=refused.code)
+    except WriteRefused as refused:
+        print_problems(refused.problems)
+        fail(_("the timeline would not be valid: nothing was written"), code=PROBLEMS)
+    except (NotATimeline, TimelineUnreadable) as error:
+        problems = error.problems if isinstance(error, NotATimeline) else [error.problem]
+        print_problems(problems[:10])
+        fail(_("{path} is not a timeline that can be changed: nothing was written").format(
+            path=path), _("`imfhist validate` lists every problem"))
+    except Unsupported as unsupported:
+        fail(_("{path}:{line}: imfhist cannot change a file written with {construct} without "
+               "rewriting other lines: nothing was written").format(
+                   path=path, line=unsupported.line, construct=unsupported.construct),
+             _("write that part in block style, as `imfhist init` does, or change it by hand"))
+    except ReadOnly:
+        fail(_("{path} is read-only: nothing was written").format(path=path),
+             _("make it writable (chmod u+w) if it is meant to change"))
+    except LockTimeout as waited:
+        fail(_("another imfhist has been writing {path} for {seconds:g} s: nothing was "
+               "written").format(path=path, seconds=waited.seconds),
+             _("try again; IMFHIST_LOCK_TIMEOUT sets how many seconds to wait"))
+    except LockError as error:
+        fail(_("cannot lock {path}: {reason}").format(path=path, reason=error),
+             _("nothing was written; the folder must be writable"))
+    except WriteError as error:
+        fail(_("cannot write {path}: {reason}").format(path=path, reason=error),
+             _("nothing was written; check the folder and the free space"))
+    if quiet:
+        return outcome
+    if dry_run:
+        sys.stdout.write(outcome.diff())
+        sys.stdout.flush()
+        note(_("Dry run: nothing was written."))
+    elif not outcome.changed:
+        note(_("Nothing to change."))
+    return outcome

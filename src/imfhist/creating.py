@@ -1,0 +1,122 @@
+"""A new event, and the places and actors it brings, planned against the file as it is when the
+lock is held: what `imfhist add --yes` writes without asking anything.
+
+`--new-place NAME=COUNTRY` and `--new-actor NAME=KIND` create what the timeline lacks; the
+event can then name them (`--place NAME`), and names them anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from imfhist.adding import Builder, EventDraft
+from imfhist.changes import Change, PlanRefused, newline_of
+from imfhist.i18n import _
+from imfhist.model import Timeline
+from imfhist.outline import Outline
+from imfhist.transaction import Planner
+from imfhist.writer import (
+    EVENT_KEYS,
+    ORDERS,
+    Addition,
+    _fresh_ids,
+    plan_addition,
+    render_mapping,
+    slug,
+)
+
+ACTOR_KINDS = ("person", "organisation", "programme")
+
+
+@dataclass
+class NewThings:
+    """Places and actors to create, as (name, country) and (name, kind)."""
+
+    places: list[tuple[str, str]] = field(default_factory=list)
+    actors: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    added_id: str = ""
+
+    @classmethod
+    def parse(cls, places: Sequence[str], actors: Sequence[str]) -> NewThings:
+        new = cls()
+        for option, given, into in (("--new-place", places, new.places),
+                                    ("--new-actor", actors, new.actors)):
+            for value in given:
+                name, equals, other = value.partition("=")
+                if not equals or not name.strip() or not other.strip():
+                    new.problems.append((option, _("'{value}' should be NAME=VALUE, as in "
+                                                   "Oran=Algérie").format(value=value)))
+                    continue
+                into.append((name.strip(), other.strip()))
+        for _name, kind in new.actors:
+            if kind not in ACTOR_KINDS:
+                new.problems.append(("--new-actor", _("'{kind}' is not a kind of actor: "
+                                                      "person, organisation or programme")
+                                     .format(kind=kind)))
+        return new
+
+    def addition(self, builder: Builder) -> Addition:
+        """The places and actors to create, made known to `builder` so that the event can
+        name them; raises PlanRefused for a country that names none."""
+        addition = Addition()
+        for name, country in self.places:
+            error = builder.country(country)
+            if error:
+                raise PlanRefused(f"--new-place {name}={country}: {error}")
+            ident = slug(name, builder.places)
+            addition.places.append({"id": ident, "name": name, "country": country})
+            builder.places[ident] = name
+        for name, kind in self.actors:
+            ident = slug(name, builder.actors)
+            addition.actors.append({"id": ident, "name": name, "kind": kind})
+            builder.actors[ident] = name
+        return addition
+
+    def named_in(self, draft: EventDraft, addition: Addition) -> None:
+        """Name the new places and actors in the event, unless it names them already."""
+        for values, records in ((draft.places, addition.places),
+                                (draft.actors, addition.actors)):
+            for record in records:
+                if record["id"] not in values and record["name"] not in values:
+                    values.append(record["id"])
+
+
+def plan_new_event(draft: EventDraft, new: NewThings) -> Planner:
+    """The planner of `imfhist add --yes`: check the draft against the file under the lock."""
+
+    def planner(outline: Outline, timeline: Timeline) -> list[Change]:
+        builder = Builder(timeline)
+        addition = new.addition(builder)
+        new.named_in(draft, addition)
+        record, problems = builder.event(draft)
+        if record is None:
+            raise PlanRefused(_("nothing was written: correct the options above and try again"),
+                              details=tuple(f"{where}: {message}" if where else message
+                                            for where, message in problems))
+        addition.events.append(record)
+        if not draft.id.strip():
+            addition.made_ids.add(record["id"])
+        _fresh_ids(addition, timeline)
+        new.added_id = record["id"]
+        return plan_addition(outline, addition)
+
+    return planner
+
+
+def preview(path: Path, addition: Addition) -> str:
+    """The whole YAML that will be added, as it will be written (line ends shown plainly)."""
+    from imfhist.writer import detect_style
+
+    text = path.read_text(encoding="utf-8-sig")
+    style = detect_style(text)
+    parts: list[Any] = []
+    for key, records in (("actors", addition.actors), ("places", addition.places),
+                         ("events", addition.events)):
+        for record in records:
+            parts.append(render_mapping(record, style, ORDERS.get(key, EVENT_KEYS)))
+    newline = newline_of(text)
+    return "".join(parts).replace(newline, "\n").rstrip("\n")

@@ -1,0 +1,206 @@
+"""Where things stand in a timeline's text: what a writer needs to plan a change.
+
+Taken from the YAML nodes of the file before the loader lets go of them, and only for what a
+change needs: each top-level list (its key, its value, its last items, its indentation), the
+objects whose id a command names, and every reference to those ids. Everything else is left to
+the loader, so that planning a change costs one walk over the file, not a second composition.
+
+A layout that a byte-preserving writer cannot handle is named here (`Unsupported`), before
+anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import yaml
+
+from imfhist.changes import Lines
+from imfhist.i18n import _
+
+LISTS = ("sources", "actors", "places", "events")
+# The fields of an event that hold ids, and the kind of object each names.
+REFERENCE_FIELDS = {"actors": "actors", "places": "places"}
+
+
+class Unsupported(Exception):
+    """The file uses a construct the writer cannot change without rewriting other bytes."""
+
+    def __init__(self, construct: str, line: int) -> None:
+        super().__init__(construct)
+        self.construct = construct
+        self.line = line
+
+
+@dataclass
+class ListInfo:
+    """A top-level list: `events:` and its value."""
+
+    key: str
+    key_node: yaml.Node
+    value: yaml.Node
+    last: list[yaml.Node] = field(default_factory=list)  # its last two items at most
+
+    @property
+    def is_block(self) -> bool:
+        return isinstance(self.value, yaml.SequenceNode) and not self.value.flow_style
+
+    @property
+    def items(self) -> int:
+        return len(self.value.value) if isinstance(self.value, yaml.SequenceNode) else 0
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An event's reference to an id: `kind` is actors, places or sources; `node` its scalar."""
+
+    event: str
+    kind: str
+    node: yaml.ScalarNode
+    sequence: yaml.Node  # the list it stands in (a citation's mapping for sources)
+
+
+class Outline:
+    def __init__(self, text: str, root: yaml.Node | None, wanted: Iterable[str] = ()) -> None:
+        self.text = text
+        self.lines = Lines(text)
+        self.wanted = set(wanted)
+        self.lists: dict[str, ListInfo] = {}
+        self.objects: dict[str, list[tuple[str, yaml.MappingNode]]] = {}
+        # The items before and after each object found, in its list (None at either end).
+        self.siblings: dict[int, tuple[yaml.Node | None, yaml.Node | None]] = {}
+        self.references: dict[str, list[Reference]] = {}
+        self.root = root
+        if root is None:
+            return
+        if not isinstance(root, yaml.MappingNode):
+            return  # the loader reports it
+        if root.flow_style:
+            raise Unsupported(_("a timeline written as one flow mapping {…}"),
+                              root.start_mark.line + 1)
+        self.key_column = root.start_mark.column
+        for key_node, value_node in root.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value not in LISTS:
+                continue
+            info = ListInfo(key_node.value, key_node, value_node)
+            self.lists[key_node.value] = info
+            if isinstance(value_node, yaml.SequenceNode):
+                info.last = [_snapshot(item) for item in value_node.value[-2:]]
+                if self.wanted:
+                    self._collect(key_node.value, value_node)
+
+    def _collect(self, kind: str, sequence: yaml.SequenceNode) -> None:
+        wanted = self.wanted
+        items = sequence.value
+        for position, item in enumerate(items):
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            ident = None
+            for key, value in item.value:
+                if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.Node):
+                    continue
+                if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                    ident = value.value
+                    if ident in wanted:
+                        copy = _snapshot(item)
+                        self.objects.setdefault(ident, []).append((kind, copy))
+                        self.siblings[id(copy)] = (
+                            items[position - 1] if position else None,
+                            items[position + 1] if position + 1 < len(items) else None)
+                elif kind == "events" and key.value in REFERENCE_FIELDS and \
+                        isinstance(value, yaml.SequenceNode):
+                    for element in value.value:
+                        if isinstance(element, yaml.ScalarNode) and element.value in wanted:
+                            self._refer(item, key.value, element, value)
+                elif kind == "events" and key.value == "sources" and \
+                        isinstance(value, yaml.SequenceNode):
+                    for citation in value.value:
+                        if not isinstance(citation, yaml.MappingNode):
+                            continue
+                        for ckey, cvalue in citation.value:
+                            if isinstance(ckey, yaml.ScalarNode) and ckey.value == "ref" and \
+                                    isinstance(cvalue, yaml.ScalarNode) and \
+                                    cvalue.value in wanted:
+                                self._refer(item, "sources", cvalue, citation)
+
+    def _refer(self, event: yaml.MappingNode, kind: str, node: yaml.ScalarNode,
+               sequence: yaml.Node) -> None:
+        ident = "?"
+        for key, value in event.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "id" and \
+                    isinstance(value, yaml.ScalarNode):
+                ident = value.value
+        self.references.setdefault(node.value, []).append(Reference(ident, kind, node, sequence))
+
+    # -- positions ----------------------------------------------------------------------------
+
+    def content_end(self, node: yaml.Node) -> int:
+        """Where a block item's own text ends: after its last value, before the blank lines and
+        comments that follow it, but after the blank lines a `|+` block scalar keeps."""
+        start = node.start_mark.index
+        ends = [start]
+        stack = [node]
+        seen: set[int] = set()
+        while stack:
+            current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            if current.start_mark.index < start:
+                continue  # an alias of a node written before this item
+            if isinstance(current, yaml.ScalarNode):
+                end = current.end_mark.index
+                if current.style in ("|", ">") and not self._keeps_blank_lines(current):
+                    end = len(self.text[:end].rstrip(" \t\r\n\x85\u2028\u2029"))
+                ends.append(end)
+            elif isinstance(current, yaml.SequenceNode):
+                if current.flow_style:
+                    ends.append(current.end_mark.index)
+                stack.extend(current.value)
+            elif isinstance(current, yaml.MappingNode):
+                if current.flow_style:
+                    ends.append(current.end_mark.index)
+                for key, value in current.value:
+                    stack += [key, value]
+        return max(ends)
+
+    def _keeps_blank_lines(self, node: yaml.ScalarNode) -> bool:
+        header = self.text[node.start_mark.index:node.start_mark.index + 4]
+        return "+" in header.split("\n")[0].split("\r")[0]
+
+    def line_after(self, index: int) -> int:
+        """The start of the line after the one `index` ends on (`index` itself when it is
+        already at a line start, as after a `|+` scalar)."""
+        if index > 0 and self.text[index - 1] in "\r\n\x85\u2028\u2029":
+            return index
+        return self.lines.line_end(index)
+
+    def item_span(self, item: yaml.Node) -> tuple[int, int]:
+        """The lines of a block list item: from the start of its `-` line to the end of its last
+        content line."""
+        start = self.lines.line_start(item.start_mark.index)
+        return start, self.line_after(self.content_end(item))
+
+    def find(self, ident: str) -> list[tuple[str, yaml.MappingNode]]:
+        return self.objects.get(ident, [])
+
+
+def _snapshot(node: yaml.Node) -> yaml.Node:
+    """A copy of a node's lists and mappings (its scalars shared): the loader lets go of the
+    items of the lists it reads, and a planner needs them after it has."""
+    if isinstance(node, yaml.SequenceNode):
+        return yaml.SequenceNode(node.tag, [_snapshot(v) for v in node.value], node.start_mark,
+                                 node.end_mark, flow_style=node.flow_style)
+    if isinstance(node, yaml.MappingNode):
+        return yaml.MappingNode(node.tag, [(k, _snapshot(v)) for k, v in node.value],
+                                node.start_mark, node.end_mark, flow_style=node.flow_style)
+    return node
+
+
+def value_of(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """(key node, value node) of `key` in a mapping node."""
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None

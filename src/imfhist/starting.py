@@ -1,0 +1,55 @@
+"""A new, empty timeline for someone who keeps another history: `imfhist init`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from imfhist.atomic import write_atomically
+from imfhist.paths import schema_path
+
+TEMPLATE = """\
+# yaml-language-server: $schema={schema}
+#
+# A history as data (format: https://pypi.org/project/imfhist/ and docs/format.md).
+# Each event quotes the words of a source that state it; archive each source page in sources/
+# with `imfhist source add`, add events with `imfhist add`, and check the file with
+# `imfhist validate`.
+
+format: imfhist/1
+title: {title}
+
+sources:
+  - id: source-1
+    title: The title of the page the events come from
+    # url: https://example.org/the-page
+
+events: []
+"""
+
+
+class TimelineExists(Exception):
+    """The file to create is already there."""
+
+
+def start_timeline(target: Path, title: str | None = None) -> list[Path]:
+    """Create the timeline at `target`, the JSON Schema beside it for editors, and a sources/
+    folder. Returns what was created."""
+    from imfhist.writer import scalar
+
+    if target.exists():
+        raise TimelineExists(str(target))
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    schema = folder / schema_path().name
+    if not schema.exists():
+        write_atomically(schema, schema_path().read_bytes())
+        created.append(schema)
+    text = TEMPLATE.format(schema=schema.name, title=scalar(title or "A history"))
+    write_atomically(target, text.encode("utf-8"))
+    created.insert(0, target)
+    sources = folder / "sources"
+    if not sources.exists():
+        sources.mkdir()
+        created.append(sources)
+    return created
