@@ -34,7 +34,8 @@ def print_problems(problems: "Iterable[object]") -> None:
 
 
 def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
-           dry_run: bool = False, quiet: bool = False) -> "Outcome":
+           dry_run: bool = False, quiet: bool = False,
+           expected: Iterable[str] = ()) -> "Outcome":
     """Make the change (or, with `dry_run`, print its diff); exit with one clear line when it is
     refused. Returns the outcome of a change that was made or shown."""
     from imfhist.atomic import ReadOnly, WriteError
@@ -45,7 +46,7 @@ def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
     from imfhist.transaction import NotATimeline, WriteRefused, rewrite
 
     try:
-        outcome = rewrite(path, planner, wanted=wanted, dry_run=dry_run)
+        outcome = rewrite(path, planner, wanted=wanted, dry_run=dry_run, expected=expected)
     except PlanRefused as refused:
         for line in refused.details:
             note(line, style="red")
