@@ -1,0 +1,393 @@
+"""Writing commands that lose nothing: which file, locks, links, permissions, every byte kept,
+the layouts the writer meets, and edit, remove, rename and source add/check changing only what
+they should."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from imfhist.validation import validate_file
+
+QUOTE = "les micro-projets en Tunisie"
+MINIMAL = """\
+format: imfhist/1
+sources:
+  - id: s
+    title: S
+events:
+  - id: first
+    title: First
+    sources:
+      - ref: s
+        quote: q
+"""
+
+
+def diff_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """(removed, added) lines, as a line diff sees them."""
+    import difflib
+
+    removed, added = [], []
+    for line in difflib.ndiff(before.splitlines(), after.splitlines()):
+        if line.startswith("- "):
+            removed.append(line[2:])
+        elif line.startswith("+ "):
+            added.append(line[2:])
+    return removed, added
+
+
+def add_yes(run, path: Path, title: str = "Un séminaire", *extra: str):  # type: ignore[no-untyped-def]
+    return run("add", "-f", path, "--title", title, "--quote", QUOTE if "--quote" not in extra
+               else extra[extra.index("--quote") + 1], "--yes",
+               *[e for n, e in enumerate(extra) if e != "--quote" and
+                 (n == 0 or extra[n - 1] != "--quote")])
+
+
+# -- which file ------------------------------------------------------------------------------
+
+
+def test_add_in_a_clone_writes_its_timeline(run, timeline_copy: Path, monkeypatch) -> None:
+    clone = timeline_copy.parent
+    (clone / "data").mkdir()
+    shutil.move(timeline_copy, clone / "data" / "timeline.yaml")
+    shutil.move(clone / "sources", clone / "data" / "sources")
+    (clone / "docs").mkdir()
+    monkeypatch.chdir(clone / "docs")
+    result = run("add", "--title", "Un séminaire", "--quote", QUOTE, "--yes")
+    assert result.exit_code == 0, result.output
+    assert "id: un-seminaire" in (clone / "data" / "timeline.yaml").read_text()
+    where = run("where")
+    assert where.stdout.strip() == str(Path("..") / "data" / "timeline.yaml") or \
+        where.stdout.strip().endswith("data/timeline.yaml")
+
+
+def test_add_in_an_empty_folder_refuses_and_says_how(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("add", "--title", "x", "--quote", "y", "--yes")
+    assert result.exit_code == 2
+    assert "--file" in result.stderr and "imfhist init" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_settings_name_the_timeline(run, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "history.yaml").write_text(MINIMAL)
+    (tmp_path / "pyproject.toml").write_text('[tool.imfhist]\ntimeline = "history.yaml"\n')
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    assert run("where").stdout.strip().endswith("history.yaml")
+    (tmp_path / "sub" / "imfhist.toml").write_text('timeline = "../history.yaml"\n')
+    assert "imfhist.toml" in run("where").stderr
+    monkeypatch.setenv("IMFHIST_FILE", "elsewhere.yaml")
+    assert run("where").stdout.strip() == "elsewhere.yaml"
+
+
+def test_init_starts_a_timeline_that_add_fills(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "--title", "Notre histoire")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "data" / "timeline.yaml").read_text()
+    assert "format: imfhist/1" in text and "$schema=imfhist-1.schema.json" in text
+    assert (tmp_path / "data" / "imfhist-1.schema.json").is_file()
+    assert run("init").exit_code == 2  # never overwrites
+    result = run("add", "--title", "Le début", "--quote", "un mot", "--source", "source-1",
+                 "--yes")
+    assert result.exit_code == 0, result.output
+    assert validate_file(tmp_path / "data" / "timeline.yaml") == []
+
+
+# -- writes that lose nothing ------------------------------------------------------------------
+
+
+def test_eight_concurrent_adds_all_land(timeline_copy: Path) -> None:
+    script = [sys.executable, "-m", "imfhist", "add", "--file", str(timeline_copy), "--quote",
+              QUOTE, "--yes", "--title"]
+    processes = [subprocess.Popen([*script, f"Essai numéro {n}"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE) for n in range(8)]
+    for process in processes:
+        assert process.wait(120) == 0, process.stderr.read()  # type: ignore[union-attr]
+    text = timeline_copy.read_text()
+    for number in range(8):
+        assert f"id: essai-numero-{number}\n" in text
+    assert validate_file(timeline_copy) == []
+
+
+def test_a_writer_that_cannot_get_the_lock_writes_nothing(run, timeline_copy: Path,
+                                                          monkeypatch) -> None:
+    from imfhist.locking import locked
+
+    before = timeline_copy.read_bytes()
+    monkeypatch.setenv("IMFHIST_LOCK_TIMEOUT", "0.2")
+    with locked(timeline_copy.resolve()):
+        result = add_yes(run, timeline_copy)
+    assert result.exit_code == 2 and "IMFHIST_LOCK_TIMEOUT" in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+def test_a_symlink_is_written_through(run, timeline_copy: Path) -> None:
+    link = timeline_copy.with_name("link.yaml")
+    link.symlink_to(timeline_copy.name)
+    assert add_yes(run, link).exit_code == 0
+    assert link.is_symlink()
+    assert "id: un-seminaire" in timeline_copy.read_text()
+
+
+def test_a_read_only_timeline_is_refused(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_bytes()
+    timeline_copy.chmod(0o444)
+    result = add_yes(run, timeline_copy)
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert timeline_copy.read_bytes() == before
+    assert stat.S_IMODE(timeline_copy.stat().st_mode) == 0o444
+
+
+KEPT = MINIMAL.replace("        quote: q\n", "        quote: |+\n          q\n\n\n")
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("kept blank lines", KEPT),
+    ("lone CR", MINIMAL.replace("\n", "\r")),
+    ("CRLF", MINIMAL.replace("\n", "\r\n")),
+    ("comments", MINIMAL.replace("events:\n", "events:  # the list\n# a note\n") + "# the end\n"),
+    ("no final newline", MINIMAL.rstrip("\n")),
+])
+def test_add_keeps_every_byte(run, tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_bytes(text.encode())
+    result = run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes")
+    assert result.exit_code == 0, result.output
+    new = path.read_bytes().decode()
+    import yaml
+
+    assert new.count("\r\n") >= text.count("\r\n")
+    if "\r" in text and "\r\n" not in text:
+        assert "\n" not in new  # lone CR stays lone CR
+    loaded = yaml.safe_load(new)
+    assert loaded["events"][0] == yaml.safe_load(text)["events"][0], "the old event reads the same"
+    assert loaded["events"][1]["id"] == "second"
+    # Every old character is still there, in order: the change only inserted text.
+    position = 0
+    for character in text:
+        position = new.index(character, position) + 1
+
+
+def test_add_keeps_the_byte_order_mark(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode())
+    assert run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes").exit_code == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + MINIMAL.encode())
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("flow list", MINIMAL.split("events:")[0] + "events: [{id: first, title: First, "
+     "sources: [{ref: s, quote: q}]}]\n", "{id: second, title: Second"),
+    ("empty list", MINIMAL.split("events:")[0] + "events: []\n", "  - id: second\n"),
+    ("no list", MINIMAL.split("events:")[0], "events:\n  - id: second\n"),
+    ("wide dashes", MINIMAL.replace("  - id: first\n    title", "  -   id: first\n      title")
+     .replace("    sources:\n      - ref: s\n        quote: q", "      sources:\n        - ref: s\n"
+              "          quote: q"), "  -   id: second\n      title: Second\n"),
+    ("alias last", MINIMAL.replace("title: S", "title: &t S").replace("quote: q", "quote: *t"),
+     "  - id: second\n"),
+])
+def test_layouts(run, tmp_path: Path, name: str, text: str, expected: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    result = run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes")
+    assert result.exit_code == 0, result.output
+    new = path.read_text()
+    assert expected in new
+    problems = [p for p in validate_file(path) if p.is_error]
+    assert [p.rule for p in problems] == [], problems
+
+
+def test_a_flow_mapping_timeline_is_refused_naming_it(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("{format: imfhist/1, sources: [{id: s, title: S}], events: [{id: a, "
+                    "title: A, sources: [{ref: s, quote: q}]}]}\n")
+    before = path.read_bytes()
+    result = run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes")
+    assert result.exit_code == 2 and "flow mapping" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_bytes()
+    result = run("add", "-f", timeline_copy, "--title", "Un séminaire", "--quote", QUOTE,
+                 "--yes", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("--- a/") and "+  - id: un-seminaire" in result.stdout
+    assert timeline_copy.read_bytes() == before
+
+
+# -- edit, remove, rename ----------------------------------------------------------------------
+
+
+def test_edit_changes_only_the_fields_given(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_text()
+    result = run("edit", "altermed", "-f", timeline_copy, "--title", "Le projet AlterMed",
+                 "--add-tag", "essai", "--add-country", "Maroc")
+    assert result.exit_code == 0, result.output
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert [line.split(":")[0] for line in removed] == ["    title", "    tags"]
+    assert added == ["    title: Le projet AlterMed", "    countries: [Maroc]",
+                     "    tags: [projet, économie sociale et solidaire, entrepreneuriat collectif, "
+                     "essai]"]
+    assert validate_file(timeline_copy) == []
+
+
+def test_edit_refuses_what_would_be_wrong(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_bytes()
+    result = run("edit", "altermed", "-f", timeline_copy, "--quote", "words the page lacks")
+    assert result.exit_code == 2 and "not in source" in result.stderr
+    result = run("edit", "altermd", "-f", timeline_copy, "--title", "x")
+    assert result.exit_code == 2 and "altermed" in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+def test_edit_in_the_editor(run, timeline_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/^title: .*/title: Changé dans l’éditeur/' \"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    before = timeline_copy.read_text()
+    result = run("edit", "altermed", "-f", timeline_copy)
+    assert result.exit_code == 0, result.output
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert added == ["    title: Changé dans l’éditeur"] and len(removed) == 1
+
+
+def test_the_editor_is_offered_again_on_an_error(run, timeline_copy: Path, tmp_path: Path,
+                                                 monkeypatch) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/^date: .*/date: someday/' \"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    before = timeline_copy.read_bytes()
+    result = run("edit", "altermed", "-f", timeline_copy, input="n\n")
+    assert result.exit_code == 1
+    assert "someday" in result.stderr and "again" in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+def test_remove_refuses_what_is_referenced_naming_each_reference(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_bytes()
+    result = run("remove", "imf", "-f", timeline_copy)
+    assert result.exit_code == 1
+    assert "names it in actors" in result.stderr and result.stderr.count("event '") >= 2
+    assert timeline_copy.read_bytes() == before
+
+
+def test_remove_an_event_removes_its_lines_only(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_text()
+    result = run("remove", "altermed", "-f", timeline_copy)
+    assert result.exit_code == 0, result.output
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert added == [] and "  - id: altermed" in removed
+    assert all("altermed" in line or not line.startswith("  - ") for line in removed)
+    assert [p for p in validate_file(timeline_copy) if p.is_error] == []
+
+
+def test_rename_changes_the_id_and_every_reference(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_text()
+    references = before.count("icosi")
+    result = run("rename", "icosi", "icosi-asso", "-f", timeline_copy)
+    assert result.exit_code == 0, result.output
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert len(removed) == len(added) and all("icosi-asso" in line for line in added)
+    assert timeline_copy.read_text().count("icosi-asso") == references
+    assert validate_file(timeline_copy) == []
+    assert run("rename", "imf", "icosi-asso", "-f", timeline_copy).exit_code == 2
+
+
+# -- sources -----------------------------------------------------------------------------------
+
+PAGE = """<!doctype html><html><head><title>Une page</title></head><body>
+<nav>Accueil Contact</nav><main><article><h1>Une page</h1>
+<p>Le premier paragraphe dit que les ateliers ont commencé en 2004 à Tunis avec le réseau.</p>
+<p>Le second paragraphe dit que la coopération s'est étendue au Maroc en 2010.</p>
+</article></main><footer>Mentions légales</footer></body></html>"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A local web server for the pages of a folder: (its address, the folder)."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    server.shutdown()
+
+
+def test_source_add_archives_the_main_text_and_check_finds_a_removed_quote(
+        run, timeline_copy: Path, site: tuple[str, Path]) -> None:
+    address, folder = site
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    before = timeline_copy.read_text()
+    result = run("source", "add", "-f", timeline_copy, "--id", "page", "--title", "Une page",
+                 "--url", f"{address}/page.html", "--fetch")
+    assert result.exit_code == 0, result.output
+    archive = (timeline_copy.parent / "sources" / "page.txt").read_text()
+    assert "les ateliers ont commencé en 2004" in archive and "Mentions" not in archive
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert removed == [] and "    archive: sources/page.txt" in added
+    assert any(line.startswith("    accessed:") for line in added)
+    assert run("add", "-f", timeline_copy, "--title", "Ateliers", "--source", "page", "--quote",
+               "les ateliers ont commencé en 2004 à Tunis", "--yes").exit_code == 0
+    assert run("source", "check", "page", "-f", timeline_copy).exit_code == 0
+    (folder / "page.html").write_text(PAGE.replace("les ateliers ont commencé", "ils ont"),
+                                      encoding="utf-8")
+    result = run("source", "check", "page", "-f", timeline_copy)
+    assert result.exit_code == 1 and "GONE" in result.stdout and "ateliers:" in result.stdout
+    (folder / "page.html").unlink()
+    result = run("source", "check", "page", "-f", timeline_copy)
+    assert result.exit_code == 2 and "404" in result.stdout
+
+
+def test_source_add_from_a_saved_file(run, timeline_copy: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "page.html"
+    saved.write_text(PAGE, encoding="utf-8")
+    result = run("source", "add", "-f", timeline_copy, "--id", "saved", "--title", "Une page",
+                 "--from", saved, "--dry-run")
+    assert result.exit_code == 0 and "+    archive: sources/saved.txt" in result.stdout
+    assert not (timeline_copy.parent / "sources" / "saved.txt").exists()
+
+
+def test_fetch_follows_few_redirects(site: tuple[str, Path]) -> None:
+    from imfhist.archiving import FetchError, fetch
+
+    address, folder = site
+    with pytest.raises(FetchError):
+        fetch(f"{address}/missing.html")
+    with pytest.raises(FetchError):
+        fetch("file:///etc/passwd")
+    (folder / "big.txt").write_bytes(b"x" * 2048)
+    with pytest.raises(FetchError):
+        fetch(f"{address}/big.txt", max_bytes=1024)
+
+
+def test_no_traceback_for_bad_settings(run, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "imfhist.toml").write_text("timeline = [\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("where")
+    assert result.exit_code == 2 and "imfhist.toml" in result.stderr
+    os.environ.pop("IMFHIST_FILE", None)
