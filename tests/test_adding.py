@@ -85,8 +85,9 @@ def test_add_asks_for_each_field(run, timeline_copy: Path) -> None:
     extend_page(timeline_copy, sentence)
     before = timeline_copy.read_bytes()
     answers = "\n".join([
-        "Rencontre à Sousse", "vers 1995", "y", "Tunisia", "Ras Jebel, Sousse", "y", "Tunisie",
-        "imf, Un nouveau partenaire", "y", "organisation", "essai", "", sentence, "y"]) + "\n"
+        "Rencontre à Sousse", "vers 1995", "y", "", "Tunisia", "", "Ras Jebel, Sousse", "y",
+        "Tunisie", "imf, Un nouveau partenaire", "y", "organisation", "essai", "", sentence,
+        "y"]) + "\n"
     result = run("add", "-f", timeline_copy, input=answers)
     assert result.exit_code == 0, result.output
     lines = added_lines(before, timeline_copy.read_bytes())
@@ -99,8 +100,9 @@ def test_add_asks_for_each_field(run, timeline_copy: Path) -> None:
 
 
 def test_add_asks_again_after_a_mistake(run, timeline_copy: Path) -> None:
-    answers = "\n".join(["Titre", "un mardi", "2004", "y", "Tunisi", "Tunisie", "", "imf", "",
-                         "", "une citation inventée de toutes pièces", QUOTE, "y"]) + "\n"
+    answers = "\n".join(["Titre", "un mardi", "2004", "y", "", "Tunisi", "Tunisie", "", "",
+                         "imf", "", "", "une citation inventée de toutes pièces", QUOTE,
+                         "y"]) + "\n"
     result = run("add", "-f", timeline_copy, input=answers)
     assert result.exit_code == 0, result.output
     assert "did you mean 'Tunisie'" in result.output
@@ -122,7 +124,7 @@ def test_add_declined_writes_nothing(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_bytes()
     result = run("add", "-f", timeline_copy, "--title", "T", "--date", "2004", "-c", "TN",
                  "--actor", "imf", "--place", "ras-jebel", "--tag", "x", "--quote", QUOTE,
-                 input="y\nn\n")
+                 input="y\n\n\nn\n")
     assert result.exit_code == 0 and "Nothing was written" in result.stderr
     assert timeline_copy.read_bytes() == before
 

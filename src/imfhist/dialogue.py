@@ -1,6 +1,13 @@
-"""The questions of interactive `imfhist add`: each field asked for until it is right."""
+"""The questions of interactive `imfhist add`: each field asked for until it is right.
+
+Known places, actors, regions, tags and sources are offered with Tab completion (readline),
+not listed in the question: a timeline of ten thousand events knows too many to print.
+"""
 
 from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
 
 from rich.console import Console
 from rich.prompt import Confirm, Prompt
@@ -10,12 +17,43 @@ from imfhist.i18n import _
 from imfhist.writer import Addition, slug
 
 
+@contextlib.contextmanager
+def completing(values: Iterable[str]) -> Iterator[None]:
+    """Offer `values` to Tab while a question is asked (where readline is available); the
+    completion works on the last of several values separated by commas."""
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: questions without completion
+        yield
+        return
+    known = sorted(set(values))
+    previous_completer = readline.get_completer()
+    previous_delimiters = readline.get_completer_delims()
+
+    def complete(typed: str, state: int) -> str | None:
+        matches = [v for v in known if v.lower().startswith(typed.lower())]
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer(complete)
+    readline.set_completer_delims(",")
+    readline.parse_and_bind("tab: complete")
+    try:
+        yield
+    finally:
+        readline.set_completer(previous_completer)
+        readline.set_completer_delims(previous_delimiters)
+
+
 def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
                   console: Console) -> None:
     """Ask for every field the options did not give, again until it is right."""
 
-    def ask(question: str, default: str = "") -> str:
-        return Prompt.ask(question, default=default, console=console, show_default=bool(default))
+    def ask(question: str, default: str = "", known: Iterable[str] = ()) -> str:
+        with completing(known):
+            return Prompt.ask(question, default=default, console=console,
+                              show_default=bool(default))
+
+    timeline = builder.timeline
 
     while not draft.title.strip():
         draft.title = ask(_("Title"))
@@ -33,6 +71,8 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             draft.date = ""
             continue
         break
+    if not draft.summary:
+        draft.summary = ask(_("Summary (a longer text; empty for none)"))
     if not draft.countries:
         draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
     while any(builder.country(c) for c in draft.countries):
@@ -41,13 +81,19 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             if error:
                 console.print(error, markup=False, highlight=False)
         draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
+    if not draft.regions:
+        regions = {r.value for e in timeline.events for r in e.regions}
+        draft.regions = split([ask(_("Regions (separated by commas; empty for none; Tab "
+                                     "completes)"), known=regions)])
     for kind, known in (("place", builder.places), ("actor", builder.actors)):
         values = draft.places if kind == "place" else draft.actors
         if not values:
-            listed = ", ".join(known) or "-"
-            question = (_("Places (ids or names: {known}; a new name creates one)") if kind ==
-                        "place" else _("Actors (ids or names: {known}; a new name creates one)"))
-            values[:] = split([ask(question.format(known=listed))])
+            question = (_("Places (ids or names, {count} known, Tab completes; a new name "
+                          "creates one)") if kind == "place" else
+                        _("Actors (ids or names, {count} known, Tab completes; a new name "
+                          "creates one)"))
+            values[:] = split([ask(question.format(count=len(known)),
+                                   known=[*known, *known.values()])])
         for number, written in enumerate(values):
             found, error = builder.reference(kind, written)
             if found:
@@ -73,13 +119,15 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             values[number] = ident
         values[:] = [v for v in values if v]
     if not draft.tags:
-        draft.tags = split([ask(_("Tags (separated by commas; empty for none)"))])
+        tags = {t.value for e in timeline.events for t in e.tags}
+        draft.tags = split([ask(_("Tags (separated by commas; empty for none; Tab completes)"),
+                                known=tags)])
     sources = list(builder.sources)
     if not draft.source and len(sources) == 1:
         draft.source = sources[0]  # nothing to choose
     while draft.source not in builder.sources:
-        draft.source = ask(_("Source ({known})").format(known=", ".join(sources)),
-                           default=sources[0] if len(sources) == 1 else "")
+        draft.source = ask(_("Source ({count} known, Tab completes)").format(
+            count=len(sources)), default=sources[0] if len(sources) == 1 else "", known=sources)
     while True:
         if not draft.quote.strip():
             draft.quote = ask(_("Quote: the words of the source that state the event"))
