@@ -19,11 +19,14 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 @dataclass(frozen=True)
 class Change:
     """Replace text[start:end] by `text`: an insertion when start == end, a deletion when `text`
-    is empty."""
+    is empty. `owner` says which item of a top-level list the change falls in, as (list, index),
+    the index one past the last item for items added at its end; None when it is not within one
+    item (the whole new file is then composed again to check it)."""
 
     start: int
     end: int
     text: str
+    owner: tuple[str, int] | None = None
 
 
 class OverlappingChanges(ValueError):

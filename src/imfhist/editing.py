@@ -79,6 +79,10 @@ class _EventPlan:
         self.newline = newline_of(self.text)
         self.indent = " " * item.start_mark.column
         self.changes: list[Change] = []
+        self.owner = outline.owner(item)
+
+    def change(self, start: int, end: int, text: str) -> None:
+        self.changes.append(Change(start, end, text, self.owner))
 
     def _value_end(self, node: yaml.Node) -> int:
         return self.outline.content_end(node)
@@ -91,10 +95,10 @@ class _EventPlan:
             if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null" \
                     and value.start_mark.index == value.end_mark.index:
                 point = key_node.end_mark.index
-                self.changes.append(Change(point, point, " " + rendered))
+                self.change(point, point, " " + rendered)
             else:
                 start = value.start_mark.index
-                self.changes.append(Change(start, self._value_end(value), rendered))
+                self.change(start, self._value_end(value), rendered)
             return
         line = f"{self.indent}{key}: {rendered}{self.newline}"
         order = list(EVENT_KEYS)
@@ -104,12 +108,12 @@ class _EventPlan:
             if key_node.value in later:
                 start = self.outline.lines.line_start(key_node.start_mark.index)
                 if start != first_line:
-                    self.changes.append(Change(start, start, line))
+                    self.change(start, start, line)
                     return
         point = self.outline.line_after(self.outline.content_end(self.item))
         if point > 0 and self.text[point - 1] not in "\r\n\x85\u2028\u2029":
             line = self.newline + line
-        self.changes.append(Change(point, point, line))
+        self.change(point, point, line)
 
     def delete(self, key: str) -> None:
         pair = value_of(self.item, key)
@@ -120,7 +124,7 @@ class _EventPlan:
         if start == self.outline.lines.line_start(self.item.start_mark.index):
             raise Unsupported(_("the first key of an event being removed"),
                               key_node.start_mark.line + 1)
-        self.changes.append(Change(start, self.outline.line_after(self._value_end(value)), ""))
+        self.change(start, self.outline.line_after(self._value_end(value)), "")
 
     def extend(self, key: str, values: list[str]) -> None:
         """Add values at the end of a list, in the list's own style."""
@@ -136,15 +140,15 @@ class _EventPlan:
             if node.value:
                 after = node.value[-1].end_mark.index
                 rendered = "".join(f", {scalar(v, flow=True)}" for v in values)
-                self.changes.append(Change(after, after, rendered))
+                self.change(after, after, rendered)
             else:
-                self.changes.append(Change(node.start_mark.index, node.end_mark.index,
-                                           flow_list(values)))
+                self.change(node.start_mark.index, node.end_mark.index,
+                                           flow_list(values))
             return
         dash = " " * node.start_mark.column
         point = self.outline.line_after(self.outline.content_end(node.value[-1]))
         block = "".join(f"{dash}- {scalar(v)}{self.newline}" for v in values)
-        self.changes.append(Change(point, point, block))
+        self.change(point, point, block)
 
     def drop(self, key: str, ids: set[str], same: object = None) -> list[str]:
         """Remove the items of a list that are in `ids` (or that `same` says are); returns what
@@ -168,14 +172,14 @@ class _EventPlan:
             if node.flow_style:
                 if position + 1 < len(node.value):
                     end = node.value[position + 1].start_mark.index
-                    self.changes.append(Change(item.start_mark.index, end, ""))
+                    self.change(item.start_mark.index, end, "")
                 else:
                     start = node.value[position - 1].end_mark.index
-                    self.changes.append(Change(start, item.end_mark.index, ""))
+                    self.change(start, item.end_mark.index, "")
             else:
                 start = self.outline.lines.line_start(item.start_mark.index)
-                self.changes.append(Change(start, self.outline.line_after(
-                    self.outline.content_end(item)), ""))
+                self.change(start, self.outline.line_after(
+                    self.outline.content_end(item)), "")
         return missing
 
     def cite(self, source: str, quote: str | None, only_source: bool) -> None:
@@ -200,7 +204,7 @@ class _EventPlan:
                 raise PlanRefused(_("this event's citation has no quote"),
                                   _("`imfhist validate` shows it"))
             start = found[1].start_mark.index
-            self.changes.append(Change(start, self.outline.content_end(found[1]), scalar(quote)))
+            self.change(start, self.outline.content_end(found[1]), scalar(quote))
             return
         if not isinstance(node, yaml.SequenceNode):
             raise PlanRefused(_("this event's 'sources' is not a list"),
@@ -209,8 +213,8 @@ class _EventPlan:
         if node.flow_style:
             after = node.value[-1].end_mark.index if node.value else node.start_mark.index + 1
             separator = ", " if node.value else ""
-            self.changes.append(Change(after, after,
-                                       separator + render_flow(record, ("ref", "quote"))))
+            self.change(after, after,
+                                       separator + render_flow(record, ("ref", "quote")))
             return
         dash = " " * node.start_mark.column
         keys = " " * (citations[-1].start_mark.column if citations else node.start_mark.column + 2)
@@ -218,7 +222,7 @@ class _EventPlan:
         first = dash + "-" + " " * max(1, len(keys) - len(dash) - 1)
         block = (f"{first}ref: {scalar(source)}{self.newline}"
                  f"{keys}quote: {scalar(quote)}{self.newline}")
-        self.changes.append(Change(point, point, block))
+        self.change(point, point, block)
 
 
 def plan_edit(ident: str, edit: EventEdit) -> Planner:
@@ -380,6 +384,7 @@ def _remove_item(outline: Outline, kind: str, item: yaml.Node) -> Change:
         return Change(item.start_mark.index, item.end_mark.index, "")
     lines = outline.lines
     start = lines.line_start(item.start_mark.index)
+    owner = outline.owner(item)
     end = outline.line_after(outline.content_end(item))
     # A blank line that separated it from the one before goes with it.
     text = outline.text
@@ -390,7 +395,7 @@ def _remove_item(outline: Outline, kind: str, item: yaml.Node) -> Change:
         start = before
         if before == 0 or text[lines.line_start(before - 1):before].strip(" \t\r\n"):
             break
-    return Change(start, end, "")
+    return Change(start, end, "", owner)
 
 
 def plan_rename(old: str, new: str) -> Planner:
@@ -406,8 +411,9 @@ def plan_rename(old: str, new: str) -> Planner:
                 kind=_kind_name(kind), id=new), _("choose another id"))
         pair = value_of(item, "id")
         assert pair is not None
-        nodes = [pair[1]] + [r.node for r in _references(outline, kind, old)]
-        return [Change(n.start_mark.index, n.end_mark.index, scalar(new, flow=True))
-                for n in nodes]
+        owned = [(pair[1], outline.owner(item))] + [
+            (r.node, ("events", r.index)) for r in _references(outline, kind, old)]
+        return [Change(n.start_mark.index, n.end_mark.index, scalar(new, flow=True), owner)
+                for n, owner in owned]
 
     return planner

@@ -75,7 +75,8 @@ def plan_replace(ident: str, original: str, edited: str) -> Planner:
         if not edited.strip():
             raise PlanRefused(_("the event was emptied: nothing was written"),
                               _("to remove it, use `imfhist remove {id}`").format(id=ident))
-        return [Change(start, end, indented(edited, prefix, indent, newline_of(outline.text)))]
+        return [Change(start, end, indented(edited, prefix, indent, newline_of(outline.text)),
+                       outline.owner(item))]
 
     return planner
 

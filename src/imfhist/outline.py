@@ -59,6 +59,7 @@ class Reference:
     kind: str
     node: yaml.ScalarNode
     sequence: yaml.Node  # the list it stands in (a citation's mapping for sources)
+    index: int  # the event's place in the events list
 
 
 class Outline:
@@ -70,6 +71,9 @@ class Outline:
         self.objects: dict[str, list[tuple[str, yaml.MappingNode]]] = {}
         # The items before and after each object found, in its list (None at either end).
         self.siblings: dict[int, tuple[yaml.Node | None, yaml.Node | None]] = {}
+        # Where each item the outline keeps stands: (list, index), and the reverse.
+        self.owners: dict[int, tuple[str, int]] = {}
+        self.items: dict[tuple[str, int], yaml.Node] = {}
         self.references: dict[str, list[Reference]] = {}
         self.root = root
         if root is None:
@@ -87,6 +91,9 @@ class Outline:
             self.lists[key_node.value] = info
             if isinstance(value_node, yaml.SequenceNode):
                 info.last = [_snapshot(item) for item in value_node.value[-2:]]
+                count = len(value_node.value)
+                for number, item in enumerate(info.last, start=count - len(info.last)):
+                    self._own(item, key_node.value, number)
                 if self.wanted:
                     self._collect(key_node.value, value_node)
 
@@ -104,6 +111,7 @@ class Outline:
                     ident = value.value
                     if ident in wanted:
                         copy = _snapshot(item)
+                        self._own(copy, kind, position)
                         self.objects.setdefault(ident, []).append((kind, copy))
                         self.siblings[id(copy)] = (
                             items[position - 1] if position else None,
@@ -112,7 +120,7 @@ class Outline:
                         isinstance(value, yaml.SequenceNode):
                     for element in value.value:
                         if isinstance(element, yaml.ScalarNode) and element.value in wanted:
-                            self._refer(item, key.value, element, value)
+                            self._refer(item, key.value, element, value, position)
                 elif kind == "events" and key.value == "sources" and \
                         isinstance(value, yaml.SequenceNode):
                     for citation in value.value:
@@ -122,16 +130,30 @@ class Outline:
                             if isinstance(ckey, yaml.ScalarNode) and ckey.value == "ref" and \
                                     isinstance(cvalue, yaml.ScalarNode) and \
                                     cvalue.value in wanted:
-                                self._refer(item, "sources", cvalue, citation)
+                                self._refer(item, "sources", cvalue, citation, position)
+
+    def _own(self, item: yaml.Node, kind: str, index: int) -> None:
+        self.owners[id(item)] = (kind, index)
+        self.items.setdefault((kind, index), item)
+
+    def owner(self, item: yaml.Node) -> tuple[str, int] | None:
+        return self.owners.get(id(item))
+
+    def end_of_list(self, kind: str) -> tuple[str, int]:
+        """The owner of items added at the end of a list."""
+        return kind, self.lists[kind].items
 
     def _refer(self, event: yaml.MappingNode, kind: str, node: yaml.ScalarNode,
-               sequence: yaml.Node) -> None:
+               sequence: yaml.Node, index: int) -> None:
         ident = "?"
         for key, value in event.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "id" and \
                     isinstance(value, yaml.ScalarNode):
                 ident = value.value
-        self.references.setdefault(node.value, []).append(Reference(ident, kind, node, sequence))
+        self.references.setdefault(node.value, []).append(
+            Reference(ident, kind, node, sequence, index))
+        if ("events", index) not in self.items:
+            self._own(_snapshot(event), "events", index)
 
     # -- positions ----------------------------------------------------------------------------
 

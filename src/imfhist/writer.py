@@ -216,9 +216,12 @@ def plan_addition(outline: Outline, addition: Addition) -> list[Change]:
             block = "".join(render_mapping(r, Style(style.newline, style.item_indent,
                                                      style.key_indent), ORDERS[key])
                             for r in records)
+        owner = None
         if point > 0 and text[point - 1] not in "\r\n\x85\u2028\u2029":
             block = newline + block
-        changes.append(Change(point, point, block))
+        elif info.last:
+            owner = outline.end_of_list(key)  # whole items after whole items
+        changes.append(Change(point, point, block, owner))
     if appended:
         tail = "".join(appended)
         if text and text[-1] not in "\r\n\x85\u2028\u2029":
