@@ -391,3 +391,50 @@ def test_no_traceback_for_bad_settings(run, tmp_path: Path, monkeypatch) -> None
     result = run("where")
     assert result.exit_code == 2 and "imfhist.toml" in result.stderr
     os.environ.pop("IMFHIST_FILE", None)
+
+
+# -- checking only what changed ----------------------------------------------------------------
+
+
+def _without_positions(timeline: object) -> str:
+    import re
+
+    return re.sub(r"Loc\([^)]*\)", "Loc", repr(timeline))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_quick_check_builds_the_same_timeline_as_a_full_load(
+        timeline_copy: Path, monkeypatch, newline: str) -> None:
+    """Each planner's change, checked item by item, gives the timeline a full load of the new
+    text gives (positions aside)."""
+    from imfhist import transaction
+    from imfhist.editing import EventEdit, plan_edit, plan_remove, plan_rename
+    from imfhist.loader import load_text
+    from imfhist.writer import Addition, write_addition
+
+    timeline_copy.write_bytes(timeline_copy.read_bytes().replace(b"\n", newline.encode()))
+    compared: list[bool] = []
+    quick = transaction._patched
+
+    def both(outline, loaded, changes, new, shown):  # type: ignore[no-untyped-def]
+        patched = quick(outline, loaded, changes, new, shown)
+        assert patched is not None, "the quick check applies"
+        full = load_text(new, loaded.path, shown).timeline
+        compared.append(_without_positions(patched) == _without_positions(full))
+        return patched
+
+    monkeypatch.setattr(transaction, "_patched", both)
+    edit = EventEdit(title="Un titre: changé", summary="", date="dès 2004",
+                     add={"tags": ["essai"], "countries": ["Maroc"]},
+                     remove={"actors": ["imf"]})
+    for planner, wanted in ((plan_edit("altermed", edit), ["altermed"]),
+                            (plan_rename("icosi", "icosi-2"), ["icosi"]),
+                            (plan_rename("ras-jebel", "ras-jebel-2"), ["ras-jebel"]),
+                            (plan_remove("altermed"), ["altermed"])):
+        transaction.rewrite(timeline_copy, planner, wanted=wanted, dry_run=True)
+    write_addition(timeline_copy, Addition(
+        events=[{"id": "new", "title": "Nouveau", "sources": [
+            {"ref": "imf-historique", "quote": QUOTE}]}],
+        actors=[{"id": "nouvel-acteur", "name": "Nouvel acteur", "kind": "person"}]),
+        dry_run=True)
+    assert compared == [True] * 5

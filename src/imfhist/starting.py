@@ -10,7 +10,7 @@ from imfhist.paths import schema_path
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
 #
-# A history as data (format: https://pypi.org/project/imfhist/ and docs/format.md).
+# A history as data, in the imfhist/1 format (`imfhist --help` lists the commands).
 # Each event quotes the words of a source that state it; archive each source page in sources/
 # with `imfhist source add`, add events with `imfhist add`, and check the file with
 # `imfhist validate`.
@@ -31,13 +31,28 @@ class TimelineExists(Exception):
     """The file to create is already there."""
 
 
+def new_timeline(target: Path, title: str | None = None) -> str:
+    """The text of a new timeline. Checked as any write is: the only problem it may have is
+    that it has no event yet."""
+    from imfhist import rules
+    from imfhist.loader import load_text
+    from imfhist.writer import scalar
+
+    text = TEMPLATE.format(schema=schema_path().name, title=scalar(title or "A history"))
+    loaded = load_text(text, target, str(target))
+    assert loaded.timeline is not None
+    problems = [p for p in [*loaded.problems, *rules.check(loaded.timeline)]
+                if p.is_error and p.rule != "no-events"]
+    assert not problems, problems  # the template and scalar() make a valid file
+    return text
+
+
 def start_timeline(target: Path, title: str | None = None) -> list[Path]:
     """Create the timeline at `target`, the JSON Schema beside it for editors, and a sources/
     folder. Returns what was created."""
-    from imfhist.writer import scalar
-
     if target.exists():
         raise TimelineExists(str(target))
+    text = new_timeline(target, title)
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     created = []
@@ -45,7 +60,6 @@ def start_timeline(target: Path, title: str | None = None) -> list[Path]:
     if not schema.exists():
         write_atomically(schema, schema_path().read_bytes())
         created.append(schema)
-    text = TEMPLATE.format(schema=schema.name, title=scalar(title or "A history"))
     write_atomically(target, text.encode("utf-8"))
     created.insert(0, target)
     sources = folder / "sources"

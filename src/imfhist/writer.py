@@ -211,7 +211,10 @@ def plan_addition(outline: Outline, addition: Addition) -> list[Change]:
         else:
             # Empty (`events:`, `events: ~` or `events: []`): the value goes, the items follow.
             if value.end_mark.index > value.start_mark.index:
-                changes.append(Change(value.start_mark.index, value.end_mark.index, ""))
+                start = value.start_mark.index
+                while start > 0 and text[start - 1] in " \t":
+                    start -= 1  # no space left after the colon
+                changes.append(Change(start, value.end_mark.index, ""))
             point = outline.lines.line_end(info.key_node.start_mark.index)
             block = "".join(render_mapping(r, Style(style.newline, style.item_indent,
                                                      style.key_indent), ORDERS[key])

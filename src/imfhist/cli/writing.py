@@ -200,11 +200,17 @@ def init(
     = Path("data") / "timeline.yaml",
     title: Annotated[str | None, typer.Option("--title", show_default=False,
                                               help=_("The timeline's title."))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_(
+        "Print the timeline it would start; write nothing."))] = False,
     lang: LangOption = None,
 ) -> None:
     from imfhist.atomic import WriteError
-    from imfhist.starting import TimelineExists, start_timeline
+    from imfhist.starting import TimelineExists, new_timeline, start_timeline
 
+    if dry_run:
+        sys.stdout.write(new_timeline(target, title))
+        note(_("Dry run: nothing was written."))
+        return
     try:
         created = start_timeline(target, title)
     except TimelineExists:
