@@ -125,6 +125,7 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
             growth = sizes[-1] / sizes[-2]
             found.append(Bench(f"{command} {large}", [], baseline=f"{command} {small}",
                                target=growth * 1.1))
+    found += write_benches(folder, quick, bool(sizes))
     anchor = shutil.which("check-jsonschema", path=str(Path(PYTHON).parent))
     if anchor and not quick and sizes:
         schema = folder / "imfhist-1.schema.json"
@@ -135,6 +136,38 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
                         [anchor, "--schemafile", str(schema), str(ten)])
         found += [checker, Bench(f"imfhist validate {min(sizes) // 1000}k", [],
                                  baseline=checker.name, target=0.15)]
+    return found
+
+
+# 32,400 generated events make 11.8 MB: the size at which `add` once took 34 s against 4.6 s for
+# `validate`. Each write benchmark changes its own copy, with a new value at each run.
+WRITE_EVENTS = 32400
+
+
+def write_benches(folder: Path, quick: bool, with_sizes: bool) -> list[Bench]:
+    if not with_sizes:
+        return []
+    events = 1000 if quick else WRITE_EVENTS
+    label = f"{events / 1000:g}k"
+    clean = folder / f"write-{events}.yaml"
+    clean.write_text(generate(events), encoding="utf-8")
+    validate = Bench(f"imfhist validate {label} (write size)",
+                     [SCRIPT, "validate", "--quiet", str(clean)])
+    found = [validate]
+    for name, arguments in (
+            ("add --yes", 'add --title "Essai $(date +%s%N)" --source source-1 '
+                          '--quote "essai" --yes'),
+            ("edit --title", 'edit event-5 --title "Titre $(date +%s%N)"'),
+            ("rename", 'rename event-7 "event-7-$(date +%s%N)"')):
+        copy = folder / f"write-{events}-{name.split()[0]}.yaml"
+        copy.write_bytes(clean.read_bytes())
+        if name == "rename":
+            # Each run renames the event the run before renamed: find it by its title.
+            arguments = ('rename "$(grep -m1 -o \'event-7-[0-9]*\\|event-7$\' FILE)" '
+                         '"event-7-$(date +%s%N)"')
+        command = f'{SCRIPT} {arguments.replace("FILE", str(copy))} --file "{copy}" >/dev/null'
+        found.append(Bench(f"imfhist {name} {label}", ["sh", "-c", command],
+                           baseline=validate.name, target=1.5))
     return found
 
 
