@@ -23,10 +23,12 @@ from imfhist.transaction import Planner
 from imfhist.writer import EVENT_KEYS, flow_list, render_flow, scalar
 
 LIST_FIELDS = ("countries", "regions", "places", "actors", "tags")
+SINGULAR = {"countries": "country", "regions": "region", "places": "place", "actors": "actor",
+            "tags": "tag", "sources": "source", "events": "event"}
 # The list each kind of object lives in, and the event field that names it.
 KINDS = {"events": None, "actors": "actors", "places": "places", "sources": "sources"}
-KIND_NAMES = {"events": N_("event"), "actors": N_("actor"), "places": N_("place"),
-              "sources": N_("source")}
+KIND_NAMES = {"events": N_("the event"), "actors": N_("the actor"), "places": N_("the place"),
+              "sources": N_("the source")}
 
 
 @dataclass
@@ -261,7 +263,7 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
                 continue
             resolved_add, resolved_remove = [], set()
             for value in added:
-                resolved = _resolve(builder, key, value, problems, f"--add-{key[:-1]}")
+                resolved = _resolve(builder, key, value, problems, f"--add-{SINGULAR[key]}")
                 if resolved:
                     resolved_add.append(resolved)
             same = None
@@ -270,7 +272,7 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
                 resolved_remove = set(removed)
             else:
                 for value in removed:
-                    resolved = (_resolve(builder, key, value, problems, f"--remove-{key[:-1]}")
+                    resolved = (_resolve(builder, key, value, problems, f"--remove-{SINGULAR[key]}")
                                 if key in ("places", "actors") else value)
                     if resolved:
                         resolved_remove.add(resolved)
@@ -278,7 +280,7 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
                 missing = plan.drop(key, resolved_remove, same)
                 for value in missing:
                     problems.append(_("--remove-{field}: this event has no {field} '{value}'")
-                                    .format(field=key[:-1], value=value))
+                                    .format(field=SINGULAR[key], value=value))
             if resolved_add:
                 plan.extend(key, resolved_add)
         if edit.quote is not None or edit.source is not None:
@@ -359,12 +361,12 @@ def plan_remove(ident: str) -> Planner:
                     column=r.node.start_mark.column + 1, event=r.event, field=r.kind)
                 for r in references)
             raise PlanRefused(
-                n_("{kind} '{id}' is still named by {count} event: nothing was removed",
-                   "{kind} '{id}' is still named by {count} events: nothing was removed",
+                n_("{count} event still names {kind} '{id}': nothing was removed",
+                   "{count} events still name {kind} '{id}': nothing was removed",
                    len(references)).format(kind=_kind_name(kind), id=ident,
                                            count=len(references)),
                 _("remove it from them first (imfhist edit EVENT --remove-{field} {id}), or "
-                  "rename it").format(field=kind[:-1], id=ident), details, code=1)
+                  "rename it").format(field=SINGULAR[kind], id=ident), details, code=1)
         return [_remove_item(outline, kind, item)]
 
     return planner
@@ -407,7 +409,7 @@ def plan_rename(old: str, new: str) -> Planner:
         kind, item = find_object(outline, timeline, old)
         taken = {o.id.value for o in getattr(timeline, kind)}
         if new in taken:
-            raise PlanRefused(_("{kind} id '{id}' is already used").format(
+            raise PlanRefused(_("{kind} '{id}' already exists").format(
                 kind=_kind_name(kind), id=new), _("choose another id"))
         pair = value_of(item, "id")
         assert pair is not None

@@ -37,7 +37,9 @@ LangOption = Annotated[str | None, typer.Option(
     help=_("Language of the output: fr or en. Default: $IMFHIST_LANG, else the locale."))]
 FileOption = Annotated[Path | None, typer.Option(
     "--file", "-f", metavar="PATH", show_default=False, dir_okay=True,
-    help=_("Timeline file to read. Default: $IMFHIST_FILE, else the shipped IMF timeline."))]
+    help=_("Timeline file. Default: $IMFHIST_FILE, else the timeline setting of pyproject.toml "
+           "(tool.imfhist) or imfhist.toml, else data/timeline.yaml, found upwards; reading "
+           "falls back on the shipped IMF timeline (`imfhist where` says which)."))]
 FormatOption = Annotated[ListFormat, typer.Option(
     "--format", help=_("Output format."), case_sensitive=False)]
 CountryOption = Annotated[list[str] | None, typer.Option(

@@ -12,7 +12,7 @@ from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
 from imfhist.cli.common import fail, load_for_reading, note, stdout, writing_path
 from imfhist.cli.writes import DryRunOption, change
 from imfhist.commands import Command, Group
-from imfhist.i18n import _
+from imfhist.i18n import _, n_
 from imfhist.options import FileOption, LangOption
 
 sources_app = typer.Typer(cls=Group, no_args_is_help=True, help=_(
@@ -133,7 +133,8 @@ def source_check(
             console.print(line, soft_wrap=True)
         missing += result.missing
     if missing:
-        note(_("{count} quote(s) are no longer on their page.").format(count=missing),
+        note(n_("{count} quote is no longer on its page.",
+                "{count} quotes are no longer on their page.", missing).format(count=missing),
              style="red")
     if unreachable:
         raise typer.Exit(CANNOT_RUN)
