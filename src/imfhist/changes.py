@@ -75,25 +75,35 @@ def newline_of(text: str) -> str:
     return match.group()
 
 
+_BREAKS = "\r\n\x85\u2028\u2029"
+
+
 class Lines:
-    """Offsets of a text's lines, to turn a YAML (line, column) into an index and back."""
+    """The lines around a place in a text, found by looking at the characters near it: a table
+    of every line start would cost more, on a large file, than the few lookups a change needs."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [match.end() for match in _BREAK.finditer(text)]
 
     def line_start(self, index: int) -> int:
         """The index where the line holding `index` starts."""
-        import bisect
-
-        return self.starts[bisect.bisect_right(self.starts, index) - 1]
+        text = self.text
+        position = min(index, len(text))
+        while position > 0 and text[position - 1] not in _BREAKS:
+            position -= 1
+        return position
 
     def line_end(self, index: int) -> int:
         """The index just after the line end of the line holding `index` (or the text's end)."""
-        import bisect
-
-        number = bisect.bisect_right(self.starts, index)
-        return self.starts[number] if number < len(self.starts) else len(self.text)
+        text = self.text
+        position = index
+        while position < len(text) and text[position] not in _BREAKS:
+            position += 1
+        if position >= len(text):
+            return len(text)
+        if text.startswith("\r\n", position):
+            return position + 2
+        return position + 1
 
 
 class PlanRefused(Exception):

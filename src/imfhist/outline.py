@@ -174,7 +174,9 @@ class Outline:
             if isinstance(current, yaml.ScalarNode):
                 end = current.end_mark.index
                 if current.style in ("|", ">") and not self._keeps_blank_lines(current):
-                    end = len(self.text[:end].rstrip(" \t\r\n\x85\u2028\u2029"))
+                    while end > current.start_mark.index and \
+                            self.text[end - 1] in " \t\r\n\x85\u2028\u2029":
+                        end -= 1
                 ends.append(end)
             elif isinstance(current, yaml.SequenceNode):
                 if current.flow_style:

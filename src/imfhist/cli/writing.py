@@ -102,6 +102,7 @@ def add_event(
         addition = new.addition(builder)
     except PlanRefused as refused:
         fail(refused.message, refused.hint)
+    new.named_in(draft, addition)
     ask_for_event(draft, builder, addition, stderr())
     record, problems = builder.event(draft)
     if record is None:
