@@ -438,3 +438,34 @@ def test_the_quick_check_builds_the_same_timeline_as_a_full_load(
         actors=[{"id": "nouvel-acteur", "name": "Nouvel acteur", "kind": "person"}]),
         dry_run=True)
     assert compared == [True] * 5
+
+
+# -- the dialogue ------------------------------------------------------------------------------
+
+
+def test_the_preview_shows_the_whole_text(run, timeline_copy: Path) -> None:
+    quote = ("les micro-projets en Tunisie, à Ras Jebel ou à Sidi Bouzid") * 1
+    summary = "Un résumé très long " * 12
+    result = run("add", "-f", timeline_copy, "--title", "Un titre", "--date", "2004", "-c", "TN",
+                 "--region", "Maghreb", "--actor", "imf", "--place", "annaba", "--tag", "x",
+                 "--summary", summary.strip(), "--quote", quote, input="y\nn\n")
+    assert result.exit_code == 0, result.output
+    assert f"summary: {summary.strip()}" in result.stderr  # one line, not cut
+    assert "Nothing was written" in result.stderr
+
+
+def test_new_places_and_actors_without_prompts(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_text()
+    result = run("add", "-f", timeline_copy, "--title", "À Oran", "--new-place", "Oran=Algérie",
+                 "--new-actor", "Association Oranaise=organisation", "--quote", QUOTE, "--yes")
+    assert result.exit_code == 0, result.output
+    _removed, added = diff_lines(before, timeline_copy.read_text())
+    assert "  - id: oran" in added and "    country: Algérie" in added
+    assert "  - id: association-oranaise" in added and "    places: [oran]" in added
+    assert "    actors: [association-oranaise]" in added
+    result = run("add", "-f", timeline_copy, "--title", "x", "--new-actor", "X=club",
+                 "--quote", QUOTE, "--yes")
+    assert result.exit_code == 2 and "not a kind of actor" in result.stderr
+    result = run("add", "-f", timeline_copy, "--title", "x", "--new-place", "Nowhere=Atlantis",
+                 "--quote", QUOTE, "--yes")
+    assert result.exit_code == 2 and "Atlantis" in result.stderr

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from imfhist.adding import Builder, EventDraft
-from imfhist.changes import Change, PlanRefused, newline_of
+from imfhist.changes import Change, PlanRefused
 from imfhist.i18n import _
 from imfhist.model import Timeline
 from imfhist.outline import Outline
 from imfhist.transaction import Planner
 from imfhist.writer import (
-    EVENT_KEYS,
-    ORDERS,
     Addition,
     _fresh_ids,
     plan_addition,
-    render_mapping,
     slug,
 )
 
@@ -107,16 +102,17 @@ def plan_new_event(draft: EventDraft, new: NewThings) -> Planner:
     return planner
 
 
-def preview(path: Path, addition: Addition) -> str:
-    """The whole YAML that will be added, as it will be written (line ends shown plainly)."""
-    from imfhist.writer import detect_style
+def plan_addition_of(addition: Addition) -> Planner:
+    """The planner that adds what the dialogue gathered, to the file as it is under the lock."""
 
-    text = path.read_text(encoding="utf-8-sig")
-    style = detect_style(text)
-    parts: list[Any] = []
-    for key, records in (("actors", addition.actors), ("places", addition.places),
-                         ("events", addition.events)):
-        for record in records:
-            parts.append(render_mapping(record, style, ORDERS.get(key, EVENT_KEYS)))
-    newline = newline_of(text)
-    return "".join(parts).replace(newline, "\n").rstrip("\n")
+    def planner(outline: Outline, timeline: Timeline) -> list[Change]:
+        _fresh_ids(addition, timeline)
+        return plan_addition(outline, addition)
+
+    return planner
+
+
+def added_text(diff: str) -> str:
+    """The lines a diff adds, as they will be in the file: the whole of them, uncut."""
+    return "\n".join(line[1:] for line in diff.splitlines()
+                     if line.startswith("+") and not line.startswith("+++")).strip("\n")

@@ -48,6 +48,11 @@ def source_add(
              _("--fetch needs --url"))
     if fetch and not url:
         fail(_("--fetch needs --url"))
+    from imfhist.rules.ids import _ID
+
+    if not _ID.fullmatch(ident):
+        fail(_("'{id}' is not an id: lower-case letters and digits joined by hyphens").format(
+            id=ident), _("for instance rapport-2020"))
     path = writing_path(file)
     target, name = archive_path(path, ident)
     if target.exists():

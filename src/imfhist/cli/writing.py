@@ -73,7 +73,7 @@ def add_event(
     lang: LangOption = None,
 ) -> None:
     from imfhist.adding import EventDraft, split
-    from imfhist.creating import NewThings, plan_new_event, preview
+    from imfhist.creating import NewThings, added_text, plan_addition_of, plan_new_event
 
     path = writing_path(file)
     draft = EventDraft(title=title or "", date=date or "", summary=summary or "",
@@ -110,19 +110,14 @@ def add_event(
     addition.events.append(record)
     if not event_id:
         addition.made_ids.add(record["id"])
-    stderr().print(preview(path, addition), soft_wrap=True, markup=False, highlight=False)
-    if not dry_run and not Confirm.ask(_("Add it to {path}?").format(path=path),
-                                       console=stderr()):
-        note(_("Nothing was written."))
-        raise typer.Exit(OK)
-    from imfhist.writer import plan_addition
-
-    def planner(outline, fresh):  # type: ignore[no-untyped-def]
-        from imfhist.writer import _fresh_ids
-
-        _fresh_ids(addition, fresh)
-        return plan_addition(outline, addition)
-
+    planner = plan_addition_of(addition)
+    if not dry_run:
+        # The whole text that will be added, checked with the whole timeline, before asking.
+        shown = change(path, planner, dry_run=True, quiet=True)
+        stderr().print(added_text(shown.diff()), soft_wrap=True, markup=False, highlight=False)
+        if not Confirm.ask(_("Add it to {path}?").format(path=path), console=stderr()):
+            note(_("Nothing was written."))
+            raise typer.Exit(OK)
     change(path, planner, dry_run=dry_run)
     if not dry_run:
         note(_("Added '{id}' to {path}.").format(id=record["id"], path=path), style="green")
@@ -162,6 +157,9 @@ def import_events(
     drafts, problems, headers = read_rows(text)
     if problems:
         problems_and_exit(problems, f"{csv_file}: ")
+    if not drafts:
+        note(_("No event to import."))
+        return
     path = writing_path(file)
     addition = Addition()
 
@@ -181,9 +179,7 @@ def import_events(
         return plan_addition(outline, addition)
 
     change(path, planner, dry_run=dry_run)
-    if not addition.events:
-        note(_("No event to import."))
-    elif dry_run:
+    if dry_run:
         note(n_("Would add {count} event.", "Would add {count} events.",
                  len(addition.events)).format(count=len(addition.events)))
     else:
