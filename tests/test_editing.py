@@ -469,3 +469,10 @@ def test_new_places_and_actors_without_prompts(run, timeline_copy: Path) -> None
     result = run("add", "-f", timeline_copy, "--title", "x", "--new-place", "Nowhere=Atlantis",
                  "--quote", QUOTE, "--yes")
     assert result.exit_code == 2 and "Atlantis" in result.stderr
+
+
+def test_no_editor_without_a_terminal(run, timeline_copy: Path, monkeypatch) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    result = run("edit", "altermed", "-f", timeline_copy)
+    assert result.exit_code == 2 and "EDITOR" in result.stderr

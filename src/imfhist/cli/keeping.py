@@ -97,6 +97,12 @@ def _edit_in_editor(path: "object", event_id: str, dry_run: bool) -> None:
     from imfhist.editor import EditorFailed, check_snippet, plan_replace, run_editor, shown_event
     from imfhist.transaction import WriteRefused, rewrite
 
+    import os
+    import sys
+
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
+        fail(_("give the fields to change as options (see --help), or set VISUAL or EDITOR to "
+               "the editor to open"), _("without a terminal, no editor can be opened"))
     shown: list[str] = []
     change(path, shown_event(event_id, shown), wanted=[event_id], dry_run=True,  # type: ignore[arg-type]
            quiet=True)
