@@ -476,3 +476,15 @@ def test_no_editor_without_a_terminal(run, timeline_copy: Path, monkeypatch) -> 
     monkeypatch.delenv("EDITOR", raising=False)
     result = run("edit", "altermed", "-f", timeline_copy)
     assert result.exit_code == 2 and "EDITOR" in result.stderr
+
+
+def test_edit_in_a_flow_list(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(MINIMAL.split("events:")[0] + "events: [{id: first, title: First, "
+                    "tags: [a], sources: [{ref: s, quote: q}]}]\n")
+    assert run("edit", "first", "-f", path, "--title", "Premier", "--add-tag", "b").exit_code == 0
+    assert "{id: first, title: Premier, tags: [a, b]," in path.read_text()
+    before = path.read_bytes()
+    result = run("edit", "first", "-f", path, "--summary", "Un résumé")
+    assert result.exit_code == 2 and "flow mapping" in result.stderr
+    assert path.read_bytes() == before

@@ -89,6 +89,12 @@ class _EventPlan:
     def _value_end(self, node: yaml.Node) -> int:
         return self.outline.content_end(node)
 
+    def _block_only(self) -> None:
+        """Keys are added and removed a line at a time: not in an event written `{…}`."""
+        if self.item.flow_style:
+            raise Unsupported(_("an event written as one flow mapping {…}"),
+                              self.item.start_mark.line + 1)
+
     def set(self, key: str, rendered: str) -> None:
         """Give `key` this value (YAML text), adding the key where docs/format.md puts it."""
         pair = value_of(self.item, key)
@@ -102,6 +108,7 @@ class _EventPlan:
                 start = value.start_mark.index
                 self.change(start, self._value_end(value), rendered)
             return
+        self._block_only()
         line = f"{self.indent}{key}: {rendered}{self.newline}"
         order = list(EVENT_KEYS)
         later = order[order.index(key) + 1:] if key in order else []
@@ -121,6 +128,7 @@ class _EventPlan:
         pair = value_of(self.item, key)
         if pair is None:
             return
+        self._block_only()
         key_node, value = pair
         start = self.outline.lines.line_start(key_node.start_mark.index)
         if start == self.outline.lines.line_start(self.item.start_mark.index):
@@ -212,6 +220,8 @@ class _EventPlan:
             raise PlanRefused(_("this event's 'sources' is not a list"),
                               _("`imfhist validate` shows it"))
         record = {"ref": source, "quote": quote}
+        if not node.flow_style:
+            self._block_only()
         if node.flow_style:
             after = node.value[-1].end_mark.index if node.value else node.start_mark.index + 1
             separator = ", " if node.value else ""

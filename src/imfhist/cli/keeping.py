@@ -90,15 +90,15 @@ def edit(
 
 
 def _edit_in_editor(path: "object", event_id: str, dry_run: bool) -> None:
+    import os
+    import sys
+
     from rich.prompt import Confirm
 
     from imfhist.changes import PlanRefused
     from imfhist.cli.writes import print_problems
     from imfhist.editor import EditorFailed, check_snippet, plan_replace, run_editor, shown_event
     from imfhist.transaction import WriteRefused, rewrite
-
-    import os
-    import sys
 
     if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
         fail(_("give the fields to change as options (see --help), or set VISUAL or EDITOR to "
