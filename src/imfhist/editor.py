@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -26,6 +28,14 @@ from imfhist.transaction import Planner
 
 class EditorFailed(Exception):
     """The editor could not be started, or ended with an error."""
+
+
+class NoEditor(Exception):
+    """No editor is named and there is no terminal to open `vi` in."""
+
+
+class Abandoned(Exception):
+    """The user chose not to open the editor again after an error."""
 
 
 def editor_command() -> list[str]:
@@ -92,6 +102,28 @@ def check_snippet(text: str) -> str | None:
     if not isinstance(node, yaml.MappingNode):
         return _("an event is a mapping of keys to values (id: …, title: …)")
     return None
+
+
+def edit_session(original: str, problems: Callable[[str], list[str]],
+                 show: Callable[[str], None], again: Callable[[], bool]) -> str | bool | None:
+    """Open the event in the editor until what comes back is right: the edited text; None when
+    nothing was changed; False when the user gave up after an error."""
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
+        raise NoEditor
+    text = original
+    while True:
+        text = run_editor(text)
+        if text == original:
+            return None
+        problem = check_snippet(text)
+        found = [_("the event is not valid YAML: {problem}").format(problem=problem)] \
+            if problem else problems(text)
+        if not found:
+            return text
+        for line in found:
+            show(line)
+        if not again():
+            raise Abandoned
 
 
 def run_editor(text: str) -> str:

@@ -6,11 +6,12 @@ file. The planning lives in imfhist.editing, the editor session in imfhist.edito
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from imfhist.cli.app import app
+from imfhist.cli.app import PROBLEMS, app
 from imfhist.cli.common import fail, note, stderr, writing_path
 from imfhist.cli.writes import DryRunOption, change
 from imfhist.commands import Command
@@ -89,50 +90,52 @@ def edit(
         note(_("Changed '{id}' in {path}.").format(id=event_id, path=path), style="green")
 
 
-def _edit_in_editor(path: "object", event_id: str, dry_run: bool) -> None:
-    import os
-    import sys
-
+def _edit_in_editor(path: Path, event_id: str, dry_run: bool) -> None:
     from rich.prompt import Confirm
 
     from imfhist.changes import PlanRefused
-    from imfhist.cli.writes import print_problems
-    from imfhist.editor import EditorFailed, check_snippet, plan_replace, run_editor, shown_event
+    from imfhist.editor import (
+        Abandoned,
+        EditorFailed,
+        NoEditor,
+        edit_session,
+        plan_replace,
+        shown_event,
+    )
+    from imfhist.output.report.text import problem_line
     from imfhist.transaction import WriteRefused, rewrite
 
-    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
+    shown: list[str] = []
+    change(path, shown_event(event_id, shown), wanted=[event_id], dry_run=True, quiet=True)
+    original = shown[0]
+
+    def problems(text: str) -> list[str]:
+        try:
+            rewrite(path, plan_replace(event_id, original, text), wanted=[event_id],
+                    dry_run=True)
+        except WriteRefused as refused:
+            return [problem_line(p).plain for p in refused.problems]
+        return []
+
+    try:
+        text = edit_session(original, problems, show=lambda line: note(line, style="red"),
+                            again=lambda: Confirm.ask(_("Edit it again?"), console=stderr(),
+                                                      default=True))
+    except NoEditor:
         fail(_("give the fields to change as options (see --help), or set VISUAL or EDITOR to "
                "the editor to open"), _("without a terminal, no editor can be opened"))
-    shown: list[str] = []
-    change(path, shown_event(event_id, shown), wanted=[event_id], dry_run=True,  # type: ignore[arg-type]
-           quiet=True)
-    original = text = shown[0]
-    while True:
-        try:
-            text = run_editor(text)
-        except EditorFailed as error:
-            fail(str(error), _("set VISUAL or EDITOR to the editor to use; nothing was written"))
-        if text == original:
-            note(_("No change: nothing was written."))
-            return
-        problem = check_snippet(text)
-        if problem is None:
-            try:
-                rewrite(path, plan_replace(event_id, original, text),  # type: ignore[arg-type]
-                        wanted=[event_id], dry_run=True)
-                break
-            except WriteRefused as refused:
-                print_problems(refused.problems)
-            except PlanRefused as refused:
-                fail(refused.message, refused.hint)
-        else:
-            note(_("the event is not valid YAML: {problem}").format(problem=problem),
-                 style="red")
-        if not Confirm.ask(_("Edit it again?"), console=stderr(), default=True):
-            note(_("Nothing was written."))
-            raise typer.Exit(1)
-    outcome = change(path, plan_replace(event_id, original, text),  # type: ignore[arg-type]
-                     wanted=[event_id], dry_run=dry_run)
+    except EditorFailed as error:
+        fail(str(error), _("set VISUAL or EDITOR to the editor to use; nothing was written"))
+    except PlanRefused as refused:
+        fail(refused.message, refused.hint)
+    except Abandoned:
+        note(_("Nothing was written."))
+        raise typer.Exit(PROBLEMS) from None
+    if text is None:
+        note(_("No change: nothing was written."))
+        return
+    outcome = change(path, plan_replace(event_id, original, text), wanted=[event_id],
+                     dry_run=dry_run)
     if outcome.written:
         note(_("Changed '{id}' in {path}.").format(id=event_id, path=path), style="green")
 
