@@ -488,3 +488,23 @@ def test_edit_in_a_flow_list(run, tmp_path: Path) -> None:
     result = run("edit", "first", "-f", path, "--summary", "Un résumé")
     assert result.exit_code == 2 and "flow mapping" in result.stderr
     assert path.read_bytes() == before
+
+
+# -- hostile files -----------------------------------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HOSTILE.iterdir()
+                                        if p.name != "expected.yaml"))
+def test_writing_commands_on_hostile_files(run, name: str, monkeypatch) -> None:
+    """Each writing command, shown a hostile file, answers with an exit code and a line: never
+    a traceback, and never a changed file."""
+    monkeypatch.chdir(HOSTILE)
+    monkeypatch.setenv("IMFHIST_LOCK_TIMEOUT", "1")
+    for args in (["add", "--title", "Nouveau", "--quote", "q", "--yes"],
+                 ["edit", "one", "--title", "T", "--add-tag", "z"],
+                 ["remove", "one"], ["rename", "one", "two"]):
+        result = run(*args, "--file", name, "--dry-run")
+        assert result.exit_code in (0, 1, 2), args
+        assert "Traceback" not in result.output

@@ -210,15 +210,27 @@ class Outline:
         return self.objects.get(ident, [])
 
 
-def _snapshot(node: yaml.Node) -> yaml.Node:
+def _snapshot(node: yaml.Node, copies: dict[int, yaml.Node] | None = None) -> yaml.Node:
     """A copy of a node's lists and mappings (its scalars shared): the loader lets go of the
-    items of the lists it reads, and a planner needs them after it has."""
+    items of the lists it reads, and a planner needs them after it has. A node met twice through
+    aliases is copied once, so that an alias bomb stays small."""
+    copies = {} if copies is None else copies
+    if isinstance(node, yaml.ScalarNode):
+        return node
+    if id(node) in copies:
+        return copies[id(node)]
     if isinstance(node, yaml.SequenceNode):
-        return yaml.SequenceNode(node.tag, [_snapshot(v) for v in node.value], node.start_mark,
-                                 node.end_mark, flow_style=node.flow_style)
+        copy: yaml.Node = yaml.SequenceNode(node.tag, [], node.start_mark, node.end_mark,
+                                            flow_style=node.flow_style)
+        copies[id(node)] = copy
+        copy.value = [_snapshot(v, copies) for v in node.value]
+        return copy
     if isinstance(node, yaml.MappingNode):
-        return yaml.MappingNode(node.tag, [(k, _snapshot(v)) for k, v in node.value],
-                                node.start_mark, node.end_mark, flow_style=node.flow_style)
+        copy = yaml.MappingNode(node.tag, [], node.start_mark, node.end_mark,
+                                flow_style=node.flow_style)
+        copies[id(node)] = copy
+        copy.value = [(k, _snapshot(v, copies)) for k, v in node.value]
+        return copy
     return node
 
 

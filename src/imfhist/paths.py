@@ -142,7 +142,8 @@ def inside_package(path: Path) -> bool:
     """Whether `path` lies inside the installed imfhist package (site-packages)."""
     folder = package_folder()
     try:
-        path.resolve().relative_to(folder)
+        # realpath, not resolve(): a symlink loop is for the reader to report, not a crash here.
+        Path(os.path.realpath(path)).relative_to(folder)
     except ValueError:
         return False
     return True
