@@ -18,7 +18,7 @@ from imfhist.outline import Outline
 from imfhist.transaction import Planner
 from imfhist.writer import (
     Addition,
-    _fresh_ids,
+    fresh_ids,
     plan_addition,
     slug,
 )
@@ -95,7 +95,7 @@ def plan_new_event(draft: EventDraft, new: NewThings) -> Planner:
         addition.events.append(record)
         if not draft.id.strip():
             addition.made_ids.add(record["id"])
-        _fresh_ids(addition, timeline)
+        fresh_ids(addition, timeline)
         new.added_id = record["id"]
         return plan_addition(outline, addition)
 
@@ -106,7 +106,7 @@ def plan_addition_of(addition: Addition) -> Planner:
     """The planner that adds what the dialogue gathered, to the file as it is under the lock."""
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
-        _fresh_ids(addition, timeline)
+        fresh_ids(addition, timeline)
         return plan_addition(outline, addition)
 
     return planner

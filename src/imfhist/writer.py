@@ -93,17 +93,6 @@ class Style:
         return self.item_indent + "-" + " " * (len(self.key_indent) - len(self.item_indent) - 1)
 
 
-def detect_style(text: str, list_key: str = "events") -> Style:
-    """The style of a list, read from the text alone (for previews)."""
-    newline = newline_of(text)
-    found = re.search(rf"(?m)^{list_key}:[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*([ \t]*)-([ \t]+)",
-                      text)
-    if not found:
-        return Style(newline, "  ", "    ")
-    item = found.group(1)
-    return Style(newline, item, item + " " + found.group(2))
-
-
 def style_of(outline: Outline, key: str) -> Style:
     """The style of the list `key`, read from its nodes; from another list when it has no block
     items; two spaces a level when the file has none."""
@@ -233,7 +222,7 @@ def plan_addition(outline: Outline, addition: Addition) -> list[Change]:
     return changes
 
 
-def _fresh_ids(addition: Addition, timeline: Any) -> None:
+def fresh_ids(addition: Addition, timeline: Any) -> None:
     """Give another id to an event whose made-up id a concurrent writer took meanwhile."""
     taken = {e.id.value for e in timeline.events}
     for record in addition.events:
@@ -247,11 +236,11 @@ def write_addition(path: Path, addition: Addition, *, dry_run: bool = False) -> 
     WriteRefused when the result has errors the file did not have (see imfhist.transaction)."""
 
     def planner(outline: Outline, timeline: Any) -> list[Change]:
-        _fresh_ids(addition, timeline)
+        fresh_ids(addition, timeline)
         return plan_addition(outline, addition)
 
     return rewrite(path, planner, dry_run=dry_run)
 
 
-__all__ = ["EVENT_KEYS", "Addition", "Style", "WriteRefused", "detect_style", "plan_addition",
+__all__ = ["EVENT_KEYS", "Addition", "Style", "WriteRefused", "plan_addition",
            "render_mapping", "scalar", "slug", "write_addition"]
