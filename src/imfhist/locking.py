@@ -1,9 +1,10 @@
 """An exclusive lock on a timeline, held from reading it to replacing it.
 
-Writers take an advisory lock (flock) on a lock file next to the timeline, never on the timeline
-itself: the timeline is replaced by a rename, and a lock on the old file would not stop a writer
-that opened the new one. Two `imfhist add` started at once therefore run one after the other, and
-the second reads the file the first wrote.
+Writers take an advisory lock (flock) on the folder that holds the timeline, never on the
+timeline itself: the timeline is replaced by a rename, and a lock on the old file would not stop a
+writer that opened the new one. The folder stays the same, and leaves no lock file behind for
+version control to list. Two `imfhist add` started at once therefore run one after the other,
+and the second reads the file the first wrote.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ class LockError(Exception):
 
 
 def lock_path(real: Path) -> Path:
-    """The lock file of a timeline: hidden, next to the real file (a symlink's target)."""
-    return real.with_name(f".{real.name}.lock")
+    """What is locked for a timeline: the folder of the real file (a symlink's target)."""
+    return real.parent if str(real.parent) else Path(".")
 
 
 def timeout() -> float:
@@ -51,7 +52,7 @@ def locked(real: Path, seconds: float | None = None) -> Iterator[None]:
     wait = timeout() if seconds is None else seconds
     lock = lock_path(real)
     try:
-        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        descriptor = os.open(lock, os.O_RDONLY)
     except OSError as error:
         raise LockError((error.strerror or str(error)).lower()) from None
     try:

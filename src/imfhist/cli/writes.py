@@ -73,7 +73,7 @@ def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
              _("try again; IMFHIST_LOCK_TIMEOUT sets how many seconds to wait"))
     except LockError as error:
         fail(_("cannot lock {path}: {reason}").format(path=path, reason=error),
-             _("nothing was written; the folder must be writable"))
+             _("nothing was written; check the permissions of the folder"))
     except WriteError as error:
         fail(_("cannot write {path}: {reason}").format(path=path, reason=error),
              _("nothing was written; check the folder and the free space"))
