@@ -80,11 +80,12 @@ class NewThings:
                     values.append(record["id"])
 
 
-def plan_new_event(draft: EventDraft, new: NewThings) -> Planner:
+def plan_new_event(draft: EventDraft, new: NewThings, *,
+                   allow_duplicate: bool = False) -> Planner:
     """The planner of `imfhist add --yes`: check the draft against the file under the lock."""
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
-        builder = Builder(timeline)
+        builder = Builder(timeline, allow_duplicate=allow_duplicate)
         addition = new.addition(builder)
         new.named_in(draft, addition)
         record, problems = builder.event(draft)

@@ -68,6 +68,9 @@ def add_event(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_(
         "Ask nothing: take the options as they are and write."))] = False,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
+        "Add the event even if it repeats one of the timeline (same title, or same date and "
+        "quote)."))] = False,
     dry_run: DryRunOption = False,
     file: FileOption = None,
     lang: LangOption = None,
@@ -85,7 +88,8 @@ def add_event(
         problems_and_exit(new.problems)
     if yes:
         # Nothing to ask: build the event from the file as it is under the lock.
-        change(path, plan_new_event(draft, new), dry_run=dry_run)
+        change(path, plan_new_event(draft, new, allow_duplicate=allow_duplicate),
+               dry_run=dry_run)
         if not dry_run:
             note(_("Added '{id}' to {path}.").format(id=new.added_id, path=path),
                  style="green")
@@ -97,7 +101,7 @@ def add_event(
     from imfhist.dialogue import ask_for_event
 
     timeline = load_for_reading(path)
-    builder = Builder(timeline)
+    builder = Builder(timeline, allow_duplicate=allow_duplicate)
     try:
         addition = new.addition(builder)
     except PlanRefused as refused:
@@ -133,10 +137,13 @@ def import_events(
     dry_run: DryRunOption = False,
     template: Annotated[bool, typer.Option("--template", help=_(
         "Print a CSV template with the columns imfhist reads, and exit."))] = False,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
+        "Import rows that repeat an event of the timeline or an earlier row (same title, or "
+        "same date and quote)."))] = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import Builder, header_name, read_rows
+    from imfhist.adding import Builder, header_name, is_example, read_rows
     from imfhist.adding import template as csv_template
     from imfhist.changes import PlanRefused
     from imfhist.writer import Addition, plan_addition
@@ -164,10 +171,15 @@ def import_events(
     addition = Addition()
 
     def planner(outline, timeline):  # type: ignore[no-untyped-def]
-        builder = Builder(timeline)
+        builder = Builder(timeline, allow_duplicate=allow_duplicate)
         wrong = []
         for row, draft in drafts:
-            record, row_problems = builder.event(draft)
+            if is_example(draft):
+                wrong.append(_("{path}, row {row}: this is the template's example row, left as "
+                               "it was; replace it with your own events").format(
+                                   path=csv_file, row=row))
+                continue
+            record, row_problems = builder.event(draft, row)
             wrong += [_("{path}, row {row}, column {column}: {message}").format(
                 path=csv_file, row=row, column=header_name(column, headers), message=message)
                 for column, message in row_problems]
