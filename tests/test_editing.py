@@ -18,7 +18,11 @@ import pytest
 
 from imfhist.validation import validate_file
 
-QUOTE = "les micro-projets en Tunisie"
+QUOTE = "De nombreuses expériences nous ont fait grandir"
+# A quote of the shipped page that carries a date, countries, places and an actor.
+PAGE_QUOTE = ("Dès 2004, l’IMF […] a participé aux programmes concertés pluri acteurs (PCPA) et "
+              "aux dynamiques qui en sont issues au Maroc, en Algérie, en Tunisie […] les "
+              "micro-projets en Tunisie, à Ras Jebel ou à Sidi Bouzid")
 MINIMAL = """\
 format: imfhist/1
 sources:
@@ -29,8 +33,11 @@ events:
     title: First
     sources:
       - ref: s
-        quote: q
+        quote: the first words of the page
 """
+
+
+SECOND = "the second words of the page"
 
 
 def diff_lines(before: str, after: str) -> tuple[list[str], list[str]]:
@@ -99,10 +106,12 @@ def test_init_starts_a_timeline_that_add_fills(run, tmp_path: Path, monkeypatch)
     assert "format: imfhist/1" in text and "$schema=imfhist-1.schema.json" in text
     assert (tmp_path / "data" / "imfhist-1.schema.json").is_file()
     assert run("init").exit_code == 2  # never overwrites
-    result = run("add", "--title", "Le début", "--quote", "un mot", "--source", "source-1",
+    result = run("add", "--title", "Le début", "--quote", "le début de notre histoire ici",
+                 "--source", "source-1",
                  "--yes")
     assert result.exit_code == 0, result.output
-    assert validate_file(tmp_path / "data" / "timeline.yaml") == []
+    problems = validate_file(tmp_path / "data" / "timeline.yaml")
+    assert [p for p in problems if p.is_error] == []
 
 
 # -- writes that lose nothing ------------------------------------------------------------------
@@ -110,7 +119,7 @@ def test_init_starts_a_timeline_that_add_fills(run, tmp_path: Path, monkeypatch)
 
 def test_eight_concurrent_adds_all_land(timeline_copy: Path) -> None:
     script = [sys.executable, "-m", "imfhist", "add", "--file", str(timeline_copy), "--quote",
-              QUOTE, "--yes", "--title"]
+              QUOTE, "--yes", "--allow-duplicate", "--title"]
     processes = [subprocess.Popen([*script, f"Essai numéro {n}"], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE) for n in range(8)]
     for process in processes:
@@ -118,7 +127,7 @@ def test_eight_concurrent_adds_all_land(timeline_copy: Path) -> None:
     text = timeline_copy.read_text()
     for number in range(8):
         assert f"id: essai-numero-{number}\n" in text
-    assert validate_file(timeline_copy) == []
+    assert [p for p in validate_file(timeline_copy) if p.is_error] == []
 
 
 def test_a_writer_that_cannot_get_the_lock_writes_nothing(run, timeline_copy: Path,
@@ -150,7 +159,8 @@ def test_a_read_only_timeline_is_refused(run, timeline_copy: Path) -> None:
     assert stat.S_IMODE(timeline_copy.stat().st_mode) == 0o444
 
 
-KEPT = MINIMAL.replace("        quote: q\n", "        quote: |+\n          q\n\n\n")
+KEPT = MINIMAL.replace("        quote: the first words of the page\n",
+                       "        quote: |+\n          the first words of the page\n\n\n")
 
 
 @pytest.mark.parametrize(("name", "text"), [
@@ -163,7 +173,7 @@ KEPT = MINIMAL.replace("        quote: q\n", "        quote: |+\n          q\n\n
 def test_add_keeps_every_byte(run, tmp_path: Path, name: str, text: str) -> None:
     path = tmp_path / "t.yaml"
     path.write_bytes(text.encode())
-    result = run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes")
+    result = run("add", "-f", path, "--title", "Second", "--quote", SECOND, "--yes")
     assert result.exit_code == 0, result.output
     new = path.read_bytes().decode()
     import yaml
@@ -183,26 +193,27 @@ def test_add_keeps_every_byte(run, tmp_path: Path, name: str, text: str) -> None
 def test_add_keeps_the_byte_order_mark(run, tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode())
-    assert run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes").exit_code == 0
+    assert run("add", "-f", path, "--title", "Second", "--quote", SECOND, "--yes").exit_code == 0
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf" + MINIMAL.encode())
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), [
     ("flow list", MINIMAL.split("events:")[0] + "events: [{id: first, title: First, "
-     "sources: [{ref: s, quote: q}]}]\n", "{id: second, title: Second"),
+     "sources: [{ref: s, quote: the first words of the page}]}]\n",
+     "{id: second, title: Second"),
     ("empty list", MINIMAL.split("events:")[0] + "events: []\n", "  - id: second\n"),
     ("no list", MINIMAL.split("events:")[0], "events:\n  - id: second\n"),
     ("wide dashes", MINIMAL.replace("  - id: first\n    title", "  -   id: first\n      title")
-     .replace("    sources:\n      - ref: s\n        quote: q", "      sources:\n        - ref: s\n"
-              "          quote: q"), "  -   id: second\n      title: Second\n"),
-    ("alias last", MINIMAL.replace("title: S", "title: &t S").replace("quote: q", "quote: *t"),
-     "  - id: second\n"),
+     .replace("    sources:\n      - ref: s\n        quote:", "      sources:\n        - ref: s\n"
+              "          quote:"), "  -   id: second\n      title: Second\n"),
+    ("alias last", MINIMAL.replace("title: S", "title: &t The title of the page here")
+     .replace("quote: the first words of the page", "quote: *t"), "  - id: second\n"),
 ])
 def test_layouts(run, tmp_path: Path, name: str, text: str, expected: str) -> None:
     path = tmp_path / "t.yaml"
     path.write_text(text)
-    result = run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes")
+    result = run("add", "-f", path, "--title", "Second", "--quote", SECOND, "--yes")
     assert result.exit_code == 0, result.output
     new = path.read_text()
     assert expected in new
@@ -213,9 +224,9 @@ def test_layouts(run, tmp_path: Path, name: str, text: str, expected: str) -> No
 def test_a_flow_mapping_timeline_is_refused_naming_it(run, tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
     path.write_text("{format: imfhist/1, sources: [{id: s, title: S}], events: [{id: a, "
-                    "title: A, sources: [{ref: s, quote: q}]}]}\n")
+                    "title: A, sources: [{ref: s, quote: the first words of the page}]}]}\n")
     before = path.read_bytes()
-    result = run("add", "-f", path, "--title", "Second", "--quote", "q2", "--yes")
+    result = run("add", "-f", path, "--title", "Second", "--quote", SECOND, "--yes")
     assert result.exit_code == 2 and "flow mapping" in result.stderr
     assert path.read_bytes() == before
 
@@ -235,19 +246,39 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run, timeline_copy: Path) ->
 def test_edit_changes_only_the_fields_given(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_text()
     result = run("edit", "altermed", "-f", timeline_copy, "--title", "Le projet AlterMed",
-                 "--add-tag", "essai", "--add-country", "Maroc")
+                 "--add-tag", "essai")
     assert result.exit_code == 0, result.output
     removed, added = diff_lines(before, timeline_copy.read_text())
     assert [line.split(":")[0] for line in removed] == ["    title", "    tags"]
-    assert added == ["    title: Le projet AlterMed", "    countries: [Maroc]",
+    assert added == ["    title: Le projet AlterMed",
                      "    tags: [projet, économie sociale et solidaire, entrepreneuriat collectif, "
                      "essai]"]
-    assert validate_file(timeline_copy) == []
+    assert [p for p in validate_file(timeline_copy) if p.is_error] == []
+
+
+def test_edit_lists_by_any_name(run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_text()
+    result = run("edit", "imf-participe-aux-pcpa", "-f", timeline_copy,
+                 "--remove-country", "Tunisia", "--remove-region", "Europe orientale")
+    assert result.exit_code == 0, result.output
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert removed == ["    countries: [Maroc, Algérie, Tunisie]",
+                       "    regions: [Europe orientale]"]
+    assert added == ["    countries: [Maroc, Algérie]"]
+    result = run("edit", "imf-participe-aux-pcpa", "-f", timeline_copy, "--add-country", "TN",
+                 "--add-region", "Europe orientale")
+    assert result.exit_code == 0, result.output
+    text = timeline_copy.read_text()
+    assert "    countries: [Maroc, Algérie, TN]\n    regions: [Europe orientale]\n" in text
+    result = run("edit", "imf-participe-aux-pcpa", "-f", timeline_copy, "--add-country", "Liban")
+    assert result.exit_code == 1 and "claim-country" in result.stderr  # the quote says no Liban
+    assert [p for p in validate_file(timeline_copy) if p.is_error] == []
 
 
 def test_edit_refuses_what_would_be_wrong(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_bytes()
-    result = run("edit", "altermed", "-f", timeline_copy, "--quote", "words the page lacks")
+    result = run("edit", "altermed", "-f", timeline_copy, "--quote",
+                 "these are words that the page lacks entirely")
     assert result.exit_code == 2 and "not in source" in result.stderr
     result = run("edit", "altermd", "-f", timeline_copy, "--title", "x")
     assert result.exit_code == 2 and "altermed" in result.stderr
@@ -305,7 +336,7 @@ def test_rename_changes_the_id_and_every_reference(run, timeline_copy: Path) -> 
     removed, added = diff_lines(before, timeline_copy.read_text())
     assert len(removed) == len(added) and all("icosi-asso" in line for line in added)
     assert timeline_copy.read_text().count("icosi-asso") == references
-    assert validate_file(timeline_copy) == []
+    assert [p for p in validate_file(timeline_copy) if p.is_error] == []
     assert run("rename", "imf", "icosi-asso", "-f", timeline_copy).exit_code == 2
 
 
@@ -424,9 +455,8 @@ def test_the_quick_check_builds_the_same_timeline_as_a_full_load(
         return patched
 
     monkeypatch.setattr(transaction, "_patched", both)
-    edit = EventEdit(title="Un titre: changé", summary="", date="dès 2004",
-                     add={"tags": ["essai"], "countries": ["Maroc"]},
-                     remove={"actors": ["imf"]})
+    edit = EventEdit(title="Un titre: changé", summary="", add={"tags": ["essai"]},
+                     remove={"actors": ["icosi"]})
     for planner, wanted in ((plan_edit("altermed", edit), ["altermed"]),
                             (plan_rename("icosi", "icosi-2"), ["icosi"]),
                             (plan_rename("ras-jebel", "ras-jebel-2"), ["ras-jebel"]),
@@ -444,20 +474,23 @@ def test_the_quick_check_builds_the_same_timeline_as_a_full_load(
 
 
 def test_the_preview_shows_the_whole_text(run, timeline_copy: Path) -> None:
-    quote = ("les micro-projets en Tunisie, à Ras Jebel ou à Sidi Bouzid") * 1
     summary = "Un résumé très long " * 12
     result = run("add", "-f", timeline_copy, "--title", "Un titre", "--date", "2004", "-c", "TN",
-                 "--region", "Maghreb", "--actor", "imf", "--place", "annaba", "--tag", "x",
-                 "--summary", summary.strip(), "--quote", quote, input="y\nn\n")
+                 "--actor", "imf", "--place", "ras-jebel", "--tag", "x", "--summary",
+                 summary.strip(), "--quote", PAGE_QUOTE, input="y\n\nn\n")
     assert result.exit_code == 0, result.output
     assert f"summary: {summary.strip()}" in result.stderr  # one line, not cut
     assert "Nothing was written" in result.stderr
 
 
 def test_new_places_and_actors_without_prompts(run, timeline_copy: Path) -> None:
+    sentence = "À Oran, l’Association Oranaise a reçu une délégation de l’IMF."
+    page = next((timeline_copy.parent / "sources").iterdir())
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + sentence + "\n", encoding="utf-8")
     before = timeline_copy.read_text()
     result = run("add", "-f", timeline_copy, "--title", "À Oran", "--new-place", "Oran=Algérie",
-                 "--new-actor", "Association Oranaise=organisation", "--quote", QUOTE, "--yes")
+                 "--new-actor", "Association Oranaise=organisation", "--quote", sentence,
+                 "--yes")
     assert result.exit_code == 0, result.output
     _removed, added = diff_lines(before, timeline_copy.read_text())
     assert "  - id: oran" in added and "    country: Algérie" in added
@@ -481,7 +514,7 @@ def test_no_editor_without_a_terminal(run, timeline_copy: Path, monkeypatch) -> 
 def test_edit_in_a_flow_list(run, tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
     path.write_text(MINIMAL.split("events:")[0] + "events: [{id: first, title: First, "
-                    "tags: [a], sources: [{ref: s, quote: q}]}]\n")
+                    "tags: [a], sources: [{ref: s, quote: the first words of the page}]}]\n")
     assert run("edit", "first", "-f", path, "--title", "Premier", "--add-tag", "b").exit_code == 0
     assert "{id: first, title: Premier, tags: [a, b]," in path.read_text()
     before = path.read_bytes()
@@ -502,7 +535,7 @@ def test_writing_commands_on_hostile_files(run, name: str, monkeypatch) -> None:
     a traceback, and never a changed file."""
     monkeypatch.chdir(HOSTILE)
     monkeypatch.setenv("IMFHIST_LOCK_TIMEOUT", "1")
-    for args in (["add", "--title", "Nouveau", "--quote", "q", "--yes"],
+    for args in (["add", "--title", "Nouveau", "--quote", QUOTE, "--yes"],
                  ["edit", "one", "--title", "T", "--add-tag", "z"],
                  ["remove", "one"], ["rename", "one", "two"]):
         result = run(*args, "--file", name, "--dry-run")
