@@ -362,6 +362,14 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         def log_message(self, *args: object) -> None:
             pass
 
+        def do_GET(self) -> None:
+            if self.path == "/loop":  # a redirect that never ends
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+                return
+            super().do_GET()
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -414,6 +422,8 @@ def test_fetch_follows_few_redirects(site: tuple[str, Path]) -> None:
     (folder / "big.txt").write_bytes(b"x" * 2048)
     with pytest.raises(FetchError):
         fetch(f"{address}/big.txt", max_bytes=1024)
+    with pytest.raises(FetchError, match="redirect"):
+        fetch(f"{address}/loop")
 
 
 def test_no_traceback_for_bad_settings(run, tmp_path: Path, monkeypatch) -> None:
@@ -541,3 +551,14 @@ def test_writing_commands_on_hostile_files(run, name: str, monkeypatch) -> None:
         result = run(*args, "--file", name, "--dry-run")
         assert result.exit_code in (0, 1, 2), args
         assert "Traceback" not in result.output
+
+
+def test_known_values_complete_with_tab() -> None:
+    import readline
+
+    from imfhist.dialogue import completing
+
+    with completing(["Ras Jebel", "ras-jebel", "Sidi Bouzid"]):
+        complete = readline.get_completer()
+        assert [complete("ra", n) for n in range(3)] == ["Ras Jebel", "ras-jebel", None]
+        assert complete("Sid", 0) == "Sidi Bouzid"
