@@ -27,13 +27,6 @@ def test_list_shows_every_event_in_date_order(run) -> None:
     assert events[1]["worded_date"] == "dès 2004"
 
 
-def test_list_table_matches_golden_file(run) -> None:
-    result = run("list")
-    assert result.exit_code == 0
-    golden = Path(__file__).parent / "golden" / "list.txt"
-    assert result.stdout == golden.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("country", ["Tunisie", "tunisie", "Tunisia", "TN", "TUN", "tunisié"])
 def test_filter_country_any_spelling(run, country: str) -> None:
     result = run("filter", "--country", country, "--format", "json")

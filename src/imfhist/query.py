@@ -183,6 +183,10 @@ def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> f
         if word in names:
             resolved.add(word)
             continue
+        same_id = {i for i in names if i.casefold() == word.casefold()}
+        if same_id:
+            resolved |= same_id
+            continue
         key = fold_name(word)
         exact = {i for i, name in names.items() if fold_name(name) == key}
         partial = {i for i, name in names.items() if key and key in fold_name(name)}

@@ -57,6 +57,17 @@ class Suggester:
         return [self._names[number] for number, _ in shared.most_common(_CANDIDATES)]
 
 
+def close_names(word: str, names: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """The names a user most likely meant by `word`: those that contain it, whatever the case
+    (`far` for `projet-far-annaba`), shortest first; then the closest spellings."""
+    names = list(dict.fromkeys(names))
+    key = word.casefold()
+    containing = sorted((name for name in names if key and key in name.casefold()),
+                        key=lambda name: (len(name), name)) if len(key) >= 2 else []
+    close = Suggester(names)(word.casefold(), n=n)
+    return tuple(dict.fromkeys([*containing, *close]))[:n]
+
+
 def did_you_mean(matches: Iterable[str]) -> str | None:
     from imfhist.i18n import _
 

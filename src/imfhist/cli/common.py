@@ -120,6 +120,14 @@ def emit(events: "list[Event]", timeline: "Timeline", output_format: ListFormat)
     from imfhist.output import renderer
 
     rendered = renderer(output_format.value)(events, timeline)
+    if output_format is ListFormat.table:
+        from imfhist.output.table import write
+
+        console = stdout()
+        colour = console.is_terminal and console.color_system is not None
+        write(rendered, sys.stdout, console.width, colour)
+        sys.stdout.flush()
+        return
     if isinstance(rendered, str):
         if sys.stdout.isatty():
             # CSV keeps the data as it is for files and pipes; a terminal gets it made visible.
@@ -161,6 +169,23 @@ def selected(file: Path | None, selection: Selection) -> "tuple[Timeline, list[E
     if selection.is_empty:
         return timeline, in_date_order(timeline.events)
     return timeline, select_events(timeline, selection)
+
+
+def find_event(timeline: "Timeline", typed: str) -> "Event":
+    """The event whose id is `typed`, in any case; exit 2 naming the closest ids otherwise."""
+    from imfhist.suggest import close_names, did_you_mean
+
+    by_folded: dict[str, list[Event]] = {}
+    for event in timeline.events:
+        if event.id.value == typed:
+            return event
+        by_folded.setdefault(event.id.value.casefold(), []).append(event)
+    found = by_folded.get(typed.casefold(), [])
+    if len(found) == 1:
+        return found[0]
+    ids = [e.id.value for e in timeline.events]
+    hint = did_you_mean(close_names(typed, ids)) or _("`imfhist list` shows each event's id")
+    fail(_("no event has the id '{id}'").format(id=typed), hint)
 
 
 def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:

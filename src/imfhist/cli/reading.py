@@ -8,7 +8,14 @@ import typer
 
 from imfhist import i18n
 from imfhist.cli.app import app
-from imfhist.cli.common import emit, fail, load_for_reading, select_events, selected, stdout
+from imfhist.cli.common import (
+    emit,
+    find_event,
+    load_for_reading,
+    select_events,
+    selected,
+    stdout,
+)
 from imfhist.commands import Command
 from imfhist.i18n import _
 from imfhist.options import (
@@ -55,17 +62,9 @@ def show_event(
     lang: LangOption = None,
 ) -> None:
     from imfhist.output.show import render_event
-    from imfhist.suggest import Suggester, did_you_mean
 
     timeline = load_for_reading(file)
-    for event in timeline.events:
-        if event.id.value == event_id:
-            stdout().print(render_event(event, timeline))
-            return
-    ids = [e.id.value for e in timeline.events]
-    fail(_("no event has the id '{id}'").format(id=event_id),
-          did_you_mean(Suggester(ids)(event_id)) or _("`imfhist list --format json` shows the ids"))
-
+    stdout().print(render_event(find_event(timeline, event_id), timeline))
 
 
 @app.command(cls=Command, name="stats", help=_(
