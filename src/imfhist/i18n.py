@@ -35,6 +35,11 @@ def _language_of(value: str | None) -> str | None:
     return code if code in LANGUAGES else None
 
 
+def supported(value: str) -> bool:
+    """Whether `value` ("fr", "en", "fr_FR.UTF-8") names a language imfhist speaks."""
+    return _language_of(value) is not None
+
+
 def choose(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     environ = os.environ if environ is None else environ
     if _language_of(option):

@@ -28,7 +28,29 @@ class ListFormat(enum.StrEnum):
 
 def _apply_language(value: str | None) -> str | None:
     if value is not None:
+        if not i18n.supported(value):
+            raise typer.BadParameter(
+                _("imfhist does not speak '{language}'; choose one of: {languages}").format(
+                    language=value, languages=", ".join(i18n.LANGUAGES)))
         i18n.use(i18n.choose(value), asked=True)
+    return value
+
+
+def path_argument(value: str) -> Path:
+    """A path as typed; an empty one is refused (Path("") would be the current directory)."""
+    if isinstance(value, Path):
+        return value
+    if not value.strip():
+        raise typer.BadParameter(_("an empty path names no file; give the timeline's path"))
+    return Path(value)
+
+
+def _timeline_file(ctx: typer.Context, value: Path | None) -> Path | None:
+    """--file after the command, else --file before it (`imfhist --file F list`)."""
+    if value is None:
+        root = ctx.find_root()
+        if isinstance(root.obj, dict):
+            return root.obj.get("file")  # type: ignore[no-any-return]
     return value
 
 
@@ -36,7 +58,8 @@ LangOption = Annotated[str | None, typer.Option(
     "--lang", metavar="fr|en", show_default=False, callback=_apply_language, is_eager=True,
     help=_("Language of the output: fr or en. Default: $IMFHIST_LANG, else the locale."))]
 FileOption = Annotated[Path | None, typer.Option(
-    "--file", "-f", metavar="PATH", show_default=False, dir_okay=True,
+    "--file", "-f", metavar="PATH", show_default=False, parser=path_argument,
+    callback=_timeline_file,
     help=_("Timeline file. Default: $IMFHIST_FILE, else the timeline setting of pyproject.toml "
            "(tool.imfhist) or imfhist.toml, else data/timeline.yaml, found upwards; reading "
            "falls back on the shipped IMF timeline (`imfhist where` says which)."))]

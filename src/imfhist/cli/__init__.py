@@ -34,7 +34,7 @@ def _only_the_requested_command(arguments: list[str]) -> None:
         argument = arguments[position]
         if argument in ("--help", "-h"):
             return
-        if argument == "--lang":
+        if argument in ("--lang", "--file", "-f"):
             position += 2
             continue
         if argument.startswith("-"):

@@ -4,6 +4,7 @@ module per family (reading, publishing, checking, writing), each registering on 
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,7 +12,7 @@ import typer
 from imfhist import __version__, i18n
 from imfhist.commands import Group
 from imfhist.i18n import _
-from imfhist.options import LangOption
+from imfhist.options import LangOption, path_argument
 
 OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 
@@ -35,10 +36,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help=_("Show the version and exit."))] = False,
     lang: LangOption = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-f", metavar="PATH", show_default=False, parser=path_argument,
+        help=_("Timeline file. Default: $IMFHIST_FILE, else the timeline setting of "
+               "pyproject.toml (tool.imfhist) or imfhist.toml, else data/timeline.yaml, found "
+               "upwards; reading falls back on the shipped IMF timeline (`imfhist where` says "
+               "which)."))]
+    = None,
 ) -> None:
+    # --file before the command counts as if given after it (see imfhist.options).
+    if file is not None:
+        ctx.obj = {"file": file}
     # The language of --help was chosen before the commands were built (see imfhist.__main__);
     # this sets it for what the command prints when run without that step, as in tests.
     i18n.use(i18n.choose(lang), asked=lang is not None)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
-from imfhist.cli.common import stdout
+from imfhist.cli.common import fail, stdout
 from imfhist.commands import Command
 from imfhist.i18n import _
 from imfhist.options import FileOption, LangOption
@@ -45,6 +45,9 @@ def validate(
     from imfhist.output.report import reporter
     from imfhist.validation import expand, validate_paths
 
+    if any(not argument.strip() for argument in files or []):
+        fail(_("an empty path names no file"), _("give the timeline's path, or none for the "
+                                                 "default timeline"))
     paths = expand(files or [])
     if file is not None or not paths:
         paths.insert(0, reading_path(file))

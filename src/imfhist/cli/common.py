@@ -108,10 +108,14 @@ def load_for_reading(file: Path | None) -> "Timeline":
                       markup=False, highlight=False)
         raise typer.Exit(CANNOT_RUN)
     if errors:
-        message = n_("note: {path} has {count} error in its structure; `imfhist validate` lists "
-                     "it.",
-                     "note: {path} has {count} errors in its structure; `imfhist validate` lists "
-                     "them.", len(errors)).format(path=result.shown_as, count=len(errors))
+        # The loader saw only the file's structure; the rules may find more. Count as
+        # `validate` counts, so that both commands give the same number.
+        from imfhist.validation import validate_paths
+
+        count = validate_paths([path]).errors
+        message = n_("note: {path} has {count} error; `imfhist validate {path}` lists it.",
+                     "note: {path} has {count} errors; `imfhist validate {path}` lists them.",
+                     count).format(path=result.shown_as, count=count)
         note(message)
     return result.timeline
 
@@ -155,6 +159,11 @@ def select_events(timeline: "Timeline", selection: Selection) -> "list[Event]":
         )
     except CriteriaError as error:
         fail(str(error), error.hint)
+    if criteria.start is not None and criteria.end is not None and criteria.start > criteria.end:
+        fail(_("--from {start} is after --to {end}: no date is in both").format(
+            start=selection.start, end=selection.end),
+             _("swap them: --from {end} --to {start}").format(start=selection.start,
+                                                                end=selection.end))
     events = select(timeline, criteria)
     if not events:
         note(_("No event matches."))

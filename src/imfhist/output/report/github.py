@@ -41,7 +41,10 @@ def command(problem: Problem) -> str:
 def render(report: Report, quiet: bool = False, strict: bool = False) -> str:
     lines = [command(p) for p in report.problems]
     if not quiet:
-        from imfhist.output.report.text import summary
+        from imfhist.output.report.text import strict_failure, summary
 
         lines.append(f"imfhist: {summary(report).plain}")
+        strict_line = strict_failure(report, strict)
+        if strict_line is not None:
+            lines.append(f"::error title=imfhist::{escape_data(strict_line.plain)}")
     return "".join(line + "\n" for line in lines)

@@ -39,8 +39,20 @@ def summary(report: Report) -> Text:
         style="bold red" if report.errors else "yellow")
 
 
+def strict_failure(report: Report, strict: bool) -> Text | None:
+    """The line that says why a run with only warnings failed: --strict counts them."""
+    if not strict or report.errors or not report.warnings or report.unreadable:
+        return None
+    message = n_("Failed because of --strict: the warning counts as an error.",
+                 "Failed because of --strict: the warnings count as errors.", report.warnings)
+    return Text(message, style="bold red")
+
+
 def render(report: Report, quiet: bool = False, strict: bool = False) -> Group:
     lines = [problem_line(p) for p in report.problems]
     if not quiet:
         lines.append(summary(report))
+        strict_line = strict_failure(report, strict)
+        if strict_line is not None:
+            lines.append(strict_line)
     return Group(*lines)
