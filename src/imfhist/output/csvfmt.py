@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from imfhist.model import Event, Timeline
 from imfhist.output.records import event_record
 
-COLUMNS = ("id", "date", "worded_date", "date_label", "title", "summary", "countries", "regions",
-           "places", "actors", "tags", "sources", "quotes")
+COLUMNS = ("id", "date", "worded_date", "date_label", "title", "summary", "countries",
+           "country_codes", "regions", "places", "actors", "tags", "sources", "quotes")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -27,8 +27,13 @@ def render(events: Sequence[Event], timeline: Timeline) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for event in events:
-        record = event_record(event)
-        record["sources"] = [c["ref"] for c in event_record(event)["sources"]]
+        record = event_record(event, timeline)
+        # The countries as the table shows them, in the language of the rest of the row: those
+        # of the event's places included.
+        shown = record.pop("shown_countries", [])
+        record["countries"] = [c["name"] for c in shown]
+        record["country_codes"] = [c["code"] or "" for c in shown]
+        record["sources"] = [c["ref"] for c in record["sources"]]
         record["quotes"] = [c.quote.value for c in event.sources]
         row = []
         for column in COLUMNS:

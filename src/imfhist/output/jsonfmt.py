@@ -1,4 +1,5 @@
-"""The events as a JSON list of records (see imfhist.output.records)."""
+"""The events as a JSON list of records (see imfhist.output.records), with the countries the
+table shows, derived ones marked."""
 
 from __future__ import annotations
 
@@ -10,4 +11,4 @@ from imfhist.output.safety import json_text
 
 
 def render(events: Sequence[Event], timeline: Timeline) -> str:
-    return json_text([event_record(e) for e in events])
+    return json_text([event_record(e, timeline) for e in events])

@@ -23,7 +23,7 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
         document["lang"] = timeline.lang
     if timeline.description is not None:
         document["description"] = timeline.description
-    document["events"] = [event_record(e) for e in events]
+    document["events"] = [event_record(e, timeline, options.lang) for e in events]
     document["actors"] = [_without_none({"id": a.id.value, "name": a.name, "kind": a.kind.value,
                                          "description": a.description})
                           for a in timeline.actors if a.id.value in actor_ids]
