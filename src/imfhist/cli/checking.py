@@ -21,6 +21,8 @@ class ReportFormat(enum.StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    junit = "junit"
+    gitlab = "gitlab"
 
 
 
@@ -33,7 +35,8 @@ def validate(
     file: FileOption = None,
     report_format: Annotated[ReportFormat | None, typer.Option(
         "--format", help=_("text, json, github (workflow commands; the default when "
-                           "GITHUB_ACTIONS=true) or sarif."),
+                           "GITHUB_ACTIONS=true), sarif (code scanning), junit (JUnit XML test "
+                           "results) or gitlab (GitLab Code Quality)."),
         case_sensitive=False, show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help=_("Warnings fail too (exit 1)."))]
     = False,

@@ -1,7 +1,7 @@
 """Validation reports, each format registered by name.
 
-A reporter takes the Report and returns text (json, github, sarif: written as it is) or a Rich
-renderable (text: styled on a terminal, plain in a pipe).
+A reporter takes the Report and returns text (json, github, sarif, junit, gitlab: written as it
+is) or a Rich renderable (text: styled on a terminal, plain in a pipe).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ REPORTERS: dict[str, str] = {
     "json": "imfhist.output.report.jsonfmt:render",
     "github": "imfhist.output.report.github:render",
     "sarif": "imfhist.output.report.sarif:render",
+    "junit": "imfhist.output.report.junit:render",
+    "gitlab": "imfhist.output.report.gitlab:render",
 }
 
 
