@@ -48,6 +48,10 @@ def main() -> None:
 
     i18n.use(i18n.choose(_language_option(arguments)))
     if "_IMFHIST_COMPLETE" in os.environ:
+        from imfhist.completion import complete
+
+        if complete(os.environ):
+            return
         _plain_completion_help()
     from imfhist.cli import main as run
 
