@@ -12,7 +12,7 @@ import typer
 from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
 from imfhist.cli.common import fail, stdout
 from imfhist.commands import Command
-from imfhist.i18n import _
+from imfhist.i18n import _, n_
 from imfhist.options import FileOption, LangOption
 
 
@@ -57,7 +57,12 @@ def validate(
     if report_format is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         report_format = ReportFormat.github if github else ReportFormat.text
-    report = validate_paths(paths)
+    from imfhist.cli.progress import counted, progress
+
+    with progress(n_("Checking {count} file", "Checking {count} files", len(paths)).format(
+            count=len(paths)) if len(paths) > 1
+                  else _("Checking {path}").format(path=paths[0]), paths) as shown:
+        report = validate_paths(counted(shown, paths))
     rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
     if not isinstance(rendered, str) and not sys.stdout.isatty():
         # Without a terminal there is no style to show: plain lines, written at once, spare a

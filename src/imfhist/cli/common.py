@@ -88,9 +88,12 @@ def load_for_reading(file: Path | None) -> "Timeline":
     from imfhist.loader import load
     from imfhist.problems import TimelineUnreadable
 
+    from imfhist.cli.progress import progress
+
     path = reading_path(file)
     try:
-        result = load(path)
+        with progress(_("Reading {path}").format(path=path), [path]):
+            result = load(path)
     except TimelineUnreadable as error:
         from imfhist.output.report.text import problem_line
 
