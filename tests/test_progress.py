@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 SCRIPT = Path(sys.executable).parent / "imfhist"
 
@@ -36,24 +36,23 @@ def run(args: list[str], terminal: bool) -> tuple[int, bytes, bytes]:
         return result.returncode, result.stdout, result.stderr
     controller, terminal_end = pty.openpty()
     # stdout goes to a file: a pipe nobody reads while the terminal is read would fill up.
-    stdout_file = tempfile.TemporaryFile()
-    process = subprocess.Popen([str(SCRIPT), *args], stdout=stdout_file,
-                               stderr=terminal_end, env=environment)
-    os.close(terminal_end)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed with the process
-            break
-        if not chunk:
-            break
-        shown += chunk
-    process.wait(timeout=120)
-    os.close(controller)
-    stdout_file.seek(0)
-    stdout = stdout_file.read()
-    stdout_file.close()
+    with tempfile.TemporaryFile() as stdout_file:
+        process = subprocess.Popen([str(SCRIPT), *args], stdout=stdout_file,
+                                   stderr=terminal_end, env=environment)
+        os.close(terminal_end)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        process.wait(timeout=120)
+        os.close(controller)
+        stdout_file.seek(0)
+        stdout = stdout_file.read()
     return process.returncode, stdout, shown
 
 

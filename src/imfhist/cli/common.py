@@ -85,10 +85,9 @@ def writing_path(file: Path | None) -> Path:
 
 def load_for_reading(file: Path | None) -> "Timeline":
     """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
+    from imfhist.cli.progress import progress
     from imfhist.loader import load
     from imfhist.problems import TimelineUnreadable
-
-    from imfhist.cli.progress import progress
 
     path = reading_path(file)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,8 @@ LARGE = 1_000_000  # bytes
 def _size(paths: Iterable[Path]) -> int:
     total = 0
     for path in paths:
-        try:
+        with suppress(OSError):
             total += path.stat().st_size
-        except OSError:
-            pass
     return total
 
 
@@ -38,8 +36,14 @@ def progress(description: str, paths: list[Path]) -> Iterator[Any]:
     if not wanted(paths):
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-    from rich.progress import TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from imfhist.cli.common import stderr
 
