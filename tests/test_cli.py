@@ -193,3 +193,17 @@ def test_version_and_help(run) -> None:
 def test_usage_error_exits_2(run) -> None:
     result = run("list", "--format", "yaml")
     assert result.exit_code == 2
+
+
+def test_every_command_knows_its_family() -> None:
+    """Running a command imports only its family; one missing from FAMILY_OF still runs, with
+    every family imported, only slower."""
+    import importlib
+
+    from imfhist import cli
+
+    for family in cli.FAMILIES:
+        module = importlib.import_module(f"imfhist.cli.{family}")
+        commands = {info.name for info in cli.app.registered_commands
+                    if info.callback.__module__ == module.__name__}
+        assert {name for name, home in cli.FAMILY_OF.items() if home == family} == commands

@@ -138,6 +138,7 @@ def test_generated_timelines_validate_clean_and_list_back(document: dict[str, An
         for event in document["events"]:
             record = listed[event["id"]]
             record.pop("worded_date")
+            record.pop("shown_countries", None)  # the countries as the table shows them
             assert {"id": event["id"], **record} == event
 
 

@@ -8,49 +8,89 @@ publishing (export, chart), checking (validate, schema), writing (add, import, i
 keeping (edit, remove, rename), sources (source add, source check).
 """
 
+from __future__ import annotations
+
 import importlib
 import os
 import sys
-
-from imfhist.cli.app import INTERRUPTED, OK, app
+from typing import Any
 
 # Importing a family registers its commands; this order is the order of `imfhist --help`.
 FAMILIES = ("reading", "publishing", "checking", "writing", "keeping", "sources")
-for _family in FAMILIES:
-    importlib.import_module(f"imfhist.cli.{_family}")
+# Where each command lives, so that running one imports only its family. A command missing
+# here still works: its name is not found, and every family is imported.
+FAMILY_OF = {"list": "reading", "filter": "reading", "show": "reading", "stats": "reading",
+             "export": "publishing", "chart": "publishing", "validate": "checking",
+             "schema": "checking", "add": "writing", "import": "writing", "init": "writing",
+             "where": "writing", "edit": "keeping", "remove": "keeping", "rename": "keeping",
+             "source": "sources"}
 
 __all__ = ["app", "main"]
 
+# `imfhist.cli.app` is both a module and, for `from imfhist.cli import app`, the application
+# with every command: loading the module makes its name an attribute here, which would hide the
+# application; remove it, so that `__getattr__` below answers.
+importlib.import_module("imfhist.cli.app")
+globals().pop("app", None)
 
-def _only_the_requested_command(arguments: list[str]) -> None:
-    """Keep only the command that was asked for: Typer builds every registered command, with all
-    its options, at each start, and one is enough to run (help, completion and mistyped names
-    still see them all)."""
+
+def _import_families(families: tuple[str, ...] = FAMILIES) -> Any:
+    for family in families:
+        importlib.import_module(f"imfhist.cli.{family}")
+    from imfhist.cli.app import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """`from imfhist.cli import app` gives the whole application, every command registered."""
+    if name == "app":
+        application = _import_families()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)
+
+
+def _requested_command(arguments: list[str]) -> str | None:
+    """The command named on the command line, or None when help, completion or no command is
+    asked for (then every command must be known)."""
     if "_IMFHIST_COMPLETE" in os.environ:
-        return
-    names = {info.name for info in app.registered_commands}
+        return None
     position = 0
     while position < len(arguments):
         argument = arguments[position]
         if argument in ("--help", "-h"):
-            return
+            return None
         if argument in ("--lang", "--file", "-f"):
             position += 2
             continue
         if argument.startswith("-"):
             position += 1
             continue
-        if argument in names:
-            app.registered_commands = [i for i in app.registered_commands if i.name == argument]
-        return
+        return argument
+    return None
+
+
+def _application(arguments: list[str]) -> Any:
+    """The application with only the command that was asked for: Typer builds every registered
+    command, with all its options, at each start, and one is enough to run (help, completion
+    and mistyped names see them all)."""
+    requested = _requested_command(arguments)
+    family = FAMILY_OF.get(requested or "")
+    app = _import_families((family,) if family else FAMILIES)
+    names = {info.name for info in app.registered_commands}
+    if requested in names:
+        app.registered_commands = [i for i in app.registered_commands if i.name == requested]
+    return app
 
 
 def main() -> None:
     """Run the command line. Typer turns usage errors into exit 2, Ctrl-C during a command into
     130 and a closed pipe into a quiet exit; this covers the moments around it."""
+    from imfhist.cli.app import INTERRUPTED, OK
+
     try:
-        _only_the_requested_command(sys.argv[1:])
-        app()
+        _application(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.exit(INTERRUPTED)
     except BrokenPipeError:
