@@ -93,3 +93,11 @@ def test_wrap_keeps_every_character_and_the_width(parts: list[str], width: int) 
     lines = wrap(text, width)
     assert all(len(line) <= width for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize("width", range(40, 301, 13))
+def test_plain_lines_are_the_styled_lines_without_styles(width: int) -> None:
+    assert TIMELINE is not None
+    table = EventTable(in_date_order(TIMELINE.events), TIMELINE)
+    styled = ["".join(part for part, _ in line).rstrip() for line in table.lines(width)]
+    assert list(table.text_lines(width)) == styled

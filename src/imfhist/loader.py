@@ -104,6 +104,9 @@ class _Builder:
     def __init__(self, shown_as: str) -> None:
         self.path = shown_as
         self.problems: list[Problem] = []
+        # How messages name each field, made once per load rather than once per value read.
+        self._fields: dict[tuple[str, str], str] = {}
+        self._items: dict[str, str] = {}
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -118,9 +121,12 @@ class _Builder:
 
     def field(self, key: str, kind: str) -> str:
         """How a message names a key: "'title' in an event", or "'format'" at the top."""
-        if kind == "timeline":
-            return f"'{key}'"
-        return _("'{key}' in {owner}").format(key=key, owner=_(OWNERS[kind]))
+        named = self._fields.get((key, kind))
+        if named is None:
+            named = (f"'{key}'" if kind == "timeline" else
+                     _("'{key}' in {owner}").format(key=key, owner=_(OWNERS[kind])))
+            self._fields[(key, kind)] = named
+        return named
 
     def mapping(self, node: yaml.Node, kind: str) -> dict[str, yaml.Node] | None:
         """The keys of a mapping node after checking them against KEYS[kind]."""
@@ -213,8 +219,11 @@ class _Builder:
     def texts_of(self, values: dict[str, yaml.Node], key: str, kind: str) -> tuple[Text, ...]:
         field = self.field(key, kind)
         items = []
+        item_field = self._items.get(field)
+        if item_field is None:
+            item_field = self._items[field] = _("an item of {field}").format(field=field)
         for item in self.sequence(values.get(key), field):
-            text = self.string(item, _("an item of {field}").format(field=field))
+            text = self.string(item, item_field)
             if text:
                 items.append(text)
         return tuple(items)

@@ -43,6 +43,37 @@ class _PureLoader(yaml.SafeLoader):
 # libyaml's composer is several times faster; IMFHIST_YAML_LOADER=pure picks the pure-Python one.
 _C_LOADER = getattr(yaml, "CSafeLoader", None)
 
+if _C_LOADER is not None:
+    # libyaml calls back into Python to resolve the tag of every node, and PyYAML's resolver
+    # spends most of that time on path resolvers, which no safe loader has: the same tags,
+    # from the same implicit resolvers, in about a fifth less time for the whole compose.
+    _RESOLVERS = _C_LOADER.yaml_implicit_resolvers
+    _ANY_START = tuple(_RESOLVERS.get(None, []))  # type: ignore[arg-type]
+    _BY_START = {start: (*resolvers, *_ANY_START) for start, resolvers in _RESOLVERS.items()
+                 if start is not None}
+    _FOR_EMPTY = _BY_START.get("", _ANY_START)
+
+    def _no_path_resolvers(self: object, *arguments: object) -> None:
+        return None
+
+    class _FastCLoader(_C_LOADER):  # type: ignore[misc,valid-type]
+        def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, pattern in (_BY_START.get(value[0], _ANY_START) if value
+                                         else _FOR_EMPTY):
+                        if pattern.match(value):
+                            return tag  # type: ignore[no-any-return]
+                return self.DEFAULT_SCALAR_TAG  # type: ignore[no-any-return]
+            if kind is yaml.SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG  # type: ignore[no-any-return]
+            return self.DEFAULT_MAPPING_TAG  # type: ignore[no-any-return]
+
+        descend_resolver = _no_path_resolvers
+        ascend_resolver = _no_path_resolvers
+
+    _C_LOADER = _FastCLoader
+
 
 def yaml_loader() -> type:
     if os.environ.get("IMFHIST_YAML_LOADER") == "pure" or _C_LOADER is None:

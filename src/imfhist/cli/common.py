@@ -127,11 +127,10 @@ def emit(events: "list[Event]", timeline: "Timeline", output_format: ListFormat)
 
     rendered = renderer(output_format.value)(events, timeline)
     if output_format is ListFormat.table:
-        from imfhist.output.table import write
+        from imfhist.output.table import terminal, write
 
-        console = stdout()
-        colour = console.is_terminal and console.color_system is not None
-        write(rendered, sys.stdout, console.width, colour)
+        width, colour = terminal(sys.stdout)
+        write(rendered, sys.stdout, width, colour)
         sys.stdout.flush()
         return
     if isinstance(rendered, str):

@@ -16,10 +16,11 @@ otherwise each gets what it needs plus a share of the rest in proportion to the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len as _rich_cell_len
 
 from imfhist.i18n import _
 from imfhist.model import Event, Timeline
@@ -32,6 +33,21 @@ READABLE_TITLE = 22  # a title column narrower than this reads worse than one bl
 
 # ANSI styles, written directly: a terminal that shows colour gets them, nothing else does.
 _STYLES = {"header": "1", "date": "36", "id": "2", "title": "1", "label": "1", "rule": "2"}
+
+# Characters that take one cell each, whatever the terminal: Latin scripts with their accents
+# (before the combining marks at U+0300) and general punctuation (’ – « »). Text made only of
+# them is measured by its length; anything else (wide East Asian characters, combining marks,
+# emoji) by Rich's table of widths.
+_NOT_SIMPLE = re.compile("[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]")
+
+
+def _simple(text: str) -> bool:
+    return text.isascii() or not _NOT_SIMPLE.search(text)
+
+
+def cell_len(text: str) -> int:
+    return len(text) if _simple(text) else _rich_cell_len(text)
+
 
 Segment = tuple[str, str]  # (text, style name or "")
 Line = list[Segment]
@@ -60,20 +76,13 @@ def _rows(events: Sequence[Event], timeline: Timeline) -> list[Row]:
     ) for event in events]
 
 
+# A word's pieces between which a line may break: after a hyphen inside it (`non-` /
+# `gouvernementaux`); hyphens that start or end a word, or come in a row, stay with it.
+_PIECE = re.compile(r"-*[^\s-]+-*|-+")
+
+
 def _pieces(word: str) -> list[str]:
-    """A word's pieces between which a line may break: after each hyphen inside it."""
-    parts = word.split("-")
-    if len(parts) == 1:
-        return parts
-    pieces = [part + "-" for part in parts[:-1]] + [parts[-1]]
-    # A leading, trailing or doubled hyphen gives an empty or bare-hyphen piece: keep it joined.
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and (piece in ("", "-") or merged[-1] == "-"):
-            merged[-1] += piece
-        else:
-            merged.append(piece)
-    return [p for p in merged if p]
+    return _PIECE.findall(word)
 
 
 def _chop(piece: str, width: int) -> list[str]:
@@ -90,29 +99,37 @@ def _chop(piece: str, width: int) -> list[str]:
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken at spaces, then after hyphens, and cut
     inside a word only when one piece is wider than `width`."""
+    simple = _simple(text)
+    measure = len if simple else cell_len
+    if measure(text) <= width and "  " not in text and text == text.strip():
+        return [text]  # most cells: one line as it is
     lines: list[str] = []
-    current = ""
+    current, used = "", 0
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if cell_len(candidate) <= width:
-            current = candidate
+        size = measure(word)
+        if current and used + 1 + size <= width:
+            current, used = f"{current} {word}", used + 1 + size
+            continue
+        if not current and size <= width:
+            current, used = word, size
             continue
         if current:
             lines.append(current)
-            current = ""
-        if cell_len(word) <= width:
-            current = word
+            current, used = "", 0
+        if size <= width:
+            current, used = word, size
             continue
         for piece in _pieces(word):
-            candidate = current + piece
-            if cell_len(candidate) <= width:
-                current = candidate
+            piece_size = measure(piece)
+            if used + piece_size <= width:
+                current, used = current + piece, used + piece_size
                 continue
             if current:
                 lines.append(current)
-            chunks = _chop(piece, width) if cell_len(piece) > width else [piece]
+            chunks = _chop(piece, width) if piece_size > width else [piece]
             lines.extend(chunks[:-1])
             current = chunks[-1]
+            used = measure(current)
     if current or not lines:
         lines.append(current)
     return lines
@@ -145,7 +162,7 @@ def _share(needed: list[int], wanted: list[int], weights: list[int], room: int) 
 
 def _needed(text: str) -> int:
     """The widest piece of `text` that no line break can split."""
-    return max((cell_len(p) for word in text.split() for p in _pieces(word)), default=0)
+    return max(map(len if _simple(text) else cell_len, _PIECE.findall(text)), default=0)
 
 
 @dataclass(frozen=True)
@@ -164,8 +181,14 @@ class EventTable:
         self.title = clean_line(timeline.title) if timeline.title else ""
         self.headers = (_("Date"), _("Title"), _("Countries"), _("Places"), _("Actors"))
         self.labels = (_("Id"), *self.headers)
+        self._measured: list[Column] | None = None
 
     def _columns(self) -> list[Column]:
+        if self._measured is None:
+            self._measured = self._measure()
+        return self._measured
+
+    def _measure(self) -> list[Column]:
         cells: list[list[str]] = [[], [], [], [], []]
         for row in self.rows:
             cells[0].append(row.date)
@@ -216,17 +239,50 @@ class EventTable:
         yield self._row_line([(h, "header") for h in self.headers], widths)
         yield [(" " * MARGIN + "━" * (total - MARGIN), "rule")]
         for row in self.rows:
-            cells = [
-                [(line, "date") for line in wrap(row.date, widths[0])],
-                [(line, "") for line in wrap(row.title, widths[1])]
-                + [(line, "id") for line in wrap(row.id, widths[1])],
-                [(line, "") for line in wrap(row.countries, widths[2])] if row.countries else [],
-                [(line, "") for line in wrap(row.places, widths[3])] if row.places else [],
-                [(line, "") for line in wrap(row.actors, widths[4])] if row.actors else [],
-            ]
-            for number in range(max(len(c) for c in cells)):
+            cells, title_lines = self._cells(row, widths)
+            styled = [[(line, "date") for line in cells[0]],
+                      [(line, "" if n < title_lines else "id") for n, line in enumerate(cells[1])],
+                      *([(line, "") for line in column] for column in cells[2:])]
+            for number in range(max(map(len, cells))):
                 yield self._row_line([c[number] if number < len(c) else ("", "")
-                                      for c in cells], widths)
+                                      for c in styled], widths)
+
+    def text_lines(self, width: int) -> Iterator[str]:
+        """The same lines as `lines`, as plain text: the fast way for a pipe or a file."""
+        widths = self.widths(width)
+        if widths is None:
+            yield from ("".join(part for part, _ in line).rstrip() for line in self.lines(width))
+            return
+        heading = 2 + (len(wrap(self.title, MARGIN + sum(widths) + GAP * 4)) + 1
+                       if self.title else 0)
+        for number, line in enumerate(self.lines(width)):
+            yield "".join(part for part, _ in line).rstrip()
+            if number == heading - 1:
+                break
+        pads = [w + GAP for w in widths[:-1]]
+        margin = " " * MARGIN
+        for row in self.rows:
+            cells, _ = self._cells(row, widths)
+            simple = _simple(f"{row.date}{row.title}{row.countries}{row.places}")
+            for number in range(max(map(len, cells))):
+                parts = [margin]
+                for column, pad in zip(cells, pads, strict=False):
+                    text = column[number] if number < len(column) else ""
+                    parts.append(text.ljust(pad) if simple else
+                                 text + " " * (pad - cell_len(text)))
+                last = cells[-1]
+                parts.append(last[number] if number < len(last) else "")
+                yield "".join(parts).rstrip()
+
+    @staticmethod
+    def _cells(row: Row, widths: list[int]) -> tuple[list[list[str]], int]:
+        """Each column's lines for one row, and how many of the title column's lines are the
+        title (the id follows)."""
+        title = wrap(row.title, widths[1])
+        return [wrap(row.date, widths[0]), title + wrap(row.id, widths[1]),
+                wrap(row.countries, widths[2]) if row.countries else [],
+                wrap(row.places, widths[3]) if row.places else [],
+                wrap(row.actors, widths[4]) if row.actors else []], len(title)
 
     @staticmethod
     def _row_line(cells: list[Segment], widths: list[int]) -> Line:
@@ -270,9 +326,37 @@ def render(events: Sequence[Event], timeline: Timeline) -> EventTable:
     return EventTable(events, timeline)
 
 
+def terminal(stream: object) -> tuple[int, bool]:
+    """The width to lay out for, and whether to colour, as Rich decides them (COLUMNS, then
+    the terminal's size, else 80; colour on a terminal unless NO_COLOR is set or TERM is
+    "dumb", or when FORCE_COLOR is set), without importing Rich's console."""
+    import os
+    import shutil
+
+    is_terminal = bool(getattr(stream, "isatty", lambda: False)())
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif is_terminal:
+        width = shutil.get_terminal_size((80, 24)).columns
+    else:
+        width = 80
+    if os.environ.get("NO_COLOR"):
+        colour = False
+    elif os.environ.get("FORCE_COLOR"):
+        colour = True
+    else:
+        colour = is_terminal and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
+    return width, colour
+
+
 def write(table: EventTable, stream: object, width: int, colour: bool) -> None:
     """Write the table line by line, as each is laid out; ANSI styles only when `colour`."""
     write_text = stream.write  # type: ignore[attr-defined]
+    if not colour:
+        for text in table.text_lines(width):
+            write_text(text + "\n")
+        return
     for line in table.lines(width):
         if colour:
             text = "".join(f"\x1b[{_STYLES[style]}m{part}\x1b[0m" if style and part.strip()
