@@ -98,7 +98,16 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
         Bench("imfhist --version", [SCRIPT, "--version"], baseline=typer_floor.name, target=1.1),
         Bench("shell completion (imfhist fi<Tab>)", [SCRIPT],
               env={"_IMFHIST_COMPLETE": "complete_bash", "COMP_WORDS": "imfhist fi",
-                   "COMP_CWORD": "1"}, baseline=typer_floor.name, target=1.1),
+                   "COMP_CWORD": "1", "XDG_CACHE_HOME": str(folder / "cache")},
+              baseline=typer_floor.name, target=1.1),
+        Bench("shell completion (imfhist show al<Tab>)", [SCRIPT],
+              env={"_IMFHIST_COMPLETE": "complete_bash", "COMP_WORDS": "imfhist show al",
+                   "COMP_CWORD": "2", "XDG_CACHE_HOME": str(folder / "cache")},
+              baseline=typer_floor.name, target=1.1),
+        Bench("shell completion (imfhist filter -c tu<Tab>)", [SCRIPT],
+              env={"_IMFHIST_COMPLETE": "complete_bash", "COMP_WORDS": "imfhist filter -c tu",
+                   "COMP_CWORD": "3", "XDG_CACHE_HOME": str(folder / "cache")},
+              baseline=typer_floor.name, target=1.1),
     ]
     for size in sizes:
         clean = folder / f"timeline-{size}.yaml"
@@ -108,12 +117,16 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
         found += [
             load,
             Bench(f"imfhist validate {label}", [SCRIPT, "validate", "--quiet", str(clean)],
-                  baseline=load.name, target=1.0, memory_target=1.0),
+                  baseline=load.name, target=0.3, memory_target=1.0),
+            Bench(f"imfhist list (table) {label}", [SCRIPT, "list", "--file", str(clean)],
+                  env={"COLUMNS": "100"}, baseline=f"imfhist validate {label}", target=1.5),
             Bench(f"imfhist list --format json {label}",
                   [SCRIPT, "list", "--format", "json", "--file", str(clean)]),
             Bench(f"imfhist filter --country Tunisie {label}",
                   [SCRIPT, "filter", "--country", "Tunisie", "--format", "json", "--file",
                    str(clean)]),
+            Bench(f"imfhist show event-1 {label}",
+                  [SCRIPT, "show", "event-1", "--file", str(clean)]),
         ]
         if size == max(sizes) // 10 or quick or len(sizes) == 1:
             errors = folder / f"timeline-{size}-errors.yaml"
@@ -123,8 +136,8 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
                                baseline=f"imfhist validate {label}", target=1.2))
     if len(sizes) >= 2:
         small, large = f"{sizes[-2] // 1000}k", f"{sizes[-1] // 1000}k"
-        for command in ("imfhist validate", "imfhist list --format json",
-                        "imfhist filter --country Tunisie"):
+        for command in ("imfhist validate", "imfhist list (table)", "imfhist list --format json",
+                        "imfhist filter --country Tunisie", "imfhist show event-1"):
             growth = sizes[-1] / sizes[-2]
             found.append(Bench(f"{command} {large}", [], baseline=f"{command} {small}",
                                target=growth * 1.1))
