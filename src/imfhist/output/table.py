@@ -63,16 +63,21 @@ class Row:
     actors: str
 
 
+def _shown(text: str) -> str:
+    # Printable text holds no control, invisible or line-breaking character: nothing to clean.
+    return text if text.isprintable() else clean_line(text)
+
+
 def _rows(events: Sequence[Event], timeline: Timeline) -> list[Row]:
     places = timeline.place_by_id()
     actors = timeline.actor_by_id()
     return [Row(
-        date=clean_line(worded_date(event)),
-        title=clean_line(event.title),
-        id=clean_line(event.id.value),
-        countries=clean_line(", ".join(country_names(event, timeline))),
-        places=clean_line(", ".join(names(event.places, places))),
-        actors=clean_line(", ".join(names(event.actors, actors))),
+        date=_shown(worded_date(event)),
+        title=_shown(event.title),
+        id=_shown(event.id.value),
+        countries=_shown(", ".join(country_names(event, timeline))),
+        places=_shown(", ".join(names(event.places, places))),
+        actors=_shown(", ".join(names(event.actors, actors))),
     ) for event in events]
 
 
@@ -160,6 +165,13 @@ def _share(needed: list[int], wanted: list[int], weights: list[int], room: int) 
     return given
 
 
+def _widest(texts: list[str]) -> int:
+    """The width of the widest of `texts`."""
+    if _simple("".join(texts)):
+        return max(map(len, texts), default=0)
+    return max(map(cell_len, texts), default=0)
+
+
 def _needed(text: str) -> int:
     """The widest piece of `text` that no line break can split."""
     return max(map(len if _simple(text) else cell_len, _PIECE.findall(text)), default=0)
@@ -196,12 +208,11 @@ class EventTable:
             cells[2].append(row.countries)
             cells[3].append(row.places)
             cells[4].append(row.actors)
-        columns = [Column(header, max(_needed(header), *(_needed(c) for c in column)),
-                          max(cell_len(header), *(cell_len(c) for c in column)),
-                          sum(len(c) for c in column))
+        columns = [Column(header, _needed("\n".join([header, *column])),
+                          _widest([header, *column]), sum(map(len, column)))
                    for header, column in zip(self.headers, cells, strict=True)]
         # An id is kept whole, to be copied at a double click.
-        longest_id = max(cell_len(row.id) for row in self.rows)
+        longest_id = _widest([row.id for row in self.rows])
         title = columns[1]
         columns[1] = Column(title.header, max(title.needed, longest_id),
                             max(title.wanted, longest_id), title.weight)
