@@ -7,7 +7,8 @@ Each benchmark is a whole process, started several times in an interleaved order
 moment of the machine falls on all of them alike; the table gives the median wall time, the
 median CPU time (user and system, of the process and what it runs), the median peak memory
 (maximum resident set size), and the ratio to the baseline it is held against, with the target.
-Ratios are taken on CPU time: on a shared machine, wall time also measures the neighbours. Timing lives here and in BENCHMARKS.md, never in a pass/fail test.
+Ratios are taken on CPU time: on a shared machine, wall time also measures the neighbours.
+Timing lives here and in BENCHMARKS.md, never in a pass/fail test.
 """
 
 from __future__ import annotations
