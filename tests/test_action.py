@@ -66,7 +66,8 @@ def test_problems_become_annotations_and_fail(workspace: Path) -> None:
     broken_copy(workspace / "data" / "timeline.yaml")
     result = run_step(workspace, report_file="imfhist.sarif")
     assert result.returncode == 1
-    assert "::error file=data/timeline.yaml,line=229" in result.stdout
+    assert "::error file=data/timeline.yaml,line=" in result.stdout
+    assert "title=duplicate-id::" in result.stdout
     sarif = json.loads((workspace / "imfhist.sarif").read_text(encoding="utf-8"))
     assert len(sarif["runs"][0]["results"]) == 5
 
