@@ -206,4 +206,7 @@ def test_every_command_knows_its_family() -> None:
         module = importlib.import_module(f"imfhist.cli.{family}")
         commands = {info.name for info in cli.app.registered_commands
                     if info.callback.__module__ == module.__name__}
+        commands |= {info.name for info in cli.app.registered_groups
+                     if any(c.callback.__module__ == module.__name__
+                            for c in info.typer_instance.registered_commands)}
         assert {name for name, home in cli.FAMILY_OF.items() if home == family} == commands

@@ -34,6 +34,11 @@ def bash(tmp_path: Path, line: str, **extra: str) -> list[str]:
 
 def test_commands(tmp_path: Path) -> None:
     assert bash(tmp_path, "imfhist fi") == ["filter"]
+    assert bash(tmp_path, "imfhist source ") == ["add", "check"]
+    assert "--file" in bash(tmp_path, "imfhist source check --")
+    assert bash(tmp_path, "imfhist edit al") == ["altermed"]
+    assert bash(tmp_path, "imfhist rename ico") == ["icosi"]
+    assert bash(tmp_path, "imfhist edit altermed --add-country tuni") == ["Tunisia"]
     assert {"list", "show", "validate", "export"} <= set(bash(tmp_path, "imfhist "))
 
 

@@ -101,13 +101,18 @@ def describe() -> dict[str, Any]:
             })
         return found
 
-    commands = {}
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        arguments = [p.name for p in command.params
-                     if getattr(p, "param_type_name", "") == "argument"]
-        commands[name] = {"help": " ".join((command.help or "").split("\n\n")[0].split()),
-                          "options": options(command.params), "arguments": arguments}
-    return {"options": options(group.params), "commands": commands}
+    def commands(group: Any) -> dict[str, Any]:
+        found = {}
+        for name, command in group.commands.items():
+            arguments = [p.name for p in command.params
+                         if getattr(p, "param_type_name", "") == "argument"]
+            found[name] = {"help": " ".join((command.help or "").split("\n\n")[0].split()),
+                           "options": options(command.params), "arguments": arguments}
+            if hasattr(command, "commands"):  # a group such as `source`: add, check
+                found[name]["commands"] = commands(command)
+        return found
+
+    return {"options": options(group.params), "commands": commands(group)}
 
 
 def tree() -> dict[str, Any]:
@@ -160,6 +165,12 @@ def candidates(args: list[str], incomplete: str, described: Mapping[str, Any]) -
         if command is None and word in commands:
             command = word
             continue
+        if command is not None and word in commands[command].get("commands", {}) and \
+                not positionals and "." not in command:
+            # A group's subcommand (`source add`): its options from now on.
+            commands = {**commands, f"{command}.{word}": commands[command]["commands"][word]}
+            command = f"{command}.{word}"
+            continue
         positionals += 1
     timeline = _Timeline(file_option)
     if expecting is not None:
@@ -180,8 +191,16 @@ def candidates(args: list[str], incomplete: str, described: Mapping[str, Any]) -
     if command is None:
         return [(name, spec["help"]) for name, spec in commands.items()
                 if name.startswith(incomplete)]
-    if command == "show" and positionals == 0:
-        return _matching(timeline.ids(), incomplete)
+    if commands[command].get("commands") and positionals == 0:
+        return [(name, spec["help"]) for name, spec in commands[command]["commands"].items()
+                if name.startswith(incomplete)]
+    arguments = commands[command]["arguments"]
+    if positionals < len(arguments) and positionals == 0:
+        if arguments[0] == "event_id":  # show, edit
+            return _matching(timeline.ids(), incomplete)
+        if arguments[0] in ("ident", "old"):  # remove, rename: an event, actor, place or source
+            return _matching(timeline.ids() + timeline.actors() + timeline.places()
+                             + timeline.sources(), incomplete)
     return None
 
 
@@ -194,11 +213,13 @@ def _values(option: Mapping[str, Any], command: str | None, incomplete: str,
         return _matching([(code, "") for code in i18n.LANGUAGES], incomplete)
     if "--file" in names or "--output" in names:
         return None
-    if "--country" in names:
+    # --country, and edit's --add-country and --remove-country alike: the last word says what.
+    kinds = {name.rsplit("-", 1)[-1] for name in names if name.startswith("--")}
+    if "country" in kinds:
         return _matching(timeline.countries(every=command not in SELECTION_COMMANDS), incomplete)
-    for name, method in (("--place", "places"), ("--actor", "actors"), ("--tag", "tags"),
-                         ("--region", "regions"), ("--source", "sources")):
-        if name in names:
+    for kind, method in (("place", "places"), ("actor", "actors"), ("tag", "tags"),
+                         ("region", "regions"), ("source", "sources")):
+        if kind in kinds:
             return _matching(getattr(timeline, method)(), incomplete)
     return []
 
