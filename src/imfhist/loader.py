@@ -20,9 +20,21 @@ from typing import Any
 
 import yaml
 
+from imfhist.chronology import RELATIONS
 from imfhist.dates import try_parse
 from imfhist.i18n import N_, _
-from imfhist.model import Actor, Citation, Event, Loc, Place, Source, Text, Timeline
+from imfhist.model import (
+    Actor,
+    Citation,
+    DateBound,
+    Event,
+    Loc,
+    Place,
+    Relation,
+    Source,
+    Text,
+    Timeline,
+)
 from imfhist.output.safety import UNSAFE_CHARACTERS
 from imfhist.problems import Problem, Severity
 from imfhist.suggest import did_you_mean
@@ -45,14 +57,19 @@ KEYS: dict[str, dict[str, bool]] = {
     "place": {"id": True, "name": True, "country": True},
     "event": {"id": True, "title": True, "summary": False, "date": False, "date_label": False,
               "countries": False, "regions": False, "places": False, "actors": False,
-              "tags": False, "sources": True},
+              "tags": False, "sources": True, "relations": False, "not_before": False,
+              "not_after": False},
     "citation": {"ref": True, "quote": True},
+    # One relation kind, naming the other event, and the citation that states it.
+    "relation": {**dict.fromkeys(RELATIONS, False), "ref": True, "quote": True},
+    "bound": {"date": True, "ref": True, "quote": True},
 }
 
 
 # How messages name each kind of object (translated when used).
 OWNERS = {"timeline": N_("the timeline"), "source": N_("a source"), "actor": N_("an actor"),
-          "place": N_("a place"), "event": N_("an event"), "citation": N_("a citation")}
+          "place": N_("a place"), "event": N_("an event"), "citation": N_("a citation"),
+          "relation": N_("a relation"), "bound": N_("a date bound")}
 
 
 @dataclass
@@ -335,12 +352,48 @@ class _Builder:
             return None
         return Citation(ref, quote, self.loc(node))
 
+    def relation(self, values: dict[str, yaml.Node], node: yaml.Node) -> Relation | None:
+        kinds = [key for key in values if key in RELATIONS]
+        if len(kinds) != 1:
+            message = (_("a relation names no other event") if not kinds else
+                       _("a relation has {count} kinds ({kinds}); it has one")
+                       .format(count=len(kinds), kinds=", ".join(kinds)))
+            self.report(node, "relation-kind", message,
+                        _("write one of {kinds}, then the other event's id").format(
+                            kinds=", ".join(f"'{k}:'" for k in RELATIONS)))
+            return None
+        other = self.text_of(values, kinds[0], "relation")
+        ref = self.text_of(values, "ref", "relation")
+        quote = self.text_of(values, "quote", "relation")
+        if other is None or ref is None or quote is None:
+            return None
+        kind = Text(kinds[0], self.loc(next(k for k, _v in node.value if k.value == kinds[0])))
+        loc = self.loc(node)
+        return Relation(kind, other, Citation(ref, quote, loc), loc)
+
+    def bound(self, node: yaml.Node | None, key: str) -> DateBound | None:
+        if node is None:
+            return None
+        values = self.mapping(node, "bound")
+        if values is None:
+            return None
+        date = self.text_of(values, "date", "bound", year_ok=True)
+        ref = self.text_of(values, "ref", "bound")
+        quote = self.text_of(values, "quote", "bound")
+        if date is None or ref is None or quote is None:
+            return None
+        loc = self.loc(node)
+        return DateBound(date, Citation(ref, quote, loc), loc, try_parse(date.value))
+
     def event(self, values: dict[str, yaml.Node], node: yaml.Node) -> Event | None:
         ident = self.text_of(values, "id", "event")
         title = self.plain_of(values, "title", "event")
         date = self.text_of(values, "date", "event", year_ok=True)
         date_label = self.text_of(values, "date_label", "event")
         sources = self.objects(values, "sources", "citation", self.citation)
+        relations = self.objects(values, "relations", "relation", self.relation)
+        not_before = self.bound(values.get("not_before"), "not_before")
+        not_after = self.bound(values.get("not_after"), "not_after")
         if ident is None or title is None:
             return None
         return Event(
@@ -358,6 +411,9 @@ class _Builder:
             sources=sources,
             edtf=try_parse(date.value) if date else None,
             date_label_loc=date_label.loc if date_label else None,
+            relations=relations,
+            not_before=not_before,
+            not_after=not_after,
         )
 
 

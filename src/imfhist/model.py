@@ -77,6 +77,26 @@ class Citation(NamedTuple):
     loc: Loc
 
 
+class Relation(NamedTuple):
+    """What the source says about this event's order against another event, and where it says
+    it: `kind` is one of `imfhist.chronology.RELATIONS`, `event` the other event's id."""
+
+    kind: Text
+    event: Text
+    citation: Citation
+    loc: Loc
+
+
+class DateBound(NamedTuple):
+    """A `not_before` or `not_after`: a year or EDTF date the source gives, with its quote."""
+
+    date: Text
+    citation: Citation
+    loc: Loc
+    # Filled by the loader; None when the date text is not valid EDTF.
+    edtf: EdtfDate | None = None
+
+
 class Event(NamedTuple):
     id: Text
     title: str
@@ -94,6 +114,15 @@ class Event(NamedTuple):
     edtf: EdtfDate | None = None
     # Where `date_label` stands, for the rule that looks for it in the quotes.
     date_label_loc: Loc | None = None
+    relations: tuple[Relation, ...] = ()
+    not_before: DateBound | None = None
+    not_after: DateBound | None = None
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every quote the event holds: its sources, then those of its relations and bounds."""
+        extra = [r.citation for r in self.relations]
+        extra += [b.citation for b in (self.not_before, self.not_after) if b is not None]
+        return self.sources + tuple(extra) if extra else self.sources
 
 
 class Timeline(NamedTuple):

@@ -40,4 +40,5 @@ CONTROL_CHARACTER = Rule("control-character", Severity.WARNING, """
 MISSING_KEY = Rule("missing-key", Severity.ERROR, """
     A required key is missing: `format` at the top; `id` and `title` of a source; `id`, `name`
     and `kind` of an actor; `id`, `name` and `country` of a place; `id`, `title` and `sources`
-    of an event; `ref` and `quote` of a citation.""")
+    of an event; `ref` and `quote` of a citation or of a relation; `date`, `ref` and `quote` of a
+    `not_before` or `not_after`.""")

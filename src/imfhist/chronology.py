@@ -1,0 +1,548 @@
+"""Relative chronology: what the dates, the `not_before`/`not_after` bounds and the relations
+between events say about when each event could have started and ended.
+
+Every event has two unknowns, its start `s` and its end `e`, with `s <= e`. An EDTF date bounds
+them (`2019/2021`: `s` in 2019, `e` in 2021); `not_before: 2004` says `s >= 2004-01-01` and
+`not_after: 2018` says `e <= 2018-12-31`; and each relation between two events is one or two
+inequalities `x <= y` between their unknowns (`RELATIONS`). That is a system of difference
+constraints whose differences are all zero, so it is solved without arithmetic: a lower bound
+travels forward along `x <= y`, an upper bound backward. The events' unknowns are taken in
+topological order (Tarjan's strongly connected components), which makes the whole computation
+linear in the number of events and relations; a component of more than one unknown is a cycle
+of relations, reported by `Chronology.cycles` (its unknowns must then all be equal).
+
+Public API, for the commands and the exports:
+
+    chronology = derive(timeline)
+    derived = chronology.get(event)         # Derived, or None for an event it does not know
+    derived.start_min, derived.start_max    # Bound (year, month, day) or None (no limit)
+    derived.end_min, derived.end_max
+    derived.reasons["start_max"]            # Reason: where the bound comes from
+    explain(reason)                         # that reason as a chain of Links, quote by quote
+    word_bounds(derived)                    # "between 2004 and 2019", in the interface language
+    chronology.story_order(events)          # events in story order (see `sort_key`)
+    chronology.sort_key(event)              # a key for sorted() that gives that same order
+    chronology.cycles, chronology.conflicts # what the rules in rules/relations.py report
+
+Each bound keeps its `Reason`: the event's own date, one of its `not_before`/`not_after`, or a
+relation (with its quote) through which a bound of another event was carried, and so on back to
+a date or a bound. The bounds are inclusive: "starts before" is read as "starts no later than",
+so that a derived bound never claims more than the source says.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from imfhist.dates import Bound, DatePoint, word_point
+from imfhist.i18n import N_, _
+from imfhist.model import Citation, Event, Loc, Relation, Timeline
+
+# The vocabulary of relations. Each is written on an event A and names another event B; it
+# stands for the inequalities listed, between A's start `s` and end `e` and B's start `S` and
+# end `E` (`("e", "S")` is e <= S).
+RELATIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "before": (("e", "S"),),
+    "after": (("E", "s"),),
+    "starts_before": (("s", "S"),),
+    "starts_after": (("S", "s"),),
+    "ends_before": (("e", "E"),),
+    "ends_after": (("E", "e"),),
+    "during": (("S", "s"), ("e", "E")),
+    "contains": (("s", "S"), ("E", "e")),
+}
+
+# How `show` and the rules word a relation: {event} is A, {other} is B.
+PHRASES = {
+    "before": N_("{event} ends before {other} starts"),
+    "after": N_("{event} starts after {other} ends"),
+    "starts_before": N_("{event} starts before {other} starts"),
+    "starts_after": N_("{event} starts after {other} starts"),
+    "ends_before": N_("{event} ends before {other} ends"),
+    "ends_after": N_("{event} ends after {other} ends"),
+    "during": N_("{event} takes place during {other}"),
+    "contains": N_("{event} contains {other}"),
+}
+
+BOUNDS = ("start_min", "start_max", "end_min", "end_max")
+_EARLIEST: Bound = (-(10**12), 1, 1)
+_LATEST: Bound = (10**12, 12, 31)
+
+
+class Reason(NamedTuple):
+    """Where a bound comes from. `kind` is "date" (the event's own date), "not_before",
+    "not_after" or "relation"; `event` is the id of the event that holds the date, bound or
+    relation; `via` is, for a relation, the reason of the bound it carried over."""
+
+    kind: str
+    event: str
+    loc: Loc
+    text: str = ""  # the date as written, for a date or a bound
+    citation: Citation | None = None
+    relation: Relation | None = None
+    via: Reason | None = None
+
+    @property
+    def origin(self) -> Reason:
+        """The date or bound at the end of the chain."""
+        reason = self
+        while reason.via is not None:
+            reason = reason.via
+        return reason
+
+
+class Derived(NamedTuple):
+    """The earliest and latest possible start and end of one event (None: no limit known), and
+    the reason of each bound that is known, keyed by "start_min", "start_max", "end_min",
+    "end_max"."""
+
+    start_min: Bound | None = None
+    start_max: Bound | None = None
+    end_min: Bound | None = None
+    end_max: Bound | None = None
+    reasons: dict[str, Reason] = {}  # noqa: RUF012 -- never mutated: replaced when built
+
+    @property
+    def has_bounds(self) -> bool:
+        return any(b is not None for b in (self.start_min, self.start_max, self.end_min,
+                                           self.end_max))
+
+    def may_overlap(self, lower: Bound | None, upper: Bound | None) -> bool:
+        """Whether the event could have taken place (at least in part) within [lower, upper]."""
+        if upper is not None and self.start_min is not None and self.start_min > upper:
+            return False
+        return not (lower is not None and self.end_max is not None and self.end_max < lower)
+
+    def surely_overlaps(self, lower: Bound | None, upper: Bound | None) -> bool:
+        """Whether the event took place (at least in part) within [lower, upper] for certain:
+        it surely started by `upper` and surely had not ended before `lower`."""
+        if upper is not None and (self.start_max is None or self.start_max > upper):
+            return False
+        return not (lower is not None and (self.end_min is None or self.end_min < lower))
+
+
+class Cycle(NamedTuple):
+    """Relations that order events in a circle: the events in file order, and the relations."""
+
+    events: tuple[Event, ...]
+    relations: tuple[tuple[Event, Relation], ...]
+
+
+class Conflict(NamedTuple):
+    """A start or end that would have to be no earlier than `low` and no later than `high`,
+    with `low > high`: the reasons of the two bounds."""
+
+    event: Event
+    bound: str  # "start" or "end"
+    low: Bound
+    high: Bound
+    low_reason: Reason
+    high_reason: Reason
+
+    @property
+    def relations(self) -> list[Reason]:
+        """The relations the two bounds were carried through, nearest first."""
+        links = []
+        for reason in (self.low_reason, self.high_reason):
+            step: Reason | None = reason
+            while step is not None:
+                if step.kind == "relation":
+                    links.append(step)
+                step = step.via
+        return links
+
+
+@dataclass
+class Chronology:
+    """The derived bounds of every event of a timeline, and the story order."""
+
+    derived: dict[str, Derived] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+    cycles: list[Cycle] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def get(self, event: Event) -> Derived | None:
+        return self.derived.get(event.id.value)
+
+    def sort_key(self, event: Event) -> tuple[int, int]:
+        """Story order: events that have bounds first, by their earliest start (the latest
+        when no earliest is known), then their latest end, then file order, moved only where
+        a relation says that one starts before another; events with no bound at all last, in
+        file order."""
+        rank = self.ranks.get(event.id.value)
+        return (0, rank) if rank is not None else (1, 0)
+
+    def story_order(self, events: Iterable[Event]) -> list[Event]:
+        return sorted(events, key=self.sort_key)
+
+
+# -- solving ----------------------------------------------------------------------------------
+
+
+def _date_reason(event: Event) -> Reason:
+    assert event.date is not None
+    return Reason("date", event.id.value, event.date.loc, event.date.value)
+
+
+def _own_bounds(event: Event) -> list[tuple[Bound | None, Reason | None]]:
+    """[start_min, start_max, end_min, end_max] from the event's own date and bounds, each with
+    its reason, closed under start <= end."""
+    bounds: list[tuple[Bound | None, Reason | None]] = [(None, None)] * 4
+    edtf = event.edtf
+    if edtf is not None:
+        reason = _date_reason(event)
+        if edtf.start is not None:
+            bounds[0] = (edtf.start.lower, reason)
+            bounds[1] = (edtf.start.upper, reason)
+        if edtf.end is not None:
+            bounds[2] = (edtf.end.lower, reason)
+            bounds[3] = (edtf.end.upper, reason)
+    for key, index, pick in (("not_before", 0, max), ("not_after", 3, min)):
+        given = getattr(event, key)
+        if given is None or given.edtf is None:
+            continue
+        value = given.edtf.lower if key == "not_before" else given.edtf.upper
+        if value is None:
+            continue
+        reason = Reason(key, event.id.value, given.date.loc, given.date.value, given.citation)
+        current = bounds[index][0]
+        if current is None or (pick(current, value) == value and current != value):
+            bounds[index] = (value, reason)
+    # start <= end: the end is no earlier than the earliest start, the start no later than the
+    # latest end.
+    if bounds[0][0] is not None and (bounds[2][0] is None or bounds[2][0] < bounds[0][0]):
+        bounds[2] = bounds[0]
+    if bounds[3][0] is not None and (bounds[1][0] is None or bounds[1][0] > bounds[3][0]):
+        bounds[1] = bounds[3]
+    return bounds
+
+
+def _derived(bounds: Sequence[tuple[Bound | None, Reason | None]]) -> Derived:
+    reasons = {name: reason for name, (_value, reason) in zip(BOUNDS, bounds, strict=True)
+               if reason is not None}
+    return Derived(bounds[0][0], bounds[1][0], bounds[2][0], bounds[3][0], reasons)
+
+
+def derive(timeline: Timeline) -> Chronology:
+    """The derived bounds of every event, its story rank, and the cycles and conflicts."""
+    events = timeline.events
+    by_id: dict[str, int] = {}
+    for index, event in enumerate(events):
+        by_id.setdefault(event.id.value, index)
+    chronology = Chronology()
+    involved = sorted({i for i, e in enumerate(events) if e.relations and by_id.get(
+        e.id.value) == i} | {by_id[r.event.value] for e in events for r in e.relations
+                             if r.event.value in by_id})
+    own = [_own_bounds(e) for e in events]
+    slots = set(involved)
+    if involved:
+        _solve(events, by_id, involved, own, chronology)
+    for index, event in enumerate(events):
+        if by_id[event.id.value] == index:
+            chronology.derived[event.id.value] = _derived(own[index])
+    for index, event in enumerate(events):  # a conflict leaves an upper bound below a lower
+        if not (event.relations or event.not_before or event.not_after) and index not in slots:
+            continue
+        for bound, (low, low_r), (high, high_r) in (("start", own[index][0], own[index][1]),
+                                                    ("end", own[index][2], own[index][3])):
+            if low is not None and high is not None and low > high:
+                assert low_r is not None and high_r is not None
+                chronology.conflicts.append(Conflict(event, bound, low, high, low_r, high_r))
+    _rank(events, by_id, chronology)
+    return chronology
+
+
+def _solve(events: Sequence[Event], by_id: dict[str, int], involved: list[int],
+           own: list[list[tuple[Bound | None, Reason | None]]], chronology: Chronology) -> None:
+    # Unknowns: 2k is the start of involved[k], 2k + 1 its end.
+    slot = {event_index: k for k, event_index in enumerate(involved)}
+    count = 2 * len(involved)
+    low: list[Bound | None] = []
+    high: list[Bound | None] = []
+    low_reason: list[Reason | None] = []
+    high_reason: list[Reason | None] = []
+    for event_index in involved:
+        bounds = own[event_index]
+        for lower, upper in ((bounds[0], bounds[1]), (bounds[2], bounds[3])):
+            low.append(lower[0])
+            low_reason.append(lower[1])
+            high.append(upper[0])
+            high_reason.append(upper[1])
+    # Edges x -> y for x <= y, each with the relation that states it (None: start <= end).
+    out_edges: list[list[tuple[int, tuple[Event, Relation] | None]]] = [[] for _ in range(count)]
+    in_edges: list[list[tuple[int, tuple[Event, Relation] | None]]] = [[] for _ in range(count)]
+    for k in range(len(involved)):
+        out_edges[2 * k].append((2 * k + 1, None))
+        in_edges[2 * k + 1].append((2 * k, None))
+    for event_index in involved:
+        event = events[event_index]
+        if by_id[event.id.value] != event_index:
+            continue
+        for relation in event.relations:
+            pairs = RELATIONS.get(relation.kind.value)
+            other = by_id.get(relation.event.value)
+            if pairs is None or other is None:
+                continue  # reported by the rules
+            for left, right in pairs:
+                x = _unknown(left, slot[event_index], slot[other])
+                y = _unknown(right, slot[event_index], slot[other])
+                out_edges[x].append((y, (event, relation)))
+                in_edges[y].append((x, (event, relation)))
+
+    components = _components(count, out_edges)  # sinks first
+    member_of = [0] * count
+    for number, component in enumerate(components):
+        for node in component:
+            member_of[node] = number
+
+    def carried(reason: Reason | None, label: tuple[Event, Relation] | None) -> Reason | None:
+        if label is None or reason is None:
+            return reason  # start <= end of one event: the same reason holds
+        event, relation = label
+        return Reason("relation", event.id.value, relation.loc, citation=relation.citation,
+                      relation=relation, via=reason)
+
+    for number in range(len(components) - 1, -1, -1):  # sources first: lower bounds
+        component = components[number]
+        _unify(component, low, low_reason, max)
+        for node in component:
+            if low[node] is None:
+                continue
+            for target, label in out_edges[node]:
+                if member_of[target] != number and (low[target] is None
+                                                    or low[target] < low[node]):  # type: ignore[operator]
+                    low[target] = low[node]
+                    low_reason[target] = carried(low_reason[node], label)
+    for number, component in enumerate(components):  # sinks first: upper bounds
+        _unify(component, high, high_reason, min)
+        for node in component:
+            if high[node] is None:
+                continue
+            for source, label in in_edges[node]:
+                if member_of[source] != number and (high[source] is None
+                                                    or high[source] > high[node]):  # type: ignore[operator]
+                    high[source] = high[node]
+                    high_reason[source] = carried(high_reason[node], label)
+
+    for k, event_index in enumerate(involved):
+        own[event_index] = [(low[2 * k], low_reason[2 * k]), (high[2 * k], high_reason[2 * k]),
+                            (low[2 * k + 1], low_reason[2 * k + 1]),
+                            (high[2 * k + 1], high_reason[2 * k + 1])]
+
+    for component in components:
+        if len(component) < 2:
+            continue
+        inside = set(component)
+        members = sorted({involved[node // 2] for node in component})
+        if len(members) < 2 and not any(
+                label for node in component for target, label in out_edges[node]
+                if target in inside and label):
+            continue
+        relations = []
+        seen: set[int] = set()
+        for node in sorted(component):
+            for target, label in out_edges[node]:
+                if label is not None and target in inside and id(label[1]) not in seen:
+                    seen.add(id(label[1]))
+                    relations.append(label)
+        chronology.cycles.append(Cycle(tuple(events[i] for i in members), tuple(relations)))
+
+
+def _unknown(letter: str, this: int, other: int) -> int:
+    return 2 * (this if letter in "se" else other) + (1 if letter in "eE" else 0)
+
+
+def _unify(component: list[int], values: list[Bound | None], reasons: list[Reason | None],
+           pick: object) -> None:
+    """The unknowns of a cycle are all equal: each takes the tightest bound among them."""
+    if len(component) < 2:
+        return
+    known = [node for node in component if values[node] is not None]
+    if not known:
+        return
+    best = (max if pick is max else min)(known, key=lambda node: values[node])  # type: ignore[arg-type, return-value]
+    for node in component:
+        values[node], reasons[node] = values[best], reasons[best]
+
+
+def _components(count: int, out_edges: list[list[tuple[int, object]]]) -> list[list[int]]:
+    """Tarjan's strongly connected components, without recursion; sinks come first."""
+    index = [-1] * count
+    lowlink = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    components: list[list[int]] = []
+    counter = 0
+    for root in range(count):
+        if index[root] >= 0:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = lowlink[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack[node] = True
+            edges = out_edges[node]
+            while position < len(edges):
+                target = edges[position][0]
+                position += 1
+                if index[target] < 0:
+                    work.append((node, position))
+                    work.append((target, 0))
+                    break
+                if on_stack[target]:
+                    lowlink[node] = min(lowlink[node], index[target])
+            else:
+                if lowlink[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component.append(member)
+                        if member == node:
+                            break
+                    components.append(component)
+                if work:
+                    parent = work[-1][0]
+                    lowlink[parent] = min(lowlink[parent], lowlink[node])
+    return components
+
+
+def _rank(events: Sequence[Event], by_id: dict[str, int], chronology: Chronology) -> None:
+    """Story order of the events that have bounds: by key, but never before an event that a
+    relation says starts no later than it (Kahn's algorithm with a priority queue)."""
+    keys: dict[int, tuple[Bound, Bound, int]] = {}
+    for index, event in enumerate(events):
+        if by_id[event.id.value] != index:
+            continue
+        derived = chronology.derived[event.id.value]
+        if not derived.has_bounds:
+            continue
+        if event.edtf is not None:  # a dated event keeps its place by its own date
+            first = event.edtf.lower or _EARLIEST
+            last = event.edtf.upper or _LATEST
+        else:
+            first = next(b for b in (derived.start_min, derived.start_max, derived.end_min,
+                                     derived.end_max) if b is not None)
+            last = derived.end_max or _LATEST
+        keys[index] = (first, last, index)
+    successors: dict[int, list[int]] = {}
+    waiting = dict.fromkeys(keys, 0)
+    for index in keys:
+        for relation in events[index].relations:
+            other = by_id.get(relation.event.value)
+            pairs = RELATIONS.get(relation.kind.value, ())
+            if other is None or other == index or other not in keys:
+                continue
+            for left, right in pairs:
+                if right == "S":  # this event's start or end comes no later than the other's start
+                    successors.setdefault(index, []).append(other)
+                    waiting[other] += 1
+                elif left == "S" and right == "s":  # the other starts no later than this one
+                    successors.setdefault(other, []).append(index)
+                    waiting[index] += 1
+    ready = [keys[i] for i, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    placed: set[int] = set()
+    remaining = sorted(keys.values())
+    while len(placed) < len(keys):
+        if not ready:  # a cycle: take the first of what is left, by key
+            ready = [next(k for k in remaining if k[2] not in placed)]
+        key = heapq.heappop(ready)
+        index = key[2]
+        if index in placed:
+            continue
+        placed.add(index)
+        chronology.ranks[events[index].id.value] = len(placed)
+        for follower in successors.get(index, ()):
+            waiting[follower] -= 1
+            if waiting[follower] == 0 and follower not in placed:
+                heapq.heappush(ready, keys[follower])
+
+
+# -- words ------------------------------------------------------------------------------------
+
+
+def _point(bound: Bound, upper: bool) -> DatePoint:
+    """A bound as a date to word: a whole year or month when it is the first (for a lower
+    bound) or last (for an upper bound) day of one, else the day."""
+    from imfhist.dates import days_in_month
+
+    year, month, day = bound
+    if (month, day) == ((12, 31) if upper else (1, 1)):
+        return DatePoint(bound, bound, "year", year)
+    if day == (days_in_month(year, month) if upper else 1):
+        return DatePoint(bound, bound, "month", year, month)
+    return DatePoint(bound, bound, "day", year, month, day)
+
+
+def word_bound(bound: Bound, upper: bool) -> str:
+    """One bound in words: "2019", "May 2019", "3 May 2019"."""
+    return word_point(_point(bound, upper))
+
+
+def word_range(low: Bound | None, high: Bound | None) -> str | None:
+    """An inclusive range in words: "between 2004 and 2019", "not before 2004", "by 2019",
+    "in 2004"; None when neither end is known."""
+    if low is None and high is None:
+        return None
+    if high is None:
+        assert low is not None
+        return _("not before {date}").format(date=word_bound(low, upper=False))
+    if low is None:
+        return _("by {date}").format(date=word_bound(high, upper=True))
+    first, last = word_bound(low, upper=False), word_bound(high, upper=True)
+    if first == last:
+        return _("in {date}").format(date=first)
+    return _("between {start} and {end}").format(start=first, end=last)
+
+
+def word_bounds(derived: Derived) -> str | None:
+    """When an event without a date of its own started, in words ("by 2019"); or, when only
+    its end is bounded, when it ended ("ended by 2019"). None when nothing is known."""
+    started = word_range(derived.start_min, derived.start_max)
+    if started is not None:
+        return started
+    ended = word_range(derived.end_min, derived.end_max)
+    return _("ended {when}").format(when=ended) if ended else None
+
+
+class Link(NamedTuple):
+    """One step of an explanation: what is said (in words), by which event, and the quote."""
+
+    event: str
+    statement: str
+    loc: Loc
+    citation: Citation | None
+
+
+def explain(reason: Reason, titles: dict[str, str] | None = None) -> list[Link]:
+    """A bound's reason as the chain of what the timeline says, from the event itself back to
+    the date or bound it comes from."""
+    from imfhist.dates import try_parse, word
+
+    links = []
+    step: Reason | None = reason
+    while step is not None:
+        if step.kind == "relation" and step.relation is not None:
+            template = PHRASES.get(step.relation.kind.value, "{event} {other}")
+            statement = _(template).format(event=step.event, other=step.relation.event.value)
+        else:
+            parsed = try_parse(step.text)
+            shown = word(parsed) if parsed else step.text
+            template = {"date": N_("{event} is dated {date}"),
+                        "not_before": N_("{event} is not before {date}"),
+                        "not_after": N_("{event} is not after {date}")}[step.kind]
+            statement = _(template).format(event=step.event, date=shown)
+        links.append(Link(step.event, statement, step.loc, step.citation))
+        step = step.via
+    return links
+
+
+__all__ = ["BOUNDS", "PHRASES", "RELATIONS", "Chronology", "Conflict", "Cycle", "Derived",
+           "Link", "Reason", "derive", "explain", "word_bound", "word_bounds", "word_range"]
