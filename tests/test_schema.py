@@ -15,7 +15,7 @@ from imfhist.loader import KEYS
 # Files whose only faults are of structure, which a JSON Schema can see.
 STRUCTURAL = ["wrong-type-list", "unknown-key", "missing-key", "missing-format", "top-level-list",
               "yaml11-bool", "yaml11-date", "yaml11-timestamp-date", "id-format", "actor-kind",
-              "no-events", "no-source", "format-version"]
+              "no-events", "no-source", "format-version", "relation-kind", "bound-date"]
 
 
 @pytest.fixture(scope="module")

@@ -120,14 +120,15 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
         yield RELATION_CYCLE.at(where, _("these relations order events in a circle: {events}")
                                 .format(events=names),
                                 _("{steps}: check each against the source").format(steps=steps))
-    reported: set[tuple[object, object]] = set()
+    reported: set[tuple[object, object, object]] = set()
     for conflict in chronology.conflicts:
         low, high = conflict.low_reason.origin, conflict.high_reason.origin
-        pair = (low.loc, high.loc)
-        if pair in reported:
-            continue
-        reported.add(pair)
         relations = conflict.relations
+        # One contradiction shows at every start and end along its chain: say it once.
+        key = (low.loc, high.loc, frozenset(r.loc for r in relations))
+        if key in reported:
+            continue
+        reported.add(key)
         if relations:
             assert relations[0].relation is not None
             relation = relations[0].relation
