@@ -13,7 +13,7 @@ of relations, reported by `Chronology.cycles` (its unknowns must then all be equ
 
 Public API, for the commands and the exports:
 
-    chronology = derive(timeline)
+    chronology = derive(timeline)           # or chronology_of(timeline): the same, computed once
     derived = chronology.get(event)         # Derived, or None for an event it does not know
     derived.start_min, derived.start_max    # Bound (year, month, day) or None (no limit)
     derived.end_min, derived.end_max
@@ -177,6 +177,17 @@ class Chronology:
 
     def story_order(self, events: Iterable[Event]) -> list[Event]:
         return sorted(events, key=self.sort_key)
+
+
+_LAST: list[object] = [None, None]  # the last timeline derived, and its chronology
+
+
+def chronology_of(timeline: Timeline) -> Chronology:
+    """`derive(timeline)`, computed once for the timeline that a command reads: ordering,
+    selecting and rendering all ask for it."""
+    if _LAST[0] is not timeline:
+        _LAST[:] = [timeline, derive(timeline)]
+    return _LAST[1]  # type: ignore[return-value]
 
 
 # -- solving ----------------------------------------------------------------------------------
@@ -521,7 +532,7 @@ class Link(NamedTuple):
     citation: Citation | None
 
 
-def explain(reason: Reason, titles: dict[str, str] | None = None) -> list[Link]:
+def explain(reason: Reason) -> list[Link]:
     """A bound's reason as the chain of what the timeline says, from the event itself back to
     the date or bound it comes from."""
     from imfhist.dates import try_parse, word
@@ -545,4 +556,5 @@ def explain(reason: Reason, titles: dict[str, str] | None = None) -> list[Link]:
 
 
 __all__ = ["BOUNDS", "PHRASES", "RELATIONS", "Chronology", "Conflict", "Cycle", "Derived",
-           "Link", "Reason", "derive", "explain", "word_bound", "word_bounds", "word_range"]
+           "Link", "Reason", "chronology_of", "derive", "explain", "word_bound", "word_bounds",
+           "word_range"]

@@ -81,10 +81,13 @@ TagOption = Annotated[list[str] | None, typer.Option(
     "--tag", "-t", metavar="TAG", show_default=False, help=_("Tag."))]
 FromOption = Annotated[str | None, typer.Option(
     "--from", metavar="DATE", show_default=False,
-    help=_("Events that end in or after this year or EDTF date."))]
+    help=_("Events that may end in or after this year or EDTF date."))]
 ToOption = Annotated[str | None, typer.Option(
     "--to", metavar="DATE", show_default=False,
-    help=_("Events that start in or before this year or EDTF date."))]
+    help=_("Events that may start in or before this year or EDTF date."))]
+CertainOption = Annotated[bool, typer.Option(
+    "--certain", help=_("With --from/--to: only the events that surely fall in the range, "
+                        "not those that only may."))]
 UndatedOption = Annotated[bool, typer.Option(
     "--undated", help=_("Include undated events (alone: only undated events)."))]
 TextOption = Annotated[list[str] | None, typer.Option(
@@ -105,6 +108,7 @@ class Selection:
     end: str | None = None
     undated: bool = False
     text: list[str] | None = None
+    certain: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -114,7 +118,7 @@ class Selection:
 _SELECTION_OPTIONS: dict[str, Any] = {
     "country": CountryOption, "region": RegionOption, "place": PlaceOption,
     "actor": ActorOption, "tag": TagOption, "start": FromOption, "end": ToOption,
-    "undated": UndatedOption, "text": TextOption,
+    "undated": UndatedOption, "text": TextOption, "certain": CertainOption,
 }
 
 
@@ -123,7 +127,7 @@ def with_selection(command: Callable[..., Any]) -> Callable[..., Any]:
     signature = inspect.signature(command, eval_str=True)
     kept = [p for p in signature.parameters.values() if p.name != "selection"]
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
-                               default=False if name == "undated" else None)
+                               default=False if name in ("undated", "certain") else None)
              for name, annotation in _SELECTION_OPTIONS.items()]
 
     @functools.wraps(command)

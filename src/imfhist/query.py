@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imfhist.dates import Bound, EdtfError, parse_edtf
 from imfhist.i18n import N_, _
@@ -12,8 +12,8 @@ from imfhist.model import Event, Timeline
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.textnorm import fold, fold_name
 
-_EARLIEST: Bound = (-(10**12), 1, 1)
-_LATEST: Bound = (10**12, 12, 31)
+if TYPE_CHECKING:
+    from imfhist.chronology import Derived
 
 
 class CriteriaError(ValueError):
@@ -37,19 +37,18 @@ class Criteria:
     start: Bound | None = None
     end: Bound | None = None
     dated_range: bool = False  # whether --from or --to was given
+    certain: bool = False  # only the events that surely overlap the range
     undated: bool = False
     texts: tuple[str, ...] = ()  # folded
 
 
-def sort_key(event: Event) -> tuple[int, Bound, Bound, str]:
-    """Date order: by lower bound, then upper bound, then id; undated events last."""
-    if event.edtf is None:
-        return (1, _LATEST, _LATEST, event.id.value)
-    return (0, event.edtf.lower or _EARLIEST, event.edtf.upper or _LATEST, event.id.value)
+def in_date_order(timeline: Timeline, events: Iterable[Event] | None = None) -> list[Event]:
+    """The events (all of the timeline's by default) in story order: by date, events without a
+    date placed by their relations and bounds, events with neither last in file order (see
+    `Chronology.sort_key`)."""
+    from imfhist.chronology import chronology_of
 
-
-def in_date_order(events: Iterable[Event]) -> list[Event]:
-    return sorted(events, key=sort_key)
+    return chronology_of(timeline).story_order(timeline.events if events is None else events)
 
 
 _PLACES: list[Any] = [None, {}]  # the last timeline asked about, and its places' countries
@@ -76,7 +75,10 @@ def event_countries(event: Event, timeline: Timeline) -> list[str]:
     return list(dict.fromkeys(index.resolve(name) or name for name in written))
 
 
-def matches(event: Event, criteria: Criteria, timeline: Timeline) -> bool:
+def matches(event: Event, criteria: Criteria, timeline: Timeline,
+            derived: Derived | None = None) -> bool:
+    """Whether the event meets every criterion; `derived` is its chronology, which the date
+    criteria need."""
     if criteria.countries and not criteria.countries.intersection(event_countries(event, timeline)):
         return False
     if criteria.regions and not criteria.regions.intersection(fold(r.value) for r in event.regions):
@@ -87,7 +89,8 @@ def matches(event: Event, criteria: Criteria, timeline: Timeline) -> bool:
         return False
     if criteria.tags and not criteria.tags.intersection(fold(t.value) for t in event.tags):
         return False
-    if (criteria.dated_range or criteria.undated) and not _matches_dates(event, criteria):
+    if (criteria.dated_range or criteria.undated) and not _matches_dates(event, criteria,
+                                                                         derived):
         return False
     if criteria.texts:
         haystack = fold(" ".join([event.title, event.summary or "",
@@ -97,18 +100,22 @@ def matches(event: Event, criteria: Criteria, timeline: Timeline) -> bool:
     return True
 
 
-def _matches_dates(event: Event, criteria: Criteria) -> bool:
-    if event.edtf is None:
-        return criteria.undated
-    if not criteria.dated_range:
+def _matches_dates(event: Event, criteria: Criteria, derived: Derived | None) -> bool:
+    if criteria.undated and event.edtf is None:
+        return True
+    if not criteria.dated_range or derived is None or not derived.has_bounds:
         return False  # --undated alone asks for the undated events only
-    from imfhist.dates import overlaps
-
-    return overlaps(event.edtf.lower, event.edtf.upper, criteria.start, criteria.end)
+    if criteria.certain:
+        return derived.surely_overlaps(criteria.start, criteria.end)
+    return derived.may_overlap(criteria.start, criteria.end)
 
 
 def select(timeline: Timeline, criteria: Criteria) -> list[Event]:
-    return in_date_order(e for e in timeline.events if matches(e, criteria, timeline))
+    from imfhist.chronology import chronology_of
+
+    chronology = chronology_of(timeline)
+    return chronology.story_order(e for e in timeline.events
+                                  if matches(e, criteria, timeline, chronology.get(e)))
 
 
 # -- from what the user typed to Criteria ------------------------------------------------------
@@ -126,9 +133,13 @@ def build_criteria(
     end: str | None = None,
     undated: bool = False,
     texts: Sequence[str] = (),
+    certain: bool = False,
 ) -> Criteria:
     """Resolve the names the user typed against the timeline; raise CriteriaError for a name
     that matches nothing, with the closest names as a hint."""
+    if certain and start is None and end is None:
+        raise CriteriaError(_("--certain applies to --from and --to, and neither is given"),
+                            _("add --from DATE or --to DATE"))
     return Criteria(
         countries=frozenset(_resolve_country(c) for c in countries),
         regions=_resolve_words("region", regions, (r.value for e in timeline.events
@@ -139,6 +150,7 @@ def build_criteria(
         start=_bound("--from", start, lower=True),
         end=_bound("--to", end, lower=False),
         dated_range=start is not None or end is not None,
+        certain=certain,
         undated=undated,
         texts=tuple(fold(t) for t in texts),
     )

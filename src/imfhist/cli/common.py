@@ -156,7 +156,7 @@ def select_events(timeline: "Timeline", selection: Selection) -> "list[Event]":
             timeline, countries=selection.country or (), regions=selection.region or (),
             places=selection.place or (), actors=selection.actor or (), tags=selection.tag or (),
             start=selection.start, end=selection.end, undated=selection.undated,
-            texts=selection.text or (),
+            texts=selection.text or (), certain=selection.certain,
         )
     except CriteriaError as error:
         fail(str(error), error.hint)
@@ -177,7 +177,7 @@ def selected(file: Path | None, selection: Selection) -> "tuple[Timeline, list[E
 
     timeline = load_for_reading(file)
     if selection.is_empty:
-        return timeline, in_date_order(timeline.events)
+        return timeline, in_date_order(timeline)
     return timeline, select_events(timeline, selection)
 
 

@@ -28,20 +28,23 @@ from imfhist.options import (
 )
 
 
-@app.command(cls=Command, name="list",
-             help=_("List every event in date order (undated events last)."))
+@app.command(cls=Command, name="list", help=_(
+    "List every event in date order. An event without a date is placed by what its relations "
+    "and bounds say (\"by 2019\"); events with neither come last, in file order."))
 def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table,
                 lang: LangOption = None) -> None:
     from imfhist.query import in_date_order
 
     timeline = load_for_reading(file)
-    emit(in_date_order(timeline.events), timeline, output_format)
+    emit(in_date_order(timeline), timeline, output_format)
 
 
 
 @app.command(cls=Command, name="filter", help=_(
     "List the events that match every option given (a repeated option: any of its values).\n\n"
-    "A dated event matches --from/--to when its span overlaps the range, open ends included."))
+    "An event matches --from/--to when it may overlap the range: its possible span, from its "
+    "dates, relations and bounds, open ends included. With --certain, only when it surely "
+    "does."))
 @with_selection
 def filter_events(
     selection: Selection,

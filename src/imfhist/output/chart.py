@@ -1,5 +1,6 @@
 """The timeline drawn in the terminal: a year axis fitted to the width, a bar per interval, a mark
-per point, an arrow for an open end, and lanes by country or tag."""
+per point, an arrow for an open end, a dotted span for an event without a date that its relations
+or bounds place (where it may have started, between its termini), and lanes by country or tag."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from imfhist.output.view import EventView
 from imfhist.textnorm import fold
 
 BAR, POINT, OPEN_END, UNKNOWN, APPROXIMATE = "━", "●", "→", "┄", "~"
+# An event placed by its relations: the span where it may have started, between "not before"
+# and "not after" marks; a side with no bound runs to the edge of the axis.
+MAY_START, NOT_BEFORE, NOT_AFTER = "·", "├", "┤"
 
 
 def _fraction(bound: Bound, end: bool = False) -> float:
@@ -23,8 +27,19 @@ def _fraction(bound: Bound, end: bool = False) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365 + (1 / 365 if end else 0)
 
 
+def _relative_span(view: EventView) -> tuple[Bound | None, Bound | None]:
+    """Where an event without a date may have started (or ended, when only its end is
+    bounded)."""
+    derived = view.derived
+    assert derived is not None
+    if derived.start_min is not None or derived.start_max is not None:
+        return derived.start_min, derived.start_max
+    return derived.end_min, derived.end_max
+
+
 def axis_range(views: Sequence[EventView]) -> tuple[int, int]:
     bounds = [b for v in views if v.edtf for b in (v.edtf.lower, v.edtf.upper) if b]
+    bounds += [b for v in views if v.relative for b in _relative_span(v) if b]
     if not bounds:
         return 0, 1
     first = min(b[0] for b in bounds)
@@ -37,13 +52,23 @@ def axis_range(views: Sequence[EventView]) -> tuple[int, int]:
 
 
 def _track(view: EventView, first: int, last: int, width: int) -> Text:
-    date = view.edtf
-    assert date is not None
     cells = [" "] * width
     scale = (width - 1) / (last - first)
 
     def column(value: float) -> int:
         return max(0, min(width - 1, round((value - first) * scale)))
+
+    date = view.edtf
+    if date is None:
+        low_bound, high_bound = _relative_span(view)
+        start = column(_fraction(low_bound)) if low_bound else 0
+        end = max(start, column(_fraction(high_bound, end=True)) - 1) if high_bound else width - 1
+        cells[start:end + 1] = MAY_START * (end - start + 1)
+        if low_bound:
+            cells[start] = NOT_BEFORE
+        if high_bound:
+            cells[end] = NOT_AFTER
+        return Text("".join(cells), style="magenta")
 
     low = _fraction(date.lower) if date.lower else first
     high = _fraction(date.upper, end=True) if date.upper else last
@@ -87,7 +112,7 @@ def _axis(first: int, last: int, width: int) -> Text:
 
 
 def render(views: Sequence[EventView], width: int, lanes: str = "none") -> RenderableType:
-    dated = [v for v in views if v.edtf is not None]
+    dated = [v for v in views if v.edtf is not None or v.relative]
     undated = len(views) - len(dated)
     label_width = max(10, min(40, int(width * 0.4)))
     track_width = max(10, width - label_width - 1)
@@ -111,6 +136,10 @@ def render(views: Sequence[EventView], width: int, lanes: str = "none") -> Rende
         (BAR, N_("interval")), (POINT, N_("point")), (OPEN_END, N_("goes on")),
         (UNKNOWN, N_("end unknown")), (APPROXIMATE, N_("approximate"))))
     parts.append(Text(legend[:width], style="dim"))
+    if any(v.relative for v in dated):
+        relative = _("{marks} no date: starts between these bounds, from its relations").format(
+            marks=NOT_BEFORE + MAY_START * 2 + NOT_AFTER)
+        parts.append(Text(relative[:width], style="dim"))
     if undated:
         parts.append(Text(n_("{count} undated event not drawn",
                              "{count} undated events not drawn", undated).format(count=undated),

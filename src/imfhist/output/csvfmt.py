@@ -14,7 +14,8 @@ from imfhist.model import Event, Timeline
 from imfhist.output.records import event_record
 
 COLUMNS = ("id", "date", "worded_date", "date_label", "title", "summary", "countries",
-           "country_codes", "regions", "places", "actors", "tags", "sources", "quotes")
+           "country_codes", "regions", "places", "actors", "tags", "sources", "quotes", "start_min",
+           "start_max", "end_min", "end_max")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,6 +34,7 @@ def render(events: Sequence[Event], timeline: Timeline) -> str:
         shown = record.pop("shown_countries", [])
         record["countries"] = [c["name"] for c in shown]
         record["country_codes"] = [c["code"] or "" for c in shown]
+        record.update(record.pop("bounds", {}))
         record["sources"] = [c["ref"] for c in record["sources"]]
         record["quotes"] = [c.quote.value for c in event.sources]
         row = []

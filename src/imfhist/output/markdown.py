@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from imfhist.chronology import chronology_of
 from imfhist.i18n import _
 from imfhist.model import Event, Timeline
 from imfhist.output.records import country_names, names, worded_date
@@ -27,9 +28,11 @@ def render(events: Sequence[Event], timeline: Timeline) -> str:
     actors = timeline.actor_by_id()
     headers = [_("Date"), _("Title"), _("Countries"), _("Places"), _("Actors")]
     lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---|---|"]
+    chronology = chronology_of(timeline)
     for event in events:
-        cells = [worded_date(event), event.title, ", ".join(country_names(event, timeline)),
-                 ", ".join(names(event.places, places)), ", ".join(names(event.actors, actors))]
+        cells = [worded_date(event, chronology.get(event)), event.title,
+                 ", ".join(country_names(event, timeline)), ", ".join(names(event.places, places)),
+                 ", ".join(names(event.actors, actors))]
         lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
     heading = f"# {escape(timeline.title)}\n\n" if timeline.title else ""
     return heading + "\n".join(lines) + "\n"

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from imfhist.dates import word
+from imfhist.dates import format_bound, word
 from imfhist.i18n import _, language
 from imfhist.model import Event, Timeline
 
+if TYPE_CHECKING:
+    from imfhist.chronology import Derived
 
-def worded_date(event: Event) -> str:
-    """The date as a reader sees it: the source's own wording when the file gives one."""
+
+def worded_date(event: Event, derived: Derived | None = None) -> str:
+    """The date as a reader sees it: the source's own wording when the file gives one; for an
+    event without a date, what its relations and bounds say ("by 2019"), with the source's
+    wording after it."""
+    if event.date is None and derived is not None and derived.has_bounds:
+        from imfhist.chronology import word_bounds
+
+        bounds = word_bounds(derived)
+        if bounds:
+            return f"{bounds} ({event.date_label})" if event.date_label else bounds
     if event.date_label:
         return event.date_label
     if event.edtf is not None:
@@ -20,11 +31,24 @@ def worded_date(event: Event) -> str:
     return _("undated")
 
 
+def bounds_record(derived: Derived) -> dict[str, str]:
+    """The derived bounds as ISO dates, only those that are known."""
+    return {name: format_bound(value) for name, value in (
+        ("start_min", derived.start_min), ("start_max", derived.start_max),
+        ("end_min", derived.end_min), ("end_max", derived.end_max)) if value is not None}
+
+
 def event_record(event: Event, timeline: Timeline | None = None,
                  lang: str | None = None) -> dict[str, Any]:
     """An event as it is written in the file, with `worded_date` added; absent keys stay absent.
     Given its timeline, also `shown_countries`: every country the table shows for it (see
-    `shown_countries`), named in `lang` (default: the interface language)."""
+    `shown_countries`), named in `lang` (default: the interface language); and `bounds`, the
+    earliest and latest possible start and end (see imfhist.chronology), when any is known."""
+    derived = None
+    if timeline is not None:
+        from imfhist.chronology import chronology_of
+
+        derived = chronology_of(timeline).get(event)
     record: dict[str, Any] = {"id": event.id.value, "title": event.title}
     if event.summary is not None:
         record["summary"] = event.summary
@@ -32,7 +56,9 @@ def event_record(event: Event, timeline: Timeline | None = None,
         record["date"] = event.date.value
     if event.date_label is not None:
         record["date_label"] = event.date_label
-    record["worded_date"] = worded_date(event)
+    record["worded_date"] = worded_date(event, derived)
+    if derived is not None and derived.has_bounds:
+        record["bounds"] = bounds_record(derived)
     for key in ("countries", "regions", "places", "actors", "tags"):
         values = getattr(event, key)
         if values:
@@ -42,6 +68,14 @@ def event_record(event: Event, timeline: Timeline | None = None,
         if shown:
             record["shown_countries"] = shown
     record["sources"] = [{"ref": c.ref.value, "quote": c.quote.value} for c in event.sources]
+    if event.relations:
+        record["relations"] = [{r.kind.value: r.event.value, "ref": r.citation.ref.value,
+                                "quote": r.citation.quote.value} for r in event.relations]
+    for key in ("not_before", "not_after"):
+        bound = getattr(event, key)
+        if bound is not None:
+            record[key] = {"date": bound.date.value, "ref": bound.citation.ref.value,
+                           "quote": bound.citation.quote.value}
     return record
 
 

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from imfhist.chronology import Derived, chronology_of, explain, word_range
 from imfhist.dates import format_bound
 from imfhist.i18n import N_, _, language
 from imfhist.model import Actor, Event, Place, Timeline
@@ -47,6 +48,38 @@ def _actor_line(actor: Actor) -> str:
     return f"{line}: {actor.description}" if actor.description else line
 
 
+def _explained(event: Event, derived: Derived, which: str) -> Text | None:
+    """The start's or end's possible range, then each bound that the event's own date does not
+    give, with the chain of what says it: "by 2019 — x starts before y starts, according to:
+    « … »; y is dated 2019–2021"."""
+    low, high = getattr(derived, f"{which}_min"), getattr(derived, f"{which}_max")
+    lines = []
+    for name, value in ((f"{which}_min", low), (f"{which}_max", high)):
+        reason = derived.reasons.get(name)
+        if value is None or reason is None or (reason.kind == "date"
+                                               and reason.event == event.id.value):
+            continue
+        # An end no earlier than the earliest start, a start no later than the latest end:
+        # the reason is already given on the other row.
+        twin = {"end_min": "start_min", "start_max": "end_max"}.get(name)
+        if twin and derived.reasons.get(twin) is reason and which == "end":
+            continue
+        steps = []
+        for link in explain(reason):
+            if link.citation is not None:
+                steps.append(_("{statement}, according to: « {quote} »").format(
+                    statement=link.statement, quote=link.citation.quote.value))
+            else:
+                steps.append(link.statement)
+        bound = word_range(value, None) if name.endswith("_min") else word_range(None, value)
+        lines.append(_("{bound} — {reasons}").format(bound=bound, reasons="; ".join(steps)))
+    if not lines:
+        return None
+    if low is not None and high is not None:
+        lines.insert(0, word_range(low, high) or "")
+    return Text(clean("\n".join(lines)))
+
+
 def render_event(event: Event, timeline: Timeline) -> RenderableType:
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold", no_wrap=True)
@@ -55,14 +88,20 @@ def render_event(event: Event, timeline: Timeline) -> RenderableType:
     def row(label: str, value: RenderableType) -> None:
         fields.add_row(Text(label), value)
 
+    derived = chronology_of(timeline).get(event)
     row(_("Id"), _text(event.id.value))
-    row(_("Date"), _text(worded_date(event)))
+    row(_("Date"), _text(worded_date(event, derived)))
     if event.date is not None:
         row("EDTF", _text(event.date.value))
     if event.edtf is not None:
         bounds = _("{start} to {end}").format(start=format_bound(event.edtf.lower),
                                               end=format_bound(event.edtf.upper))
         row(_("Bounds"), Text(bounds))
+    if derived is not None:
+        for which, label in (("start", _("Start")), ("end", _("End"))):
+            explained = _explained(event, derived, which)
+            if explained is not None:
+                row(label, explained)
     if event.summary:
         row(_("Summary"), _text(event.summary))
     countries = country_names(event, timeline)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len as _rich_cell_len
 
+from imfhist.chronology import chronology_of
 from imfhist.i18n import _
 from imfhist.model import Event, Timeline
 from imfhist.output.records import country_names, names, worded_date
@@ -71,8 +72,9 @@ def _shown(text: str) -> str:
 def _rows(events: Sequence[Event], timeline: Timeline) -> list[Row]:
     places = timeline.place_by_id()
     actors = timeline.actor_by_id()
+    chronology = chronology_of(timeline)
     return [Row(
-        date=_shown(worded_date(event)),
+        date=_shown(worded_date(event, chronology.get(event))),
         title=_shown(event.title),
         id=_shown(event.id.value),
         countries=_shown(", ".join(country_names(event, timeline))),

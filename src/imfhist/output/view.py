@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from imfhist.chronology import Derived
 from imfhist.dates import EdtfDate
 from imfhist.model import Event, Timeline
 from imfhist.output.records import worded_date
@@ -32,6 +33,14 @@ class EventView:
     actors: tuple[str, ...]
     tags: tuple[str, ...]
     citations: tuple[Citation, ...]
+    # The earliest and latest possible start and end (imfhist.chronology); for an event without
+    # a date of its own, what its relations and bounds say.
+    derived: Derived | None = None
+
+    @property
+    def relative(self) -> bool:
+        """Whether the event has no date of its own but is placed by its relations or bounds."""
+        return self.edtf is None and self.derived is not None and self.derived.has_bounds
 
 
 def safe_url(url: str | None) -> str | None:
@@ -42,8 +51,10 @@ def safe_url(url: str | None) -> str | None:
 
 
 def event_views(events: Sequence[Event], timeline: Timeline, lang: str = "en") -> list[EventView]:
+    from imfhist.chronology import chronology_of
     from imfhist.query import event_countries
 
+    chronology = chronology_of(timeline)
     places = timeline.place_by_id()
     actors = timeline.actor_by_id()
     sources = timeline.source_by_id()
@@ -63,11 +74,12 @@ def event_views(events: Sequence[Event], timeline: Timeline, lang: str = "en") -
                 citation.quote.value, citation.ref.value,
                 source.title if source else citation.ref.value,
                 safe_url(source.url) if source else None))
+        derived = chronology.get(event)
         views.append(EventView(
             id=event.id.value,
             title=event.title,
             summary=event.summary,
-            worded_date=worded_date(event),
+            worded_date=worded_date(event, derived),
             edtf=event.edtf,
             country_codes=tuple(c for c in codes if len(c) == 2 and c.isupper()),
             country_names=names,
@@ -78,5 +90,6 @@ def event_views(events: Sequence[Event], timeline: Timeline, lang: str = "en") -
                          for a in event.actors),
             tags=tuple(t.value for t in event.tags),
             citations=tuple(citations),
+            derived=derived,
         ))
     return views

@@ -132,7 +132,8 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
         if relations:
             assert relations[0].relation is not None
             relation = relations[0].relation
-            message = _("relation '{kind}: {other}' contradicts the dates: {low}, but {high}").format(
+            message = _("relation '{kind}: {other}' contradicts the dates: {low}, but {high}")
+            message = message.format(
                 kind=relation.kind.value, other=relation.event.value, low=_origin(low),
                 high=_origin(high))
             where = relation.loc
