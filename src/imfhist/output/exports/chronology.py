@@ -1,5 +1,7 @@
 """A chronology in Markdown: events grouped by decade, each with its worded date, places and
-actors, and its sources as numbered footnotes that link to them."""
+actors, and its sources as numbered footnotes that link to them. An event without a date that its
+relations place ("by 2019") stays in the story where they put it, under the heading before it,
+and says its bounds in its date."""
 
 from __future__ import annotations
 
@@ -13,9 +15,14 @@ from imfhist.output.view import EventView, event_views
 
 
 def period(view: EventView) -> str:
-    if view.edtf is None:
+    if view.relative:
+        assert view.derived is not None
+        derived = view.derived
+        bound = derived.start_min or derived.start_max or derived.end_min or derived.end_max
+    elif view.edtf is None:
         return _("Undated")
-    bound = view.edtf.lower or view.edtf.upper
+    else:
+        bound = view.edtf.lower or view.edtf.upper
     assert bound is not None
     decade = bound[0] - bound[0] % 10
     return _("{decade}s").format(decade=decade if decade >= 0 else
@@ -33,10 +40,10 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
     current = None
     for view in event_views(events, timeline, options.lang):
         heading = period(view)
-        if heading != current:
+        if heading != current and not (view.relative and current is not None):
             lines += [f"## {heading}", ""]
             current = heading
-        dated = view.edtf is not None or view.worded_date != _("undated")
+        dated = view.edtf is not None or view.relative or view.worded_date != _("undated")
         when = f"{escape(view.worded_date)}: " if dated else ""
         lines += [f"### {when}{escape(view.title)}", ""]
         if view.summary:

@@ -3,7 +3,10 @@
 TimelineJS reads `headline` and `text` as HTML, so every text from the timeline is HTML-escaped.
 What its date objects cannot carry (an open or unknown end, an approximate or uncertain date, a
 decade) is worded in `display_date`. Undated events have no place on its axis; they are left out,
-with a note.
+with a note. So are events without a date that relations place between bounds ("by 2019",
+"between 2004 and 2019"): a slide starts on one date, and any date would claim more than the
+source says; only when the bounds fall within one year does the slide say that year, with the
+bounds worded in `display_date`.
 """
 
 from __future__ import annotations
@@ -48,17 +51,30 @@ def _text(view: EventView) -> str:
     return "".join(parts)
 
 
+def _year_of_start(view: EventView) -> int | None:
+    """The year in which an event placed by its relations surely started, if there is one."""
+    derived = view.derived
+    if not view.relative or derived is None or derived.start_min is None or \
+            derived.start_max is None or derived.start_min[0] != derived.start_max[0]:
+        return None
+    return derived.start_min[0]
+
+
 def slide(view: EventView, group_by: str | None) -> dict[str, Any]:
     date = view.edtf
-    assert date is not None
     slide: dict[str, Any] = {}
-    start = date.start or date.end
-    assert start is not None
-    slide["start_date"] = _date(start)
-    if date.is_interval and date.start and date.end:
-        slide["end_date"] = _date(date.end, upper=True)
-    elif not date.is_interval and start.precision in ("decade", "century", "season"):
-        slide["end_date"] = _date(start, upper=True)
+    if date is None:
+        year = _year_of_start(view)
+        assert year is not None
+        slide["start_date"] = {"year": year}
+    else:
+        start = date.start or date.end
+        assert start is not None
+        slide["start_date"] = _date(start)
+        if date.is_interval and date.start and date.end:
+            slide["end_date"] = _date(date.end, upper=True)
+        elif not date.is_interval and start.precision in ("decade", "century", "season"):
+            slide["end_date"] = _date(start, upper=True)
     slide["display_date"] = view.worded_date
     slide["text"] = {"headline": html.escape(view.title), "text": _text(view)}
     group = None
@@ -79,7 +95,8 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
     lang = document_language(timeline, options)
     with i18n.speaking(lang):
         views = event_views(events, timeline, lang)
-        dated = [v for v in views if v.edtf is not None]
+        dated = [v for v in views if v.edtf is not None or _year_of_start(v) is not None]
+        placed = [v for v in views if v.relative and _year_of_start(v) is None]
         document: dict[str, Any] = {
             "title": {"text": {"headline": html.escape(timeline.title or _("Timeline")),
                                "text": "<p>" + html.escape(n_("{count} event", "{count} events",
@@ -88,9 +105,15 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
             "events": [slide(v, options.group_by) for v in dated],
         }
     notes: tuple[str, ...] = ()
-    if len(dated) < len(views):
-        left_out = len(views) - len(dated)
-        notes = (n_("{count} undated event left out: TimelineJS places every slide on its time "
-                    "axis", "{count} undated events left out: TimelineJS places every slide on "
-                    "its time axis", left_out).format(count=left_out),)
+    if placed:
+        notes += (n_("{count} event without a date, placed only between bounds by its "
+                     "relations, left out: a TimelineJS slide needs one date",
+                     "{count} events without a date, placed only between bounds by their "
+                     "relations, left out: a TimelineJS slide needs one date",
+                     len(placed)).format(count=len(placed)),)
+    if len(dated) + len(placed) < len(views):
+        left_out = len(views) - len(dated) - len(placed)
+        notes += (n_("{count} undated event left out: TimelineJS places every slide on its time "
+                     "axis", "{count} undated events left out: TimelineJS places every slide on "
+                     "its time axis", left_out).format(count=left_out),)
     return Exported(json_text(document), notes)
