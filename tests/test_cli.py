@@ -16,15 +16,28 @@ def ids(output: str) -> list[str]:
     return [event["id"] for event in json.loads(output)]
 
 
+STORY = ["pcpa-mis-en-place", "echanges-interculturels", "imf-participe-aux-pcpa",
+         "capitalisation-pcpa-maroc-tunisie", "projet-far-annaba", "projet-nahda-13-tlemcen",
+         "cooperation-entraide-nationale", "micro-projets-tunisie",
+         "cooperations-formation-travail-social", "altermed"]
+UNPLACED = ["reseau-partenarial-mediterranee", "fondateurs-accompagnes-par-claude-lasnel",
+            "projet-educatif-quartiers-marseille", "mission-internationale-structuree"]
+
+
 def test_list_shows_every_event_in_date_order(run) -> None:
     result = run("list", "--format", "json")
     assert result.exit_code == 0
     events = json.loads(result.stdout)
-    assert [e["id"] for e in events][:3] == ["pcpa-mis-en-place", "imf-participe-aux-pcpa",
-                                             "altermed"]
-    assert all("date" not in e for e in events[3:]), "undated events come last"
-    assert events[2]["worded_date"] == "2019–2021"
-    assert events[1]["worded_date"] == "dès 2004"
+    # Events without a date are placed by their relations: the exchanges existed by 2004, the
+    # experiences led to AlterMed; events with neither date nor relation come last, in file order.
+    assert [e["id"] for e in events] == STORY + UNPLACED
+    assert all("date" not in e and "bounds" not in e for e in events[-4:])
+    assert events[9]["worded_date"] == "2019–2021"
+    assert events[2]["worded_date"] == "dès 2004"
+    assert events[1]["worded_date"] == "by 2004 (durant plusieurs années)"
+    assert events[3]["worded_date"] == "between 2004 and 2019"
+    assert events[4]["worded_date"] == "by 2019"
+    assert events[4]["bounds"] == {"start_max": "2019-12-31"}
 
 
 @pytest.mark.parametrize("country", ["Tunisie", "tunisie", "Tunisia", "TN", "TUN", "tunisié"])
@@ -59,18 +72,82 @@ def test_filter_no_match_is_empty_and_says_so(run) -> None:
 
 def test_filter_by_dates_overlap_and_open_ends(run) -> None:
     result = run("filter", "--from", "2010", "--to", "2015", "--format", "json")
-    # 2002/ and 2004/ have no known end, so they may reach 2010; 2019/2021 does not.
-    assert ids(result.stdout) == ["pcpa-mis-en-place", "imf-participe-aux-pcpa"]
+    # 2002/ and 2004/ have no known end, so they may reach 2010; 2019/2021 does not. The events
+    # placed by relations have no known end either.
+    assert ids(result.stdout) == [i for i in STORY if i != "altermed"]
     result = run("filter", "--from", "2020", "--format", "json")
-    assert ids(result.stdout) == ["pcpa-mis-en-place", "imf-participe-aux-pcpa", "altermed"]
+    assert ids(result.stdout) == STORY
     result = run("filter", "--to", "2003", "--undated", "--format", "json")
-    assert ids(result.stdout)[0] == "pcpa-mis-en-place"
+    assert ids(result.stdout)[:2] == ["pcpa-mis-en-place", "echanges-interculturels"]
     assert "altermed" not in ids(result.stdout) and "projet-far-annaba" in ids(result.stdout)
 
 
-def test_filter_undated_alone_gives_undated_events(run) -> None:
-    events = json.loads(run("filter", "--undated", "--format", "json").stdout)
-    assert len(events) == 11 and all("date" not in e for e in events)
+def test_filter_to_keeps_what_may_have_begun_and_certain_what_surely_did(run) -> None:
+    result = run("filter", "--to", "2018", "--format", "json")
+    assert ids(result.stdout) == [i for i in STORY if i != "altermed"]
+    # The exchanges surely began by 2004 (before the IMF joined the PCPA): certain too.
+    result = run("filter", "--to", "2018", "--certain", "--format", "json")
+    assert ids(result.stdout) == ["pcpa-mis-en-place", "echanges-interculturels",
+                                  "imf-participe-aux-pcpa"]
+    result = run("filter", "--from", "2020", "--certain", "--format", "json")
+    assert ids(result.stdout) == ["altermed"]
+    result = run("filter", "--certain")
+    assert result.exit_code == 2 and "--certain" in result.stderr
+
+
+def test_show_explains_a_derived_bound_with_its_quote(run) -> None:
+    result = run("show", "projet-far-annaba")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "Date by 2019" in text
+    assert ("Start by 2019 — projet-far-annaba starts before altermed starts, according to: « Ce "
+            "parcours nous a permis notamment de co-construire") in text
+    assert "altermed is dated 2019–2021" in text
+    french = " ".join(run("show", "projet-far-annaba", "--lang", "fr").stdout.split())
+    assert "Début au plus tard en 2019 — projet-far-annaba commence avant le début de altermed, " \
+           "d’après : « Ce parcours" in french
+
+
+def test_chart_draws_derived_spans_apart(run) -> None:
+    result = run("chart")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    far = next(line for line in lines if "Le projet FAR" in line)
+    assert far.rstrip().endswith("┤") and "·" in far and "━" not in far
+    capitalisation = next(line for line in lines if "between 2004 and 2019" in line)
+    assert "├" in capitalisation and "┤" in capitalisation
+    assert "4 undated events not drawn" in result.stdout
+    assert "├··┤ no date: starts between these bounds" in result.stdout
+
+
+@pytest.mark.parametrize(("relation", "rule", "named"), [
+    # AlterMed said to start before the exchanges, which start before the IMF joins the PCPA,
+    # within which the capitalisation support takes place, which starts before AlterMed.
+    ("starts_before: echanges-interculturels", "relation-cycle",
+     ["'echanges-interculturels' (line 123)", "'imf-participe-aux-pcpa' (line 187)",
+      "'capitalisation-pcpa-maroc-tunisie' (line 320)", "'altermed' (line 349)"]),
+    # AlterMed (2019/2021) said to end before the PCPA are set up (2002/).
+    ("before: pcpa-mis-en-place", "relation-conflict",
+     ["relation 'before: pcpa-mis-en-place' contradicts the dates",
+      "'altermed' is dated 2019–2021 (line 354)",
+      "'pcpa-mis-en-place' is dated 2002–? (line 172)"]),
+])
+def test_validate_names_the_lines_of_a_cycle_or_a_contradiction(
+        run, timeline_copy: Path, relation: str, rule: str, named: list[str]) -> None:
+    text = timeline_copy.read_text(encoding="utf-8")
+    text = text.replace("    date: 2019/2021\n", "    date: 2019/2021\n    relations:\n"
+                        f"      - {relation}\n        ref: imf-historique\n"
+                        "        quote: Ce parcours\n", 1)
+    timeline_copy.write_text(text, encoding="utf-8")
+    result = run("validate", timeline_copy)
+    assert result.exit_code == 1
+    problems = [line for line in result.stdout.splitlines() if f" {rule}: " in line]
+    assert problems, result.stdout
+    # The relation at fault is named at its line; a contradiction that it makes through other
+    # relations is reported too, at the first of them, with the whole chain in its hint.
+    problem = next(p for p in problems if ":140:9:" in p or ":356:9:" in p)
+    for words in named:
+        assert words in problem
 
 
 def test_filter_text_actor_place_region(run) -> None:

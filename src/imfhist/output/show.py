@@ -72,7 +72,7 @@ def _explained(event: Event, derived: Derived, which: str) -> Text | None:
             else:
                 steps.append(link.statement)
         bound = word_range(value, None) if name.endswith("_min") else word_range(None, value)
-        lines.append(_("{bound} — {reasons}").format(bound=bound, reasons="; ".join(steps)))
+        lines.append(_("{bound} — {reasons}").format(bound=bound, reasons=_("; ").join(steps)))
     if not lines:
         return None
     if low is not None and high is not None:

@@ -113,7 +113,7 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
     for cycle in chronology.cycles:
         names = ", ".join(_("'{id}' (line {line})").format(id=e.id.value, line=e.id.loc.line)
                           for e in cycle.events)
-        steps = "; ".join(_(PHRASES[r.kind.value]).format(event=e.id.value,
+        steps = _("; ").join(_(PHRASES[r.kind.value]).format(event=e.id.value,
                                                          other=r.event.value)
                           for e, r in cycle.relations)
         where = cycle.relations[0][1].loc if cycle.relations else cycle.events[0].loc
@@ -121,7 +121,10 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
                                 .format(events=names),
                                 _("{steps}: check each against the source").format(steps=steps))
     reported: set[tuple[object, object, object]] = set()
+    in_cycles = {e.id.value for cycle in chronology.cycles for e in cycle.events}
     for conflict in chronology.conflicts:
+        if conflict.event.id.value in in_cycles:
+            continue  # the unknowns of a cycle are made equal: the cycle is what to fix
         low, high = conflict.low_reason.origin, conflict.high_reason.origin
         relations = conflict.relations
         # One contradiction shows at every start and end along its chain: say it once.
@@ -141,8 +144,14 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
             message = _("the dates of '{event}' contradict each other: {low}, but {high}").format(
                 event=conflict.event.id.value, low=_origin(low), high=_origin(high))
             where = max(low.loc, high.loc, key=lambda loc: loc.line)
-        yield RELATION_CONFLICT.at(where, message,
-                                   _("check the dates and the relations against the source"))
+        hint = _("check the dates and the relations against the source")
+        if len(relations) > 1:
+            steps = _("; ").join(_(PHRASES[r.relation.kind.value]).format(
+                event=r.event, other=r.relation.event.value)
+                for r in relations if r.relation is not None)
+            hint = _("{steps}: check the dates and each relation against the source").format(
+                steps=steps)
+        yield RELATION_CONFLICT.at(where, message, hint)
 
 
 __all__ = ["RELATIONS"]
