@@ -1,0 +1,198 @@
+"""Derived bounds: what dates, bounds and relations say about when each event could have been."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SHIPPED, write
+from imfhist.chronology import RELATIONS, derive, explain, word_bounds, word_range
+from imfhist.loader import load, load_text
+from imfhist.model import Timeline
+
+
+def timeline_of(events: list[dict[str, Any]]) -> Timeline:
+    for event in events:
+        event.setdefault("title", event["id"])
+        event.setdefault("sources", [{"ref": "page", "quote": "x"}])
+        for relation in event.get("relations", []):
+            relation.update(ref="page", quote="x")
+    document = {"format": "imfhist/1", "sources": [{"id": "page", "title": "Page"}],
+                "events": events}
+    text = yaml.safe_dump(document, sort_keys=False)
+    result = load_text(text, Path("t.yaml"), "t.yaml")
+    assert result.timeline is not None and not result.problems, result.problems
+    return result.timeline
+
+
+def test_the_imf_timeline_places_the_experiences_before_altermed() -> None:
+    timeline = load(SHIPPED).timeline
+    assert timeline is not None
+    chronology = derive(timeline)
+    by_id = {e.id.value: e for e in timeline.events}
+    far = chronology.get(by_id["projet-far-annaba"])
+    assert far is not None
+    assert (far.start_min, far.start_max, far.end_min, far.end_max) == (
+        None, (2019, 12, 31), None, None)
+    links = explain(far.reasons["start_max"])
+    assert [link.event for link in links] == ["projet-far-annaba", "altermed"]
+    assert links[0].citation is not None
+    assert links[0].citation.quote.value.startswith("Ce parcours nous a permis")
+    assert links[1].statement == "altermed is dated 2019–2021"
+    capitalisation = chronology.get(by_id["capitalisation-pcpa-maroc-tunisie"])
+    assert capitalisation is not None and word_bounds(capitalisation) == "between 2004 and 2019"
+    exchanges = chronology.get(by_id["echanges-interculturels"])
+    assert exchanges is not None and word_bounds(exchanges) == "by 2004"
+    assert chronology.cycles == [] and chronology.conflicts == []
+
+
+def test_a_chain_of_relations_carries_a_bound_with_every_quote() -> None:
+    timeline = timeline_of([
+        {"id": "a", "relations": [{"before": "b"}]},
+        {"id": "b", "relations": [{"during": "c"}]},
+        {"id": "c", "date": "2010/2012"},
+        {"id": "d", "relations": [{"after": "c"}], "not_after": {
+            "date": "2020-05", "ref": "page", "quote": "x"}},
+    ])
+    chronology = derive(timeline)
+    a, b, c, d = (chronology.get(e) for e in timeline.events)
+    assert a is not None and b is not None and d is not None
+    assert a.end_max == (2012, 12, 31) and a.start_max == (2012, 12, 31)
+    assert [link.event for link in explain(a.reasons["end_max"])] == ["a", "b", "c"]
+    assert (b.start_min, b.end_max) == ((2010, 1, 1), (2012, 12, 31))
+    assert (d.start_min, d.end_max) == ((2012, 1, 1), (2020, 5, 31))
+    assert word_bounds(d) == "between 2012 and May 2020"
+    assert explain(d.reasons["end_max"])[0].statement == "d is not after May 2020"
+
+
+def test_story_order_follows_relations_and_keeps_the_rest_in_file_order() -> None:
+    timeline = timeline_of([
+        {"id": "nothing-known"},
+        {"id": "late", "date": "2019"},
+        {"id": "before-late", "relations": [{"starts_before": "late"}]},
+        {"id": "early", "date": "2004"},
+        {"id": "also-nothing"},
+        {"id": "within-early", "relations": [{"during": "early"}]},
+    ])
+    chronology = derive(timeline)
+    order = [e.id.value for e in chronology.story_order(timeline.events)]
+    assert order == ["early", "within-early", "before-late", "late", "nothing-known",
+                     "also-nothing"]
+
+
+def test_cycles_and_conflicts_are_found() -> None:
+    timeline = timeline_of([
+        {"id": "a", "relations": [{"before": "b"}]},
+        {"id": "b", "relations": [{"before": "a"}]},
+        {"id": "c", "date": "2021", "relations": [{"before": "d"}]},
+        {"id": "d", "date": "2004"},
+    ])
+    chronology = derive(timeline)
+    assert [[e.id.value for e in cycle.events] for cycle in chronology.cycles] == [["a", "b"]]
+    conflicting = {(c.event.id.value, c.bound) for c in chronology.conflicts}
+    assert ("c", "end") in conflicting or ("d", "start") in conflicting
+
+
+def test_words() -> None:
+    assert word_range((2004, 1, 1), (2019, 12, 31)) == "between 2004 and 2019"
+    assert word_range((2004, 1, 1), None) == "not before 2004"
+    assert word_range(None, (2019, 12, 31)) == "by 2019"
+    assert word_range((2019, 1, 1), (2019, 12, 31)) == "in 2019"
+    assert word_range((2019, 3, 1), (2019, 3, 14)) == "between March 2019 and 14 March 2019"
+    assert word_range(None, None) is None
+
+
+def test_a_file_with_relations_validates_and_lists(run, tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+format: imfhist/1
+sources: [{id: page, title: Page}]
+events:
+  - id: later
+    title: Later
+    relations: [{after: first, ref: page, quote: then}]
+    sources: [{ref: page, quote: then}]
+  - id: first
+    title: First
+    date: 1990
+    sources: [{ref: page, quote: first}]
+""")
+    assert run("validate", path).exit_code == 0
+    result = run("list", "--file", path, "--format", "csv")
+    assert result.stdout.splitlines()[2].startswith("later,,not before 1990,")
+    assert result.stdout.splitlines()[2].endswith(",1990-01-01,,1990-01-01,")
+
+
+# -- against a plain fixpoint, on generated relations ----------------------------------------
+
+LETTERS = "abcdef"
+
+
+@st.composite
+def systems(draw: st.DrawFn) -> list[dict[str, Any]]:
+    events = []
+    for letter in LETTERS[:draw(st.integers(1, len(LETTERS)))]:
+        event: dict[str, Any] = {"id": letter}
+        if draw(st.booleans()):
+            year = draw(st.integers(1990, 2030))
+            event["date"] = draw(st.sampled_from(
+                [f"{year}", f"{year}/{year + 3}", f"{year}/", f"../{year}", f"{year}/.."]))
+        events.append(event)
+    for event in events:
+        others = [e["id"] for e in events]
+        chosen = draw(st.lists(st.tuples(st.sampled_from(sorted(RELATIONS)),
+                                         st.sampled_from(others)), max_size=2))
+        relations = [{kind: other} for kind, other in chosen if other != event["id"]]
+        if relations:
+            event["relations"] = relations
+    return events
+
+
+def _fixpoint(timeline: Timeline) -> dict[str, tuple[Any, ...]]:
+    """The same bounds by relaxing every inequality until nothing changes."""
+    from imfhist.chronology import _own_bounds
+
+    values: dict[tuple[str, str], list[Any]] = {}
+    for event in timeline.events:
+        bounds = _own_bounds(event)
+        values[(event.id.value, "s")] = [bounds[0][0], bounds[1][0]]
+        values[(event.id.value, "e")] = [bounds[2][0], bounds[3][0]]
+    edges = [((e.id.value, "s"), (e.id.value, "e")) for e in timeline.events]
+    for event in timeline.events:
+        for relation in event.relations:
+            for left, right in RELATIONS[relation.kind.value]:
+                def unknown(letter: str) -> tuple[str, str]:
+                    owner = event.id.value if letter in "se" else relation.event.value
+                    return owner, letter.lower()
+                edges.append((unknown(left), unknown(right)))
+    changed = True
+    while changed:
+        changed = False
+        for x, y in edges:
+            low_x, high_y = values[x][0], values[y][1]
+            if low_x is not None and (values[y][0] is None or values[y][0] < low_x):
+                values[y][0], changed = low_x, True
+            if high_y is not None and (values[x][1] is None or values[x][1] > high_y):
+                values[x][1], changed = high_y, True
+    return {e.id.value: (*values[(e.id.value, "s")], *values[(e.id.value, "e")])
+            for e in timeline.events}
+
+
+@given(systems())
+def test_derived_bounds_are_the_fixpoint_of_the_constraints(events: list[dict[str, Any]]) -> None:
+    timeline = timeline_of(events)
+    chronology = derive(timeline)
+    expected = _fixpoint(timeline)
+    for event in timeline.events:
+        derived = chronology.get(event)
+        assert derived is not None
+        assert (derived.start_min, derived.start_max, derived.end_min, derived.end_max) == \
+            expected[event.id.value], event.id.value
+        for name in ("start_min", "start_max", "end_min", "end_max"):
+            if getattr(derived, name) is not None:
+                assert name in derived.reasons
+    order = chronology.story_order(timeline.events)
+    assert sorted(e.id.value for e in order) == sorted(e.id.value for e in timeline.events)
