@@ -59,7 +59,7 @@ def test_a_chain_of_relations_carries_a_bound_with_every_quote() -> None:
             "date": "2020-05", "ref": "page", "quote": "x"}},
     ])
     chronology = derive(timeline)
-    a, b, c, d = (chronology.get(e) for e in timeline.events)
+    a, b, _c, d = (chronology.get(e) for e in timeline.events)
     assert a is not None and b is not None and d is not None
     assert a.end_max == (2012, 12, 31) and a.start_max == (2012, 12, 31)
     assert [link.event for link in explain(a.reasons["end_max"])] == ["a", "b", "c"]
@@ -163,11 +163,10 @@ def _fixpoint(timeline: Timeline) -> dict[str, tuple[Any, ...]]:
     edges = [((e.id.value, "s"), (e.id.value, "e")) for e in timeline.events]
     for event in timeline.events:
         for relation in event.relations:
+            this, other = event.id.value, relation.event.value
             for left, right in RELATIONS[relation.kind.value]:
-                def unknown(letter: str) -> tuple[str, str]:
-                    owner = event.id.value if letter in "se" else relation.event.value
-                    return owner, letter.lower()
-                edges.append((unknown(left), unknown(right)))
+                edges.append(((this if left in "se" else other, left.lower()),
+                              (this if right in "se" else other, right.lower())))
     changed = True
     while changed:
         changed = False
