@@ -35,7 +35,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from imfhist.dates import Bound, DatePoint, word_point
 from imfhist.i18n import N_, _
@@ -157,26 +157,47 @@ class Conflict(NamedTuple):
 
 @dataclass
 class Chronology:
-    """The derived bounds of every event of a timeline, and the story order."""
+    """The derived bounds of every event of a timeline, and the story order.
 
+    Only the events that relations or `not_before`/`not_after` concern are solved up front; the
+    bounds of any other event are its own date's, worked out when first asked for, so that a
+    timeline of dated events costs no more to list than before."""
+
+    events: dict[str, Event] = field(default_factory=dict)  # id -> first event with that id
+    positions: dict[str, int] = field(default_factory=dict)  # id -> place in the file
     derived: dict[str, Derived] = field(default_factory=dict)
-    ranks: dict[str, int] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)  # empty when no relation orders events
     cycles: list[Cycle] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
     def get(self, event: Event) -> Derived | None:
-        return self.derived.get(event.id.value)
+        """The derived bounds of an event of the timeline (None for an event it does not hold)."""
+        ident = event.id.value
+        found = self.derived.get(ident)
+        if found is None and ident in self.events:
+            found = self.derived[ident] = _derived(_own_bounds(self.events[ident]))
+        return found
 
-    def sort_key(self, event: Event) -> tuple[int, int]:
+    def sort_key(self, event: Event) -> tuple[Any, ...]:
         """Story order: events that have bounds first, by their earliest start (the latest
         when no earliest is known), then their latest end, then file order, moved only where
         a relation says that one starts before another; events with no bound at all last, in
         file order."""
-        rank = self.ranks.get(event.id.value)
-        return (0, rank) if rank is not None else (1, 0)
+        ident = event.id.value
+        if self.ranks:
+            rank = self.ranks.get(ident)
+            return (0, rank) if rank is not None else (1, self.positions.get(ident, 0))
+        key = _key(event, self)
+        return (0, *key) if key is not None else (1, self.positions.get(ident, 0))
 
     def story_order(self, events: Iterable[Event]) -> list[Event]:
-        return sorted(events, key=self.sort_key)
+        if self.ranks or self.derived:
+            return sorted(events, key=self.sort_key)
+        # Nothing but the events' own dates: the same order, without a call per event.
+        positions = self.positions
+        return sorted(events, key=lambda e: (1, positions.get(e.id.value, 0)) if e.edtf is None
+                      else (0, e.edtf.lower or _EARLIEST, e.edtf.upper or _LATEST,
+                            positions.get(e.id.value, 0)))
 
 
 _LAST: list[object] = [None, None]  # the last timeline derived, and its chronology
@@ -240,34 +261,41 @@ def _derived(bounds: Sequence[tuple[Bound | None, Reason | None]]) -> Derived:
 def derive(timeline: Timeline) -> Chronology:
     """The derived bounds of every event, its story rank, and the cycles and conflicts."""
     events = timeline.events
+    chronology = Chronology()
     by_id: dict[str, int] = {}
     for index, event in enumerate(events):
-        by_id.setdefault(event.id.value, index)
-    chronology = Chronology()
-    involved = sorted({i for i, e in enumerate(events) if e.relations and by_id.get(
-        e.id.value) == i} | {by_id[r.event.value] for e in events for r in e.relations
-                             if r.event.value in by_id})
-    own = [_own_bounds(e) for e in events]
-    slots = set(involved)
+        if event.id.value not in by_id:
+            by_id[event.id.value] = index
+            chronology.events[event.id.value] = event
+    chronology.positions = by_id
+    related = {i for i, e in enumerate(events) if e.relations and by_id[e.id.value] == i}
+    if not related and not any(e.not_before or e.not_after for e in events):
+        return chronology  # every bound is an event's own date's: nothing to solve or rank
+    involved = sorted(related | {by_id[r.event.value] for i in related
+                                 for r in events[i].relations if r.event.value in by_id})
+    own = {i: _own_bounds(events[i]) for i in involved}
+    own.update((i, _own_bounds(e)) for i, e in enumerate(events)
+               if (e.not_before or e.not_after) and i not in own and by_id[e.id.value] == i)
     if involved:
         _solve(events, by_id, involved, own, chronology)
-    for index, event in enumerate(events):
-        if by_id[event.id.value] == index:
-            chronology.derived[event.id.value] = _derived(own[index])
-    for index, event in enumerate(events):  # a conflict leaves an upper bound below a lower
-        if not (event.relations or event.not_before or event.not_after) and index not in slots:
-            continue
-        for bound, (low, low_r), (high, high_r) in (("start", own[index][0], own[index][1]),
-                                                    ("end", own[index][2], own[index][3])):
+    for index, bounds in own.items():
+        event = events[index]
+        chronology.derived[event.id.value] = _derived(bounds)
+        # A contradiction leaves an upper bound below a lower one.
+        for bound, (low, low_r), (high, high_r) in (("start", bounds[0], bounds[1]),
+                                                    ("end", bounds[2], bounds[3])):
             if low is not None and high is not None and low > high:
                 assert low_r is not None and high_r is not None
                 chronology.conflicts.append(Conflict(event, bound, low, high, low_r, high_r))
-    _rank(events, by_id, chronology)
+    chronology.conflicts.sort(key=lambda c: by_id[c.event.id.value])
+    if related:
+        _rank(events, by_id, related, chronology)
     return chronology
 
 
 def _solve(events: Sequence[Event], by_id: dict[str, int], involved: list[int],
-           own: list[list[tuple[Bound | None, Reason | None]]], chronology: Chronology) -> None:
+           own: dict[int, list[tuple[Bound | None, Reason | None]]],
+           chronology: Chronology) -> None:
     # Unknowns: 2k is the start of involved[k], 2k + 1 its end.
     slot = {event_index: k for k, event_index in enumerate(involved)}
     count = 2 * len(involved)
@@ -424,56 +452,74 @@ def _components(count: int, out_edges: list[list[tuple[int, object]]]) -> list[l
     return components
 
 
-def _rank(events: Sequence[Event], by_id: dict[str, int], chronology: Chronology) -> None:
+def _key(event: Event, chronology: Chronology) -> tuple[Bound, Bound, int] | None:
+    """Where an event stands by its bounds alone: its own date when it has one (an open or
+    unknown start first), else its earliest known start (or latest, or an end); then its latest
+    end; then its place in the file. None for an event with no bound at all."""
+    position = chronology.positions.get(event.id.value, 0)
+    edtf = event.edtf
+    if edtf is not None and event.id.value not in chronology.derived:
+        return (edtf.lower or _EARLIEST, edtf.upper or _LATEST, position)
+    derived = chronology.get(event)
+    if derived is None or not derived.has_bounds:
+        return None
+    if edtf is not None:
+        return (edtf.lower or _EARLIEST, edtf.upper or _LATEST, position)
+    first = next(b for b in (derived.start_min, derived.start_max, derived.end_min,
+                             derived.end_max) if b is not None)
+    return (first, derived.end_max or _LATEST, position)
+
+
+def _rank(events: Sequence[Event], by_id: dict[str, int], related: set[int],
+          chronology: Chronology) -> None:
     """Story order of the events that have bounds: by key, but never before an event that a
-    relation says starts no later than it (Kahn's algorithm with a priority queue)."""
-    keys: dict[int, tuple[Bound, Bound, int]] = {}
+    relation says starts no later than it (Kahn's algorithm, taking the smallest key first)."""
+    keyed = []
     for index, event in enumerate(events):
-        if by_id[event.id.value] != index:
-            continue
-        derived = chronology.derived[event.id.value]
-        if not derived.has_bounds:
-            continue
-        if event.edtf is not None:  # a dated event keeps its place by its own date
-            first = event.edtf.lower or _EARLIEST
-            last = event.edtf.upper or _LATEST
-        else:
-            first = next(b for b in (derived.start_min, derived.start_max, derived.end_min,
-                                     derived.end_max) if b is not None)
-            last = derived.end_max or _LATEST
-        keys[index] = (first, last, index)
+        if by_id[event.id.value] == index:
+            key = _key(event, chronology)
+            if key is not None:
+                keyed.append((key, index))
+    keyed.sort()
+    # The events in key order; heap entries are places in that order, cheap to compare.
+    place = {index: number for number, (_key_value, index) in enumerate(keyed)}
     successors: dict[int, list[int]] = {}
-    waiting = dict.fromkeys(keys, 0)
-    for index in keys:
+    waiting = [0] * len(keyed)
+    for index in related:
+        if index not in place:
+            continue
         for relation in events[index].relations:
             other = by_id.get(relation.event.value)
-            pairs = RELATIONS.get(relation.kind.value, ())
-            if other is None or other == index or other not in keys:
+            if other is None or other == index or other not in place:
                 continue
-            for left, right in pairs:
-                if right == "S":  # this event's start or end comes no later than the other's start
-                    successors.setdefault(index, []).append(other)
-                    waiting[other] += 1
-                elif left == "S" and right == "s":  # the other starts no later than this one
-                    successors.setdefault(other, []).append(index)
-                    waiting[index] += 1
-    ready = [keys[i] for i, count in waiting.items() if count == 0]
-    heapq.heapify(ready)
-    placed: set[int] = set()
-    remaining = sorted(keys.values())
-    while len(placed) < len(keys):
-        if not ready:  # a cycle: take the first of what is left, by key
-            ready = [next(k for k in remaining if k[2] not in placed)]
-        key = heapq.heappop(ready)
-        index = key[2]
-        if index in placed:
+            for left, right in RELATIONS.get(relation.kind.value, ()):
+                if right == "S":  # this one starts (or ends) no later than the other starts
+                    first, then = place[index], place[other]
+                elif (left, right) == ("S", "s"):  # the other starts no later than this one
+                    first, then = place[other], place[index]
+                else:
+                    continue
+                successors.setdefault(first, []).append(then)
+                waiting[then] += 1
+    ready = [number for number, count in enumerate(waiting) if count == 0]  # sorted: a heap
+    done = [False] * len(keyed)
+    rank = 0
+    next_unplaced = 0
+    while rank < len(keyed):
+        if not ready:  # a cycle: go on with the first event left, by key
+            while done[next_unplaced]:
+                next_unplaced += 1
+            ready = [next_unplaced]
+        number = heapq.heappop(ready)
+        if done[number]:
             continue
-        placed.add(index)
-        chronology.ranks[events[index].id.value] = len(placed)
-        for follower in successors.get(index, ()):
+        done[number] = True
+        rank += 1
+        chronology.ranks[events[keyed[number][1]].id.value] = rank
+        for follower in successors.get(number, ()):
             waiting[follower] -= 1
-            if waiting[follower] == 0 and follower not in placed:
-                heapq.heappush(ready, keys[follower])
+            if waiting[follower] == 0 and not done[follower]:
+                heapq.heappush(ready, follower)
 
 
 # -- words ------------------------------------------------------------------------------------

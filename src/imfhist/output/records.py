@@ -31,6 +31,11 @@ def worded_date(event: Event, derived: Derived | None = None) -> str:
     return _("undated")
 
 
+def placed_by_relations(derived: Derived | None) -> bool:
+    """Whether relations or `not_before`/`not_after` say more about the event than its date."""
+    return derived is not None and any(r.kind != "date" for r in derived.reasons.values())
+
+
 def bounds_record(derived: Derived) -> dict[str, str]:
     """The derived bounds as ISO dates, only those that are known."""
     return {name: format_bound(value) for name, value in (
@@ -43,7 +48,8 @@ def event_record(event: Event, timeline: Timeline | None = None,
     """An event as it is written in the file, with `worded_date` added; absent keys stay absent.
     Given its timeline, also `shown_countries`: every country the table shows for it (see
     `shown_countries`), named in `lang` (default: the interface language); and `bounds`, the
-    earliest and latest possible start and end (see imfhist.chronology), when any is known."""
+    earliest and latest possible start and end (see imfhist.chronology), when relations or
+    bounds say more than the event's own date."""
     derived = None
     if timeline is not None:
         from imfhist.chronology import chronology_of
@@ -57,7 +63,7 @@ def event_record(event: Event, timeline: Timeline | None = None,
     if event.date_label is not None:
         record["date_label"] = event.date_label
     record["worded_date"] = worded_date(event, derived)
-    if derived is not None and derived.has_bounds:
+    if derived is not None and placed_by_relations(derived):
         record["bounds"] = bounds_record(derived)
     for key in ("countries", "regions", "places", "actors", "tags"):
         values = getattr(event, key)
