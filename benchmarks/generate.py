@@ -1,7 +1,8 @@
 """Write a synthetic imfhist/1 timeline: `python benchmarks/generate.py 10000 -o t.yaml`.
 
 Seeded, so that a size always gives the same file. `--errors N` sprinkles N problems (unknown
-actors and places, duplicate ids, in turn) at evenly spaced events.
+actors and places, duplicate ids, in turn) at evenly spaced events. `--relations N` takes the
+date away from N evenly spaced events and places each after the event before it instead.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ WORDS = [
 ]
 
 
-def generate(events: int, errors: int = 0, seed: int = 1) -> str:
+def generate(events: int, errors: int = 0, seed: int = 1, relations: int = 0) -> str:
     rng = random.Random(seed)
     actors = max(10, events // 20)
     places = max(10, events // 50)
@@ -38,6 +39,7 @@ def generate(events: int, errors: int = 0, seed: int = 1) -> str:
         out += [f"  - id: place-{number}", f"    name: Lieu {number}",
                 f"    country: {COUNTRIES[number % len(COUNTRIES)]}"]
     every = events // errors if errors else 0
+    related = events // relations if relations else 0
     out.append("events:")
     for number in range(events):
         ident = f"event-{number}"
@@ -62,7 +64,11 @@ def generate(events: int, errors: int = 0, seed: int = 1) -> str:
         named += [f"Acteur {a.split('-')[1]}" for a in actor_ids]
         quote = (f"{title.lower()} {number} en {date.replace('/', ' ').strip('.~')}, "
                  f"{FRENCH.get(country, country)}, {region}, {', '.join(named)}")
-        out += [f"  - id: {ident}", f"    title: {title} {number}", f"    date: {date}",
+        when = f"    date: {date}"
+        if related and number % related == related - 1:
+            when = (f"    relations: [{{starts_after: event-{number - 1}, ref: source-0, "
+                    "quote: after}]")
+        out += [f"  - id: {ident}", f"    title: {title} {number}", when,
                 f"    countries: [{country}]",
                 f"    regions: [{region}]",
                 f"    places: [{', '.join(place_ids)}]", f"    actors: [{', '.join(actor_ids)}]",
@@ -77,9 +83,10 @@ def main() -> None:
     parser.add_argument("events", type=int)
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--relations", type=int, default=0)
     parser.add_argument("-o", "--output", default="-")
     args = parser.parse_args()
-    text = generate(args.events, args.errors, args.seed)
+    text = generate(args.events, args.errors, args.seed, args.relations)
     if args.output == "-":
         sys.stdout.write(text)
     else:

@@ -138,6 +138,13 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
             found.append(Bench(f"imfhist validate {label}, {max(1, size // 10)} errors",
                                [SCRIPT, "validate", "--quiet", str(errors)], ok_codes=(1,),
                                baseline=f"imfhist validate {label}", target=1.2))
+            # Half the events without a date, each placed after the one before by a relation:
+            # the whole chronology is solved and ranked.
+            placed = folder / f"timeline-{size}-relations.yaml"
+            placed.write_text(generate(size, relations=size // 2), encoding="utf-8")
+            found.append(Bench(f"imfhist list --format json {label}, half placed by relations",
+                               [SCRIPT, "list", "--format", "json", "--file", str(placed)],
+                               baseline=f"imfhist list --format json {label}", target=1.5))
     if len(sizes) >= 2:
         small, large = f"{sizes[-2] // 1000}k", f"{sizes[-1] // 1000}k"
         for command in ("imfhist validate", "imfhist list (table)", "imfhist list --format json",
