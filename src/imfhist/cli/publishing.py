@@ -86,7 +86,8 @@ class Lanes(enum.StrEnum):
 
 
 @app.command(cls=Command, name="chart", help=_(
-    "Draw the timeline in the terminal: a bar per interval, a mark per point."))
+    "Draw the timeline in the terminal: a bar per interval, a mark per point, a dotted span where "
+    "an event without a date may have started, from its relations."))
 @with_selection
 def chart(
     selection: Selection,

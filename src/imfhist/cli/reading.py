@@ -58,7 +58,8 @@ def filter_events(
 
 
 @app.command(cls=Command, name="show", help=_(
-    "Show one event in full: dates, places, actors and sources with their quotes."))
+    "Show one event in full: dates, places, actors and sources with their quotes; for an event "
+    "without a date, when its relations place it and why, quote by quote."))
 def show_event(
     event_id: Annotated[str, typer.Argument(metavar="ID", help=_("The event's id."))],
     file: FileOption = None,
