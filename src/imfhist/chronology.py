@@ -23,6 +23,12 @@ Public API, for the commands and the exports:
     chronology.story_order(events)          # events in story order (see `sort_key`)
     chronology.sort_key(event)              # a key for sorted() that gives that same order
     chronology.cycles, chronology.conflicts # what the rules in rules/relations.py report
+    derived.may_overlap(lower, upper)       # what `filter --from/--to` keeps
+    derived.surely_overlaps(lower, upper)   # ... and with --certain
+
+A renderer that lists events (the HTML page, say) orders them with `story_order` and words an
+event without a date of its own by `word_bounds` (`output.view.EventView` carries `derived`,
+and `relative` tells an event placed only by its relations or bounds).
 
 Each bound keeps its `Reason`: the event's own date, one of its `not_before`/`not_after`, or a
 relation (with its quote) through which a bound of another event was carried, and so on back to
@@ -323,7 +329,7 @@ def _solve(events: Sequence[Event], by_id: dict[str, int], involved: list[int],
         for relation in event.relations:
             pairs = RELATIONS.get(relation.kind.value)
             other = by_id.get(relation.event.value)
-            if pairs is None or other is None:
+            if pairs is None or other is None or other == event_index:
                 continue  # reported by the rules
             for left, right in pairs:
                 x = _unknown(left, slot[event_index], slot[other])
@@ -346,7 +352,7 @@ def _solve(events: Sequence[Event], by_id: dict[str, int], involved: list[int],
 
     for number in range(len(components) - 1, -1, -1):  # sources first: lower bounds
         component = components[number]
-        _unify(component, low, low_reason, max)
+        _unify(component, low, low_reason, lower=True)
         for node in component:
             if low[node] is None:
                 continue
@@ -356,7 +362,7 @@ def _solve(events: Sequence[Event], by_id: dict[str, int], involved: list[int],
                     low[target] = low[node]
                     low_reason[target] = carried(low_reason[node], label)
     for number, component in enumerate(components):  # sinks first: upper bounds
-        _unify(component, high, high_reason, min)
+        _unify(component, high, high_reason, lower=False)
         for node in component:
             if high[node] is None:
                 continue
@@ -374,12 +380,10 @@ def _solve(events: Sequence[Event], by_id: dict[str, int], involved: list[int],
     for component in components:
         if len(component) < 2:
             continue
+        # Relations to the event itself are left out of the graph, and start <= end alone makes
+        # no circle: a component of two unknowns or more spans two events or more.
         inside = set(component)
         members = sorted({involved[node // 2] for node in component})
-        if len(members) < 2 and not any(
-                label for node in component for target, label in out_edges[node]
-                if target in inside and label):
-            continue
         relations = []
         seen: set[int] = set()
         for node in sorted(component):
@@ -395,14 +399,16 @@ def _unknown(letter: str, this: int, other: int) -> int:
 
 
 def _unify(component: list[int], values: list[Bound | None], reasons: list[Reason | None],
-           pick: object) -> None:
-    """The unknowns of a cycle are all equal: each takes the tightest bound among them."""
+           lower: bool) -> None:
+    """The unknowns of a cycle are all equal: each takes the tightest bound among them (the
+    greatest lower bound, or the least upper bound)."""
     if len(component) < 2:
         return
     known = [node for node in component if values[node] is not None]
     if not known:
         return
-    best = (max if pick is max else min)(known, key=lambda node: values[node])  # type: ignore[arg-type, return-value]
+    pick = max if lower else min
+    best = pick(known, key=lambda node: values[node])  # type: ignore[arg-type, return-value]
     for node in component:
         values[node], reasons[node] = values[best], reasons[best]
 
