@@ -374,6 +374,12 @@ class _Builder:
     def bound(self, node: yaml.Node | None, key: str) -> DateBound | None:
         if node is None:
             return None
+        if isinstance(node, yaml.ScalarNode) and node.value:
+            self.wrong_type(node, _("{owner} should be a mapping of keys to values, {found}"),
+                            f"'{key}'", _("give the date with the quote that states it: "
+                                          "{{date: {value}, ref: …, quote: …}}").format(
+                                              value=node.value))
+            return None
         values = self.mapping(node, "bound")
         if values is None:
             return None
