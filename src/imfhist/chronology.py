@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from imfhist.dates import Bound, DatePoint, word_point
@@ -161,7 +160,6 @@ class Conflict(NamedTuple):
         return links
 
 
-@dataclass
 class Chronology:
     """The derived bounds of every event of a timeline, and the story order.
 
@@ -169,19 +167,21 @@ class Chronology:
     bounds of any other event are its own date's, worked out when first asked for, so that a
     timeline of dated events costs no more to list than before."""
 
-    events: dict[str, Event] = field(default_factory=dict)  # id -> first event with that id
-    positions: dict[str, int] = field(default_factory=dict)  # id -> place in the file
-    derived: dict[str, Derived] = field(default_factory=dict)
-    ranks: dict[str, int] = field(default_factory=dict)  # empty when no relation orders events
-    cycles: list[Cycle] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
+    # A plain class: a dataclass costs a millisecond to define at every start of the command.
+    def __init__(self) -> None:
+        self.events: dict[str, Event] = {}  # id -> the first event with that id
+        self.positions: dict[str, int] = {}  # id -> its place in the file
+        self.derived: dict[str, Derived] = {}
+        self.ranks: dict[str, int] = {}  # empty when no relation orders events
+        self.cycles: list[Cycle] = []
+        self.conflicts: list[Conflict] = []
 
     def get(self, event: Event) -> Derived | None:
         """The derived bounds of an event of the timeline (None for an event it does not hold)."""
         ident = event.id.value
         found = self.derived.get(ident)
         if found is None and ident in self.events:
-            found = self.derived[ident] = _derived(_own_bounds(self.events[ident]))
+            found = self.derived[ident] = _date_only(self.events[ident])
         return found
 
     def sort_key(self, event: Event) -> tuple[Any, ...]:
@@ -256,6 +256,31 @@ def _own_bounds(event: Event) -> list[tuple[Bound | None, Reason | None]]:
     if bounds[3][0] is not None and (bounds[1][0] is None or bounds[1][0] > bounds[3][0]):
         bounds[1] = bounds[3]
     return bounds
+
+
+_NO_BOUNDS = Derived()
+
+
+def _date_only(event: Event) -> Derived:
+    """The bounds of an event that nothing but its own date concerns: `_own_bounds`, without
+    its lists, for the many events of a large timeline."""
+    edtf = event.edtf
+    if edtf is None or event.date is None:
+        return _NO_BOUNDS
+    start, end = edtf.start, edtf.end
+    start_min = start.lower if start else None
+    start_max = start.upper if start else None
+    end_min = end.lower if end else None
+    end_max = end.upper if end else None
+    if start_min is not None and (end_min is None or end_min < start_min):
+        end_min = start_min
+    if end_max is not None and (start_max is None or start_max > end_max):
+        start_max = end_max
+    reason = Reason("date", event.id.value, event.date.loc, event.date.value)
+    reasons = {name: reason for name, value in (("start_min", start_min), ("start_max", start_max),
+                                                ("end_min", end_min), ("end_max", end_max))
+               if value is not None}
+    return Derived(start_min, start_max, end_min, end_max, reasons)
 
 
 def _derived(bounds: Sequence[tuple[Bound | None, Reason | None]]) -> Derived:

@@ -397,7 +397,8 @@ class _Builder:
         date = self.text_of(values, "date", "event", year_ok=True)
         date_label = self.text_of(values, "date_label", "event")
         sources = self.objects(values, "sources", "citation", self.citation)
-        relations = self.objects(values, "relations", "relation", self.relation)
+        relations = (self.objects(values, "relations", "relation", self.relation)
+                     if "relations" in values else ())
         not_before = self.bound(values.get("not_before"), "not_before")
         not_after = self.bound(values.get("not_after"), "not_after")
         if ident is None or title is None:
