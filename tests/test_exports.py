@@ -43,6 +43,20 @@ def test_json_export_has_events_and_what_they_use(run) -> None:
     assert document["events"] == listed
 
 
+def test_json_and_csv_exports_carry_relations_and_bounds(run) -> None:
+    document = json.loads(run("export", "--format", "json", "--place", "Annaba").stdout)
+    far = document["events"][0]
+    assert far["worded_date"] == "by 2019" and far["bounds"] == {"start_max": "2019-12-31"}
+    assert far["relations"][0]["starts_before"] == "altermed"
+    assert far["relations"][0]["quote"].startswith("Ce parcours nous a permis")
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "-c", "TN").stdout)))
+    capitalisation = rows[1]
+    assert capitalisation["worded_date"] == "between 2004 and 2019"
+    assert (capitalisation["start_min"], capitalisation["start_max"]) == (
+        "2004-01-01", "2019-12-31")
+    assert rows[0]["start_min"] == "", "a dated event's bounds are its date's: not repeated"
+
+
 def test_json_and_csv_round_trip_any_text(run, tmp_path: Path) -> None:
     path = hostile_timeline(tmp_path)
     events = json.loads(run("export", "--format", "json", "--file", path).stdout)["events"]
@@ -60,6 +74,10 @@ def test_markdown_chronology(run) -> None:
     assert text.startswith("# Historique de la mission")
     assert text.index("## 2000s") < text.index("## 2010s") < text.index("## Undated")
     assert "### 2019–2021: Le projet AlterMed" in text
+    # Placed by its relations, in the story and under the heading before it.
+    assert text.index("### by 2019: Le projet FAR sur Annaba") < text.index("## 2010s")
+    french = run("export", "--format", "markdown", "--lang", "fr").stdout
+    assert "### entre 2004 et 2019: L’accompagnement de processus de capitalisation" in french
     assert "[^1]: [Historique de la mission de coopération internationale de l’IMF]" \
            "(<https://www.imf.asso.fr/pages/?page_id=4398>)" in text
     assert text.count("[^1]") > 14
