@@ -124,13 +124,13 @@ def test_chart_draws_derived_spans_apart(run) -> None:
     # AlterMed said to start before the exchanges, which start before the IMF joins the PCPA,
     # within which the capitalisation support takes place, which starts before AlterMed.
     ("starts_before: echanges-interculturels", "relation-cycle",
-     ["'echanges-interculturels' (line 123)", "'imf-participe-aux-pcpa' (line 187)",
-      "'capitalisation-pcpa-maroc-tunisie' (line 320)", "'altermed' (line 349)"]),
+     ["'echanges-interculturels' (line 124)", "'imf-participe-aux-pcpa' (line 188)",
+      "'capitalisation-pcpa-maroc-tunisie' (line 321)", "'altermed' (line 350)"]),
     # AlterMed (2019/2021) said to end before the PCPA are set up (2002/).
     ("before: pcpa-mis-en-place", "relation-conflict",
      ["relation 'before: pcpa-mis-en-place' contradicts the dates",
-      "'altermed' is dated 2019–2021 (line 354)",
-      "'pcpa-mis-en-place' is dated 2002–? (line 172)"]),
+      "'altermed' is dated 2019–2021 (line 355)",
+      "'pcpa-mis-en-place' is dated 2002–? (line 173)"]),
 ])
 def test_validate_names_the_lines_of_a_cycle_or_a_contradiction(
         run, timeline_copy: Path, relation: str, rule: str, named: list[str]) -> None:
@@ -145,7 +145,7 @@ def test_validate_names_the_lines_of_a_cycle_or_a_contradiction(
     assert problems, result.stdout
     # The relation at fault is named at its line; a contradiction that it makes through other
     # relations is reported too, at the first of them, with the whole chain in its hint.
-    problem = next(p for p in problems if ":140:9:" in p or ":356:9:" in p)
+    problem = next(p for p in problems if ":141:9:" in p or ":357:9:" in p)
     for words in named:
         assert words in problem
 
