@@ -118,12 +118,6 @@ class Event(NamedTuple):
     not_before: DateBound | None = None
     not_after: DateBound | None = None
 
-    def citations(self) -> tuple[Citation, ...]:
-        """Every quote the event holds: its sources, then those of its relations and bounds."""
-        extra = [r.citation for r in self.relations]
-        extra += [b.citation for b in (self.not_before, self.not_after) if b is not None]
-        return self.sources + tuple(extra) if extra else self.sources
-
 
 class Timeline(NamedTuple):
     path: Path
