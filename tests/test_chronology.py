@@ -195,3 +195,21 @@ def test_derived_bounds_are_the_fixpoint_of_the_constraints(events: list[dict[st
                 assert name in derived.reasons
     order = chronology.story_order(timeline.events)
     assert sorted(e.id.value for e in order) == sorted(e.id.value for e in timeline.events)
+
+
+def test_show_lists_relations_that_place_nothing(run, tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+format: imfhist/1
+sources: [{id: page, title: Page}]
+events:
+  - id: first
+    title: First
+    relations: [{before: second, ref: page, quote: and then}]
+    sources: [{ref: page, quote: first}]
+  - id: second
+    title: Second, with no date either
+    sources: [{ref: page, quote: second}]
+""")
+    text = " ".join(run("show", "first", "--file", path).stdout.split())
+    assert "Date undated" in text
+    assert "Relations first ends before second starts, according to: « and then »" in text

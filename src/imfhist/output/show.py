@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imfhist.chronology import Derived, chronology_of, explain, word_range
+from imfhist.chronology import PHRASES, Derived, Reason, chronology_of, explain, word_range
 from imfhist.dates import format_bound
 from imfhist.i18n import N_, _, language
 from imfhist.model import Actor, Event, Place, Timeline
@@ -48,10 +48,16 @@ def _actor_line(actor: Actor) -> str:
     return f"{line}: {actor.description}" if actor.description else line
 
 
-def _explained(event: Event, derived: Derived, which: str) -> Text | None:
+def _cited(statement: str, quote: str | None) -> str:
+    if quote is None:
+        return statement
+    return _("{statement}, according to: « {quote} »").format(statement=statement, quote=quote)
+
+
+def _explained(event: Event, derived: Derived, which: str, shown: set[int]) -> Text | None:
     """The start's or end's possible range, then each bound that the event's own date does not
     give, with the chain of what says it: "by 2019 — x starts before y starts, according to:
-    « … »; y is dated 2019–2021"."""
+    « … »; y is dated 2019–2021". The relations it quotes are added to `shown`."""
     low, high = getattr(derived, f"{which}_min"), getattr(derived, f"{which}_max")
     lines = []
     for name, value in ((f"{which}_min", low), (f"{which}_max", high)):
@@ -64,13 +70,13 @@ def _explained(event: Event, derived: Derived, which: str) -> Text | None:
         twin = {"end_min": "start_min", "start_max": "end_max"}.get(name)
         if twin and derived.reasons.get(twin) is reason and which == "end":
             continue
-        steps = []
-        for link in explain(reason):
-            if link.citation is not None:
-                steps.append(_("{statement}, according to: « {quote} »").format(
-                    statement=link.statement, quote=link.citation.quote.value))
-            else:
-                steps.append(link.statement)
+        steps = [_cited(link.statement, link.citation.quote.value if link.citation else None)
+                 for link in explain(reason)]
+        step: Reason | None = reason
+        while step is not None:
+            if step.relation is not None:
+                shown.add(id(step.relation))
+            step = step.via
         bound = word_range(value, None) if name.endswith("_min") else word_range(None, value)
         lines.append(_("{bound} — {reasons}").format(bound=bound, reasons=_("; ").join(steps)))
     if not lines:
@@ -97,11 +103,19 @@ def render_event(event: Event, timeline: Timeline) -> RenderableType:
         bounds = _("{start} to {end}").format(start=format_bound(event.edtf.lower),
                                               end=format_bound(event.edtf.upper))
         row(_("Bounds"), Text(bounds))
+    shown: set[int] = set()
     if derived is not None:
         for which, label in (("start", _("Start")), ("end", _("End"))):
-            explained = _explained(event, derived, which)
+            explained = _explained(event, derived, which, shown)
             if explained is not None:
                 row(label, explained)
+    # What the source says of the event's order that no bound above comes from (the other
+    # event has no date, or the relation adds nothing to what the dates say).
+    others = [_cited(_(PHRASES[r.kind.value]).format(event=event.id.value, other=r.event.value),
+                     r.citation.quote.value)
+              for r in event.relations if id(r) not in shown and r.kind.value in PHRASES]
+    if others:
+        row(_("Relations"), _text("\n".join(others)))
     if event.summary:
         row(_("Summary"), _text(event.summary))
     countries = country_names(event, timeline)
