@@ -213,3 +213,15 @@ events:
     text = " ".join(run("show", "first", "--file", path).stdout.split())
     assert "Date undated" in text
     assert "Relations first ends before second starts, according to: « and then »" in text
+
+
+def test_show_cuts_a_long_chain_in_its_middle(run, tmp_path: Path) -> None:
+    lines = ["format: imfhist/1", "sources: [{id: page, title: Page}]", "events:",
+             "  - {id: e0, title: E0, date: 2001, sources: [{ref: page, quote: x}]}"]
+    lines += [f"  - {{id: e{i}, title: E{i}, relations: [{{starts_after: e{i - 1}, ref: page, "
+              f"quote: q{i}}}], sources: [{{ref: page, quote: x}}]}}" for i in range(1, 10)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    text = " ".join(run("show", "e9", "--file", path).stdout.split())
+    assert "not before 2001 — e9 starts after e8 starts, according to: « q9 »" in text
+    assert "… 4 more steps …; e1 starts after e0 starts, according to: « q1 »; e0 is dated 2001" \
+        in text

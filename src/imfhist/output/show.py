@@ -11,7 +11,7 @@ from rich.text import Text
 
 from imfhist.chronology import PHRASES, Derived, Reason, chronology_of, explain, word_range
 from imfhist.dates import format_bound
-from imfhist.i18n import N_, _, language
+from imfhist.i18n import N_, _, language, n_
 from imfhist.model import Actor, Event, Place, Timeline
 from imfhist.model import Text as TextValue
 from imfhist.output.records import country_names, worded_date
@@ -48,6 +48,9 @@ def _actor_line(actor: Actor) -> str:
     return f"{line}: {actor.description}" if actor.description else line
 
 
+_LONGEST_CHAIN = 6
+
+
 def _cited(statement: str, quote: str | None) -> str:
     if quote is None:
         return statement
@@ -70,8 +73,16 @@ def _explained(event: Event, derived: Derived, which: str, shown: set[int]) -> T
         twin = {"end_min": "start_min", "start_max": "end_max"}.get(name)
         if twin and derived.reasons.get(twin) is reason and which == "end":
             continue
+        links = explain(reason)
+        # A long chain is cut in its middle: its first steps and where it ends say the most.
+        skipped = len(links) - _LONGEST_CHAIN
+        if skipped > 0:
+            links = links[:_LONGEST_CHAIN - 2] + links[-2:]
         steps = [_cited(link.statement, link.citation.quote.value if link.citation else None)
-                 for link in explain(reason)]
+                 for link in links]
+        if skipped > 0:
+            steps.insert(_LONGEST_CHAIN - 2, n_("… {count} more step …", "… {count} more steps …",
+                                                skipped).format(count=skipped))
         step: Reason | None = reason
         while step is not None:
             if step.relation is not None:
