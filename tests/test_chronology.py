@@ -77,11 +77,14 @@ def test_story_order_follows_relations_and_keeps_the_rest_in_file_order() -> Non
         {"id": "early", "date": "2004"},
         {"id": "also-nothing"},
         {"id": "within-early", "relations": [{"during": "early"}]},
+        {"id": "after-late", "relations": [{"after": "late"}]},
+        {"id": "ends-before-late", "relations": [{"ends_before": "late"}]},
     ])
     chronology = derive(timeline)
     order = [e.id.value for e in chronology.story_order(timeline.events)]
-    assert order == ["early", "within-early", "before-late", "late", "nothing-known",
-                     "also-nothing"]
+    # Both started by 2019; the one that also ended by 2019 comes first.
+    assert order == ["early", "within-early", "ends-before-late", "before-late", "late",
+                     "after-late", "nothing-known", "also-nothing"]
 
 
 def test_cycles_and_conflicts_are_found() -> None:

@@ -526,7 +526,7 @@ def _rank(events: Sequence[Event], by_id: dict[str, int], related: set[int],
             for left, right in RELATIONS.get(relation.kind.value, ()):
                 if right == "S":  # this one starts (or ends) no later than the other starts
                     first, then = place[index], place[other]
-                elif (left, right) == ("S", "s"):  # the other starts no later than this one
+                elif right == "s":  # the other starts (or ends) no later than this one starts
                     first, then = place[other], place[index]
                 else:
                     continue
