@@ -198,6 +198,23 @@ def test_derived_bounds_are_the_fixpoint_of_the_constraints(events: list[dict[st
                 assert name in derived.reasons
     order = chronology.story_order(timeline.events)
     assert sorted(e.id.value for e in order) == sorted(e.id.value for e in timeline.events)
+    if chronology.cycles:
+        return
+    place = {e.id.value: number for number, e in enumerate(order)}
+    for event in timeline.events:
+        derived = chronology.get(event)
+        for relation in event.relations:
+            other = timeline.events[[e.id.value for e in timeline.events].index(
+                relation.event.value)]
+            other_derived = chronology.get(other)
+            if not (derived and derived.has_bounds and other_derived
+                    and other_derived.has_bounds):
+                continue
+            for left, right in RELATIONS[relation.kind.value]:
+                if right == "S":
+                    assert place[event.id.value] < place[other.id.value]
+                elif right == "s":
+                    assert place[other.id.value] < place[event.id.value]
 
 
 def test_show_lists_relations_that_place_nothing(run, tmp_path: Path) -> None:
