@@ -210,7 +210,7 @@ def test_derived_bounds_are_the_fixpoint_of_the_constraints(events: list[dict[st
             if not (derived and derived.has_bounds and other_derived
                     and other_derived.has_bounds):
                 continue
-            for left, right in RELATIONS[relation.kind.value]:
+            for _left, right in RELATIONS[relation.kind.value]:
                 if right == "S":
                     assert place[event.id.value] < place[other.id.value]
                 elif right == "s":

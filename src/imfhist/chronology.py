@@ -523,7 +523,7 @@ def _rank(events: Sequence[Event], by_id: dict[str, int], related: set[int],
             other = by_id.get(relation.event.value)
             if other is None or other == index or other not in place:
                 continue
-            for left, right in RELATIONS.get(relation.kind.value, ()):
+            for _left, right in RELATIONS.get(relation.kind.value, ()):
                 if right == "S":  # this one starts (or ends) no later than the other starts
                     first, then = place[index], place[other]
                 elif right == "s":  # the other starts (or ends) no later than this one starts
