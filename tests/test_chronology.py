@@ -116,12 +116,12 @@ sources: [{id: page, title: Page}]
 events:
   - id: later
     title: Later
-    relations: [{after: first, ref: page, quote: then}]
-    sources: [{ref: page, quote: then}]
+    relations: [{after: first, ref: page, quote: "Then, after the first, came this."}]
+    sources: [{ref: page, quote: "Then, after the first, came this."}]
   - id: first
     title: First
     date: 1990
-    sources: [{ref: page, quote: first}]
+    sources: [{ref: page, quote: "The first thing happened in 1990."}]
 """)
     assert run("validate", path).exit_code == 0
     result = run("list", "--file", path, "--format", "csv")
@@ -224,15 +224,16 @@ sources: [{id: page, title: Page}]
 events:
   - id: first
     title: First
-    relations: [{before: second, ref: page, quote: and then}]
-    sources: [{ref: page, quote: first}]
+    relations: [{before: second, ref: page, quote: "and then the second thing came"}]
+    sources: [{ref: page, quote: "The first thing happened, as the page says."}]
   - id: second
     title: Second, with no date either
-    sources: [{ref: page, quote: second}]
+    sources: [{ref: page, quote: "The second thing happened, as the page says."}]
 """)
     text = " ".join(run("show", "first", "--file", path).stdout.split())
     assert "Date undated" in text
-    assert "Relations first ends before second starts, according to: « and then »" in text
+    assert ("Relations first ends before second starts, according to: « and then the second "
+            "thing came »") in text
 
 
 def test_show_cuts_a_long_chain_in_its_middle(run, tmp_path: Path) -> None:

@@ -124,20 +124,20 @@ def test_chart_draws_derived_spans_apart(run) -> None:
     # AlterMed said to start before the exchanges, which start before the IMF joins the PCPA,
     # within which the capitalisation support takes place, which starts before AlterMed.
     ("starts_before: echanges-interculturels", "relation-cycle",
-     ["'echanges-interculturels' (line 124)", "'imf-participe-aux-pcpa' (line 188)",
-      "'capitalisation-pcpa-maroc-tunisie' (line 321)", "'altermed' (line 350)"]),
+     ["'echanges-interculturels' (line 130)", "'imf-participe-aux-pcpa' (line 195)",
+      "'capitalisation-pcpa-maroc-tunisie' (line 328)", "'altermed' (line 357)"]),
     # AlterMed (2019/2021) said to end before the PCPA are set up (2002/).
     ("before: pcpa-mis-en-place", "relation-conflict",
      ["relation 'before: pcpa-mis-en-place' contradicts the dates",
-      "'altermed' is dated 2019–2021 (line 355)",
-      "'pcpa-mis-en-place' is dated 2002–? (line 173)"]),
+      "'altermed' is dated 2019–2021 (line 362)",
+      "'pcpa-mis-en-place' is dated 2002–? (line 180)"]),
 ])
 def test_validate_names_the_lines_of_a_cycle_or_a_contradiction(
         run, timeline_copy: Path, relation: str, rule: str, named: list[str]) -> None:
     text = timeline_copy.read_text(encoding="utf-8")
     text = text.replace("    date: 2019/2021\n", "    date: 2019/2021\n    relations:\n"
                         f"      - {relation}\n        ref: imf-historique\n"
-                        "        quote: Ce parcours\n", 1)
+                        "        quote: Ce parcours nous a permis notamment de co-construire\n", 1)
     timeline_copy.write_text(text, encoding="utf-8")
     result = run("validate", timeline_copy)
     assert result.exit_code == 1
@@ -145,7 +145,7 @@ def test_validate_names_the_lines_of_a_cycle_or_a_contradiction(
     assert problems, result.stdout
     # The relation at fault is named at its line; a contradiction that it makes through other
     # relations is reported too, at the first of them, with the whole chain in its hint.
-    problem = next(p for p in problems if ":141:9:" in p or ":357:9:" in p)
+    problem = next(p for p in problems if ":147:9:" in p or ":364:9:" in p)
     for words in named:
         assert words in problem
 

@@ -24,8 +24,9 @@ MUTATIONS = [
      "    date: 2003/\n    date_label: dès 2004\n", "date: 2003/"),
     ("claim-date", "    date_label: en dix ans\n", "    date_label: en douze ans\n",
      "date_label: en douze ans"),
+    # (A year after 2004 would also contradict the exchanges' relation to the PCPA.)
     ("claim-date", "    date_label: durant plusieurs années\n",
-     "    date: 2010\n    date_label: durant plusieurs années\n", "date: 2010"),
+     "    date: 2003\n    date_label: durant plusieurs années\n", "date: 2003"),
     ("claim-country", "    countries: [Maroc]\n", "    countries: [Maroc, Liban]\n",
      "countries: [Maroc, Liban]"),
     ("claim-country", "    places: [ras-jebel, sidi-bouzid]\n",

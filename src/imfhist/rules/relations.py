@@ -21,11 +21,26 @@ UNKNOWN_EVENT = Rule("unknown-event", Severity.ERROR, """
 RELATION_CYCLE = Rule("relation-cycle", Severity.ERROR, """
     Relations that order events in a circle (A before B, B before A), or an event related to
     itself. The message names every event in the circle; the source cannot state it, so one of
-    the relations is a misreading.""")
+    the relations is a misreading.""", example="""
+    - id: altermed
+      date: 2019/2021
+      relations:
+        - starts_before: projet-far-annaba   # which is said to start before AlterMed
+          ref: imf-historique
+          quote: Ce parcours nous a permis notamment de co-construire […] le projet AlterMed
+    """)
 RELATION_CONFLICT = Rule("relation-conflict", Severity.ERROR, """
     Relations that contradict the dates: an event dated 2021 said to start before one dated 2004,
     directly or through other relations, or a `not_before` later than the event's own date. The
-    message names the lines of both dates or bounds, and is given at the relation.""")
+    message names the lines of both dates or bounds, and is given at the relation.""",
+    example="""
+    - id: altermed
+      date: 2019/2021
+      relations:
+        - before: imf-participe-aux-pcpa     # dated 2004/: AlterMed would end by 2004
+          ref: imf-historique
+          quote: Ce parcours nous a permis notamment de co-construire […] le projet AlterMed
+    """)
 BOUND_DATE = Rule("bound-date", Severity.ERROR, """
     The `date` of a `not_before` or `not_after` is a year or an EDTF date (`2004`, `2019-05`),
     not an interval.""")
@@ -45,19 +60,22 @@ def _origin(reason: Reason) -> str:
 
 
 def _quote_problems(timeline: Timeline, citations: list[Citation]) -> Iterator[Problem]:
-    """The quote rule itself, run on the citations of relations and bounds: they are handed to
-    it as the sources of one stand-in event, so the archive is read and each quote matched
-    exactly as for an event's sources. Problems with an archive are left to that rule's own run,
-    which reports them once."""
+    """The quote rules themselves, run on the citations of relations and bounds: they are handed
+    to them as the sources of one stand-in event, so the archive is read and each quote matched
+    and counted exactly as for an event's sources. Problems with an archive are left to those
+    rules' own run, which reports them once."""
     from imfhist.model import Event, Text
     from imfhist.rules.quotes import check_quotes
+    from imfhist.rules.quotewords import check_quote_words
 
     if not citations:
         return
     stand_in = Event(Text("", timeline.loc), "", timeline.loc, sources=tuple(citations))
-    for problem in check_quotes(timeline._replace(events=(stand_in,))):
-        if problem.rule != "source-archive":
-            yield problem
+    only_these = timeline._replace(events=(stand_in,))
+    for check in (check_quotes, check_quote_words):
+        for problem in check(only_these):
+            if problem.rule != "source-archive":
+                yield problem
 
 
 @checker
