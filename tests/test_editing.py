@@ -320,11 +320,27 @@ def test_remove_refuses_what_is_referenced_naming_each_reference(run, timeline_c
 
 def test_remove_an_event_removes_its_lines_only(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_text()
-    result = run("remove", "altermed", "-f", timeline_copy)
+    result = run("remove", "mission-internationale-structuree", "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     removed, added = diff_lines(before, timeline_copy.read_text())
-    assert added == [] and "  - id: altermed" in removed
-    assert all("altermed" in line or not line.startswith("  - ") for line in removed)
+    assert added == [] and "  - id: mission-internationale-structuree" in removed
+    assert all("mission-internationale" in line or not line.startswith("  - ")
+               for line in removed)
+    assert [p for p in validate_file(timeline_copy) if p.is_error] == []
+
+
+def test_an_event_that_relations_name_is_renamed_in_them_and_not_removed(
+        run, timeline_copy: Path) -> None:
+    before = timeline_copy.read_text()
+    result = run("remove", "altermed", "-f", timeline_copy)
+    assert result.exit_code == 1 and timeline_copy.read_text() == before
+    assert "event 'projet-far-annaba' names it in relations" in result.stderr
+    assert "remove the relations that name it" in result.stderr
+    result = run("rename", "altermed", "altermed-2019", "-f", timeline_copy)
+    assert result.exit_code == 0, result.output
+    removed, added = diff_lines(before, timeline_copy.read_text())
+    assert len(added) == 7 and all("altermed-2019" in line for line in added)
+    assert timeline_copy.read_text().count("starts_before: altermed-2019") == 6
     assert [p for p in validate_file(timeline_copy) if p.is_error] == []
 
 
@@ -470,14 +486,16 @@ def test_the_quick_check_builds_the_same_timeline_as_a_full_load(
     for planner, wanted in ((plan_edit("altermed", edit), ["altermed"]),
                             (plan_rename("icosi", "icosi-2"), ["icosi"]),
                             (plan_rename("ras-jebel", "ras-jebel-2"), ["ras-jebel"]),
-                            (plan_remove("altermed"), ["altermed"])):
+                            (plan_rename("altermed", "altermed-2"), ["altermed"]),
+                            (plan_remove("mission-internationale-structuree"),
+                             ["mission-internationale-structuree"])):
         transaction.rewrite(timeline_copy, planner, wanted=wanted, dry_run=True)
     write_addition(timeline_copy, Addition(
         events=[{"id": "new", "title": "Nouveau", "sources": [
             {"ref": "imf-historique", "quote": QUOTE}]}],
         actors=[{"id": "nouvel-acteur", "name": "Nouvel acteur", "kind": "person"}]),
         dry_run=True)
-    assert compared == [True] * 5
+    assert compared == [True] * 6
 
 
 # -- the dialogue ------------------------------------------------------------------------------

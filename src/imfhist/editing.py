@@ -26,7 +26,7 @@ LIST_FIELDS = ("countries", "regions", "places", "actors", "tags")
 SINGULAR = {"countries": "country", "regions": "region", "places": "place", "actors": "actor",
             "tags": "tag", "sources": "source", "events": "event"}
 # The list each kind of object lives in, and the event field that names it.
-KINDS = {"events": None, "actors": "actors", "places": "places", "sources": "sources"}
+KINDS = {"events": "relations", "actors": "actors", "places": "places", "sources": "sources"}
 KIND_NAMES = {"events": N_("the event"), "actors": N_("the actor"), "places": N_("the place"),
               "sources": N_("the source")}
 
@@ -375,6 +375,8 @@ def plan_remove(ident: str) -> Planner:
                    "{count} events still name {kind} '{id}': nothing was removed",
                    len(references)).format(kind=_kind_name(kind), id=ident,
                                            count=len(references)),
+                _("remove the relations that name it from them first, or rename it")
+                if kind == "events" else
                 _("remove it from them first (imfhist edit EVENT --remove-{field} {id}), or "
                   "rename it").format(field=SINGULAR[kind], id=ident), details, code=1)
         return [_remove_item(outline, kind, item)]

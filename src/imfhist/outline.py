@@ -53,7 +53,8 @@ class ListInfo:
 
 @dataclass(frozen=True)
 class Reference:
-    """An event's reference to an id: `kind` is actors, places or sources; `node` its scalar."""
+    """An event's reference to an id: `kind` is actors, places, sources or relations (another
+    event, named by a relation); `node` its scalar."""
 
     event: str
     kind: str
@@ -131,6 +132,26 @@ class Outline:
                                     isinstance(cvalue, yaml.ScalarNode) and \
                                     cvalue.value in wanted:
                                 self._refer(item, "sources", cvalue, citation, position)
+                elif kind == "events" and key.value in ("relations", "not_before", "not_after"):
+                    self._collect_order(item, value, position)
+
+    def _collect_order(self, event: yaml.MappingNode, value: yaml.Node, position: int) -> None:
+        """An event's relations name other events (`starts_before: altermed`) and, like its
+        `not_before`/`not_after`, cite a source (`ref`)."""
+        from imfhist.chronology import RELATIONS
+
+        claims = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for claim in claims:
+            if not isinstance(claim, yaml.MappingNode):
+                continue
+            for ckey, cvalue in claim.value:
+                if not (isinstance(ckey, yaml.ScalarNode) and isinstance(cvalue, yaml.ScalarNode)
+                        and cvalue.value in self.wanted):
+                    continue
+                if ckey.value == "ref":
+                    self._refer(event, "sources", cvalue, claim, position)
+                elif ckey.value in RELATIONS and isinstance(value, yaml.SequenceNode):
+                    self._refer(event, "relations", cvalue, claim, position)
 
     def _own(self, item: yaml.Node, kind: str, index: int) -> None:
         self.owners[id(item)] = (kind, index)
