@@ -338,7 +338,7 @@ def test_an_event_that_relations_name_is_renamed_in_them_and_not_removed(
     assert "remove the relations that name it" in result.stderr
     result = run("rename", "altermed", "altermed-2019", "-f", timeline_copy)
     assert result.exit_code == 0, result.output
-    removed, added = diff_lines(before, timeline_copy.read_text())
+    _removed, added = diff_lines(before, timeline_copy.read_text())
     assert len(added) == 7 and all("altermed-2019" in line for line in added)
     assert timeline_copy.read_text().count("starts_before: altermed-2019") == 6
     assert [p for p in validate_file(timeline_copy) if p.is_error] == []
