@@ -21,7 +21,7 @@ TIMELINE = load(SHIPPED).timeline
 
 def laid_out(width: int) -> str:
     assert TIMELINE is not None
-    table = EventTable(in_date_order(TIMELINE.events), TIMELINE)
+    table = EventTable(in_date_order(TIMELINE), TIMELINE)
     return "".join("".join(part for part, _ in line).rstrip() + "\n"
                    for line in table.lines(width))
 
@@ -98,6 +98,6 @@ def test_wrap_keeps_every_character_and_the_width(parts: list[str], width: int) 
 @pytest.mark.parametrize("width", range(40, 301, 13))
 def test_plain_lines_are_the_styled_lines_without_styles(width: int) -> None:
     assert TIMELINE is not None
-    table = EventTable(in_date_order(TIMELINE.events), TIMELINE)
+    table = EventTable(in_date_order(TIMELINE), TIMELINE)
     styled = ["".join(part for part, _ in line).rstrip() for line in table.lines(width)]
     assert list(table.text_lines(width)) == styled
