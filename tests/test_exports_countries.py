@@ -27,10 +27,10 @@ def test_csv_has_the_countries_of_places(run, command: list[str]) -> None:
 def test_csv_speaks_one_language(run) -> None:
     english = rows(run("export", "--format", "csv", "-c", "TN").stdout)
     assert english["imf-participe-aux-pcpa"]["countries"] == "Morocco; Algeria; Tunisia"
-    assert english["micro-projets-tunisie"]["worded_date"] == "undated"
+    assert english["micro-projets-tunisie"]["worded_date"] == "by 2019"
     french = rows(run("--lang", "fr", "export", "--format", "csv", "-c", "TN").stdout)
     assert french["imf-participe-aux-pcpa"]["countries"] == "Maroc; Algérie; Tunisie"
-    assert french["micro-projets-tunisie"]["worded_date"] == "sans date"
+    assert french["micro-projets-tunisie"]["worded_date"] == "au plus tard en 2019"
 
 
 @pytest.mark.parametrize("command", [["export", "--format", "json"],
@@ -53,5 +53,5 @@ def test_markdown_has_the_countries_of_places(run) -> None:
     listed = run("filter", "-c", "TN", "--format", "markdown").stdout
     assert "| Tunisia | Ras Jebel, Sidi Bouzid |" in listed
     exported = run("export", "--format", "markdown", "-c", "TN").stdout
-    micro = exported.split("### Les micro-projets", 1)[1].split("###", 1)[0]
+    micro = exported.split("### by 2019: Les micro-projets", 1)[1].split("###", 1)[0]
     assert "**Countries:** Tunisia" in micro
