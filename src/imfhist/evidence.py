@@ -40,12 +40,11 @@ _MAX_COORDINATED = 4
 
 def archive_text(timeline: Timeline, source: Source) -> str | None:
     """The archived text of `source`, spaces normalised, or None when it has none or it cannot
-    be read (which the `source-archive` rule reports). The one place that reads archives here."""
-    from imfhist.rules.quotes import _archive_text
+    be read (which the `source-archive` rule reports). Read through imfhist.archives: confined
+    to the timeline's folder, and read once for all the rules that ask."""
+    from imfhist.archives import archives_of
 
-    if source.archive is None:
-        return None
-    return _archive_text(timeline, source)[0]
+    return archives_of(timeline).text(source)
 
 
 def quote_parts(quote: str) -> list[str]:
