@@ -12,7 +12,9 @@ import json
 import re
 from pathlib import Path
 
-from conftest import npm_package
+import pytest
+
+from conftest import npm_package, write
 from test_exports import HOSTILE_TITLES, hostile_timeline
 
 # Collects what goes wrong in a page: script errors, console errors, alerts.
@@ -85,4 +87,32 @@ def test_timelinejs_runs_no_script_from_the_data(run, browser, tmp_path: Path) -
     slides = page.locator(".tl-slide").count() - page.locator(".tl-slide-titleslide").count()
     assert slides == len(HOSTILE_TITLES)
     assert page.locator("script").count() == 3  # the page's own: watch, library, data
+    page.close()
+
+
+DECODED_PAYLOADS = ["&lt;img src=x onerror=alert(1)&gt;", "<img src=x onerror=alert(2)>",
+                    "&amp;lt;b&amp;gt;", "&#60;img src=x onerror=alert(3)&#62;"]
+
+
+@pytest.mark.parametrize("group_by", ["tag", "country"])
+def test_timelinejs_decoded_fields_run_no_script(run, browser, tmp_path: Path,
+                                                 group_by: str) -> None:
+    """TimelineJS decodes `display_date` and `group` once and inserts them as HTML: a label,
+    tag or unknown country that is markup once decoded must still show as text."""
+    events = "".join(
+        f"  - id: e{n}\n    title: T{n}\n    date: '{2000 + n}'\n"
+        f"    date_label: {json.dumps(payload)}\n    countries: [{json.dumps(payload)}]\n"
+        f"    tags: [{json.dumps(payload)}]\n"
+        f"    sources: [{{ref: p, quote: 'It happened in {2000 + n} as said.'}}]\n"
+        for n, payload in enumerate(DECODED_PAYLOADS))
+    path = write(tmp_path, f"format: imfhist/1\nsources: [{{id: p, title: P}}]\nevents:\n{events}")
+    exported = run("export", "--format", "timelinejs", "--group-by", group_by, "-f", path).stdout
+    page = open_timelinejs(browser, exported, "en", tmp_path)
+    page.wait_for_timeout(1000)  # time for an injected image to fail and run its handler
+    assert page.evaluate("window.__problems") == [], "no alert, no error"
+    assert page.locator(".tl-slide img, .tl-timenav img").count() == 0
+    dates = page.locator(".tl-headline-date").all_text_contents()
+    assert set(DECODED_PAYLOADS) <= set(dates), "each label shows as written"
+    groups = page.locator(".tl-timegroup-message").all_text_contents()
+    assert set(groups) == set(DECODED_PAYLOADS)
     page.close()

@@ -1,6 +1,14 @@
 """TimelineJS 3 JSON (Knight Lab), one slide per dated event.
 
-TimelineJS reads `headline` and `text` as HTML, so every text from the timeline is HTML-escaped.
+TimelineJS treats its fields in two ways, and each text from the timeline is escaped for the way
+its field is read, by one of two functions:
+
+- `headline` and `text` are HTML (cleaned by DOMPurify, then inserted): `_html` escapes the text
+  once, so that it shows as written;
+- `display_date` and `group` are "stripped of markup": TimelineJS decodes them once (parsing them
+  as HTML and taking the text) and inserts the result as HTML. `_decoded_html` escapes twice, so
+  that after the decoding the text is escaped once and nothing in it becomes markup: a
+  `date_label` of `&lt;img onerror=…&gt;` or a tag `<img onerror=…>` shows as those characters.
 What its date objects cannot carry (an open or unknown end, an approximate or uncertain date, a
 decade) is worded in `display_date`. Undated events have no place on its axis; they are left out,
 with a note. So are events without a date that relations place between bounds ("by 2019",
@@ -24,6 +32,16 @@ from imfhist.output.safety import json_text
 from imfhist.output.view import EventView, event_views
 
 
+def _html(text: str) -> str:
+    """For a field TimelineJS inserts as HTML."""
+    return html.escape(text)
+
+
+def _decoded_html(text: str) -> str:
+    """For a field TimelineJS decodes once (DOMParser, textContent), then inserts as HTML."""
+    return html.escape(html.escape(text))
+
+
 def _date(point: DatePoint, upper: bool = False) -> dict[str, Any]:
     year, month, day = point.upper if upper else point.lower
     date: dict[str, Any] = {"year": year}
@@ -37,17 +55,17 @@ def _date(point: DatePoint, upper: bool = False) -> dict[str, Any]:
 def _text(view: EventView) -> str:
     parts = []
     if view.summary:
-        parts.append(f"<p>{html.escape(view.summary)}</p>")
+        parts.append(f"<p>{_html(view.summary)}</p>")
     where = [*view.country_names, *view.regions, *view.places]
     if where:
-        parts.append(f"<p>{html.escape(', '.join(where))}</p>")
+        parts.append(f"<p>{_html(', '.join(where))}</p>")
     if view.actors:
-        parts.append(f"<p>{html.escape(', '.join(view.actors))}</p>")
+        parts.append(f"<p>{_html(', '.join(view.actors))}</p>")
     for citation in view.citations:
-        source = html.escape(citation.source_title)
+        source = _html(citation.source_title)
         if citation.url:
-            source = f'<a href="{html.escape(citation.url)}">{source}</a>'
-        parts.append(f"<blockquote>{html.escape(citation.quote)}<br>— {source}</blockquote>")
+            source = f'<a href="{_html(citation.url)}">{source}</a>'
+        parts.append(f"<blockquote>{_html(citation.quote)}<br>— {source}</blockquote>")
     return "".join(parts)
 
 
@@ -75,15 +93,15 @@ def slide(view: EventView, group_by: str | None) -> dict[str, Any]:
             slide["end_date"] = _date(date.end, upper=True)
         elif not date.is_interval and start.precision in ("decade", "century", "season"):
             slide["end_date"] = _date(start, upper=True)
-    slide["display_date"] = view.worded_date
-    slide["text"] = {"headline": html.escape(view.title), "text": _text(view)}
+    slide["display_date"] = _decoded_html(view.worded_date)
+    slide["text"] = {"headline": _html(view.title), "text": _text(view)}
     group = None
     if group_by == "country" and view.country_names:
         group = view.country_names[0]
     elif group_by == "tag" and view.tags:
         group = view.tags[0]
     if group:
-        slide["group"] = html.escape(group)
+        slide["group"] = _decoded_html(group)
     slide["unique_id"] = view.id
     slide["autolink"] = False
     return slide
@@ -98,9 +116,9 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
         dated = [v for v in views if v.edtf is not None or _year_of_start(v) is not None]
         placed = [v for v in views if v.relative and _year_of_start(v) is None]
         document: dict[str, Any] = {
-            "title": {"text": {"headline": html.escape(timeline.title or _("Timeline")),
-                               "text": "<p>" + html.escape(n_("{count} event", "{count} events",
-                                                              len(dated)).format(count=len(dated)))
+            "title": {"text": {"headline": _html(timeline.title or _("Timeline")),
+                               "text": "<p>" + _html(n_("{count} event", "{count} events",
+                                                        len(dated)).format(count=len(dated)))
                                        + "</p>"}},
             "events": [slide(v, options.group_by) for v in dated],
         }
