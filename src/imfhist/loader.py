@@ -8,7 +8,6 @@ keys. What the values mean (references, dates, countries, quotes) is left to `im
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -22,7 +21,7 @@ import yaml
 
 from imfhist.chronology import RELATIONS
 from imfhist.dates import try_parse
-from imfhist.i18n import N_, _
+from imfhist.i18n import N_, _, n_
 from imfhist.model import (
     Actor,
     Citation,
@@ -37,7 +36,7 @@ from imfhist.model import (
 )
 from imfhist.output.safety import UNSAFE_CHARACTERS
 from imfhist.problems import Problem, Severity
-from imfhist.suggest import did_you_mean
+from imfhist.suggest import Suggester, did_you_mean
 from imfhist.yamlsource import Document, compose, node_loc, read_source
 
 STR = "tag:yaml.org,2002:str"
@@ -124,6 +123,9 @@ class _Builder:
         # How messages name each field, made once per load rather than once per value read.
         self._fields: dict[tuple[str, str], str] = {}
         self._items: dict[str, str] = {}
+        # Each list of objects built, by node: an alias may name the same list again.
+        self.lists: dict[int, tuple[yaml.Node, str, tuple[Any, ...]]] = {}
+        self.key_suggesters: dict[str, Suggester] = {}
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -177,7 +179,9 @@ class _Builder:
                             _("YAML readers keep only the last one; remove or merge the two"))
                 continue
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if kind not in self.key_suggesters:
+                    self.key_suggesters[kind] = Suggester(allowed)
+                close = self.key_suggesters[kind](key, n=1)
                 suggestion = (did_you_mean(close) if close else
                               _("allowed: {keys}").format(keys=", ".join(allowed)))
                 self.report(key_node, "unknown-key",
@@ -261,6 +265,14 @@ class _Builder:
     def objects(self, values: dict[str, yaml.Node], key: str, kind: str,
                 build: Callable[[dict[str, yaml.Node], yaml.Node], Any]) -> tuple[Any, ...]:
         node = values.get(key)
+        if node is not None and id(node) in self.lists:
+            # The same list reached again through an alias (`sources: *quotes` in two events):
+            # its items were built, and let go of, the first time; it gives the same objects.
+            _node, built_kind, built_objects = self.lists[id(node)]
+            if built_kind == kind:
+                return built_objects  # type: ignore[no-any-return]
+            self.wrong_type(node, _("{field} should be a list, {found}"), self.field(key, kind))
+            return ()
         items: list[yaml.Node | None] = list(self.sequence(node, self.field(key, "timeline")))
         # An alias makes the same node appear twice: found before any node is let go of.
         counts = Counter(map(id, items))
@@ -272,12 +284,16 @@ class _Builder:
             identity = id(item)
             if identity in repeated:
                 if identity in seen:
-                    self.report(item, "duplicate-id",
-                                _("{owner} is repeated through a YAML alias (*name) further "
-                                  "down the list").format(owner=_(OWNERS[kind])),
-                                _("write each one out, with its own id"))
                     continue
                 seen.add(identity)
+                # One report for however many repetitions: a file of a million `- *e` lines
+                # gets one line, not a million.
+                self.report(item, "duplicate-id", n_(
+                    "{owner} is repeated {count} time through a YAML alias (*name) further "
+                    "down the list", "{owner} is repeated {count} times through a YAML alias "
+                    "(*name) further down the list", counts[identity] - 1).format(
+                        owner=_(OWNERS[kind]), count=counts[identity] - 1),
+                    _("write each one out, with its own id"))
             fields = self.mapping(item, kind)
             if fields is not None:
                 value = build(fields, item)
@@ -288,7 +304,10 @@ class _Builder:
             items[index] = None
             if isinstance(node, yaml.SequenceNode) and identity not in repeated:
                 node.value[index] = None  # type: ignore[call-overload]
-        return tuple(built)
+        result = tuple(built)
+        if isinstance(node, yaml.SequenceNode):
+            self.lists[id(node)] = (node, kind, result)
+        return result
 
     # -- the objects of imfhist/1 ------------------------------------------------------------
 

@@ -4,6 +4,11 @@ A file with ten thousand ids and a thousand typos must not compare every typo wi
 For a large set of names, a trigram index picks a few dozen candidates that share the most
 three-letter pieces with the word, and only those are ranked by difflib; pieces that nearly every
 name has (such as "ev" in "event-0001") say nothing and are skipped.
+
+The work is bounded whatever the file holds: each Suggester answers at most MAX_WORDS distinct
+words (further ones get no suggestion; a file with 170,000 unknown references gets suggestions
+for the first thousand), and words or names longer than MAX_LENGTH characters, which difflib
+compares in time proportional to the product of their lengths, are never compared.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from collections.abc import Iterable
 _SMALL = 64  # up to this many names, difflib over all of them is quick enough
 _CANDIDATES = 16
 _COMMON = 0.2  # a trigram found in more than this share of the names is skipped
+MAX_WORDS = 1000
+MAX_LENGTH = 100
 
 
 def _trigrams(word: str) -> set[str]:
@@ -26,7 +33,7 @@ class Suggester:
     """Close matches among a fixed set of names, remembered per word."""
 
     def __init__(self, names: Iterable[str], cutoff: float = 0.6) -> None:
-        self._names = list(dict.fromkeys(names))
+        self._names = [n for n in dict.fromkeys(names) if len(n) <= MAX_LENGTH]
         self._cutoff = cutoff
         self._cache: dict[str, tuple[str, ...]] = {}
         self._index: dict[str, list[int]] | None = None
@@ -34,6 +41,8 @@ class Suggester:
     def __call__(self, word: str, n: int = 3) -> tuple[str, ...]:
         found = self._cache.get(word)
         if found is None:
+            if len(word) > MAX_LENGTH or len(self._cache) >= MAX_WORDS:
+                return ()
             candidates = self._names if len(self._names) <= _SMALL else self._candidates(word)
             found = tuple(difflib.get_close_matches(word, candidates, n=n, cutoff=self._cutoff))
             self._cache[word] = found

@@ -68,5 +68,7 @@ def validate_paths(paths: Iterable[Path]) -> Report:
                     hint=_("check the pattern, and quote it so the shell passes it on"))
             problems.append(problem)
             unreadable = True
-    return Report(tuple(files), tuple(sorted(problems)), unreadable)
+    # One report per distinct problem: the same message at the same place (a node reached through
+    # many aliases, say) is listed once.
+    return Report(tuple(files), tuple(sorted(set(problems))), unreadable)
 

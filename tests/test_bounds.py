@@ -1,0 +1,47 @@
+"""Every loop over the file's data is bounded: one report per distinct problem, suggestions
+capped, lists reached again through aliases built once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import write
+from imfhist.suggest import MAX_LENGTH, MAX_WORDS, Suggester
+
+
+def test_suggestions_are_capped() -> None:
+    suggest = Suggester([f"actor-{n:05d}" for n in range(5000)])
+    answered = [suggest(f"actor-{n:05d}x") for n in range(MAX_WORDS + 50)]
+    assert all(answered[:MAX_WORDS]) and not any(answered[MAX_WORDS:])
+    assert suggest("actor-00001x") == answered[1], "words already asked keep their answer"
+    assert Suggester(["a" * 5000, "b"])("a" * (MAX_LENGTH + 1)) == ()
+
+
+def test_event_repeated_through_aliases_is_reported_once(run, tmp_path: Path) -> None:
+    lines = "".join("  - *e\n" for _ in range(20000))
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 f"  - &e {{id: one, title: One, sources: [{{ref: p, quote: q}}]}}\n{lines}")
+    result = run("validate", "--format", "json", path)
+    problems = json.loads(result.stdout)["problems"]
+    assert result.exit_code == 1 and len(problems) == 1
+    assert "repeated 20000 times" in problems[0]["message"]
+    assert run("validate", path).stdout.count("\n") == 2
+
+
+def test_citation_list_reused_through_an_alias(run, tmp_path: Path) -> None:
+    events = "".join(f"  - {{id: e{n}, title: T, sources: *quotes}}\n" for n in range(100))
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 f"  - {{id: first, title: F, sources: &quotes [{{ref: p, quote: q}}]}}\n{events}")
+    for args in (["validate", path], ["list", "-f", path], ["export", "-f", path]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+    listed = json.loads(run("list", "-f", path, "--format", "json").stdout)
+    assert all(e["sources"] == [{"ref": "p", "quote": "q"}] for e in listed)
+
+
+def test_list_of_one_kind_reused_as_another(run, tmp_path: Path) -> None:
+    path = write(tmp_path, "format: imfhist/1\nsources: &s [{id: p, title: P}]\n"
+                 "events: *s\n")
+    result = run("validate", path)
+    assert result.exit_code == 1 and "Traceback" not in result.output
