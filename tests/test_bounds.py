@@ -4,6 +4,7 @@ capped, lists reached again through aliases built once."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from conftest import write
@@ -45,3 +46,33 @@ def test_list_of_one_kind_reused_as_another(run, tmp_path: Path) -> None:
                  "events: *s\n")
     result = run("validate", path)
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_import_refuses_a_fifo_and_a_device(run, timeline_copy: Path) -> None:
+    fifo = timeline_copy.parent / "rows.csv"
+    os.mkfifo(fifo)
+    for name in (fifo, Path("/dev/zero")):
+        result = run("import", name, "-f", timeline_copy)
+        assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_import_reads_a_cell_longer_than_the_csv_module_allows(run, timeline_copy: Path) -> None:
+    rows = timeline_copy.parent / "rows.csv"
+    rows.write_text("title,date,source,quote\n" + "x" * 200_000
+                    + ",2004,imf-historique,acteur atypique\n")
+    result = run("import", rows, "--dry-run", "-f", timeline_copy)
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert "field larger than field limit" not in result.output
+
+
+def test_import_refuses_to_write_a_file_it_would_refuse_to_read(
+        run, timeline_copy: Path, monkeypatch) -> None:
+    rows = timeline_copy.parent / "rows.csv"
+    rows.write_text("title,date,source,quote\n" + "".join(
+        f"Event {n},2004,imf-historique,acteur atypique\n" for n in range(200)))
+    size = timeline_copy.stat().st_size
+    monkeypatch.setenv("IMFHIST_MAX_FILE_MB", str((size + 2_000) / 1024 / 1024))
+    before = timeline_copy.read_bytes()
+    result = run("import", rows, "-f", timeline_copy)
+    assert result.exit_code == 1 and "would be larger than" in result.output
+    assert timeline_copy.read_bytes() == before

@@ -4,6 +4,7 @@ timeline, with libyaml and with the pure-Python reader, and the same answers fro
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -79,23 +80,44 @@ def test_file_too_large_names_the_limit(run, tmp_path: Path, monkeypatch) -> Non
     assert run("validate", path).exit_code == 1  # read now; it only lacks events
 
 
-def test_endless_device_is_bounded(run, monkeypatch) -> None:
-    monkeypatch.setenv("IMFHIST_MAX_FILE_MB", "1")
-    result = run("validate", "/dev/zero")
-    assert result.exit_code == 2 and "larger than 1 MB" in result.stdout
+def test_endless_device_is_refused_unread(run) -> None:
+    for args in (["validate", "/dev/zero"], ["list", "-f", "/dev/zero"]):
+        result = run(*args)
+        assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_fifo_is_refused_at_once(run, tmp_path: Path) -> None:
+    fifo = tmp_path / "timeline.yaml"
+    os.mkfifo(fifo)  # nobody writes to it: a blocking open would wait for ever
+    (tmp_path / "real.yaml").write_bytes((HOSTILE / "bom.yaml").read_bytes())
+    for args in (["validate", fifo], ["list", "-f", fifo], ["show", "x", "-f", fifo],
+                 ["validate", str(tmp_path / "*.yaml")]):
+        result = run(*args)
+        assert result.exit_code == 2 and "not a regular file" in result.output, args
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "0", "1e300", "-inf", "many", "1e309"])
+def test_odd_size_limits(run, monkeypatch, value: str) -> None:
+    monkeypatch.setenv("IMFHIST_MAX_FILE_MB", value)
+    for args in (["validate", HOSTILE / "bom.yaml"], ["list", "-f", HOSTILE / "bom.yaml"]):
+        result = run(*args)
+        if value in ("inf", "1e300", "1e309"):  # as large as can be: no limit
+            assert result.exit_code == 0, result.output
+        else:
+            assert result.exit_code == 2 and "IMFHIST_MAX_FILE_MB" in result.output
 
 
 def test_unreadable_file(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, who reads a file whatever its mode: make opening refuse instead.
     secret = write(tmp_path, (HOSTILE / "bom.yaml").read_bytes(), "secret.yaml")
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if path.name == "secret.yaml":
+    def refuse(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).name == "secret.yaml":
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     for args in (["validate", secret], ["list", "--file", secret], ["show", "x", "-f", secret]):
         result = run(*args)
         assert result.exit_code == 2

@@ -302,7 +302,12 @@ def read_rows(text: str) -> tuple[list[tuple[int, EventDraft]], Problems, list[s
     # Lists in a cell are separated by ";", or by "," in a file whose columns are separated by
     # ";" (as spreadsheets save CSV in French).
     separator = "," if getattr(dialect, "delimiter", ",") == ";" else ";"
-    rows = list(reader)
+    # A cell may be as long as the file (the csv module stops at 131,072 characters otherwise).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        return [], [("", _("the file is not CSV: {reason}").format(reason=error))], []
     if not rows:
         return [], [("", _("the file is empty"))], []
     by_header: dict[int, str] = {}

@@ -88,6 +88,23 @@ def rewrite(path: Path, planner: Planner, *, wanted: Iterable[str] = (),
         return _change(path, real, shown, planner, wanted, dry_run, set(expected))
 
 
+def _within_the_size_limit(new: str, bom: bool, shown: str) -> None:
+    """Never write a file that imfhist would then refuse to read (IMFHIST_MAX_FILE_MB)."""
+    from imfhist.i18n import _
+    from imfhist.inputs import MAX_FILE_MB_VARIABLE, limit_text, max_file_bytes
+    from imfhist.model import Loc
+    from imfhist.problems import Severity
+
+    limit = max_file_bytes()
+    if len(new.encode("utf-8")) + (len(BOM) if bom else 0) > limit:
+        raise WriteRefused([Problem(
+            Loc(shown), Severity.ERROR, "file",
+            _("the timeline would be larger than {size} MB, the most imfhist reads").format(
+                size=limit_text(limit)),
+            _("add fewer events, or set {variable} to a larger number of MB").format(
+                variable=MAX_FILE_MB_VARIABLE))])
+
+
 def _change(path: Path, real: Path, shown: str, planner: Planner, wanted: Iterable[str],
             dry_run: bool, expected: set[str]) -> Outcome:
     from imfhist import rules
@@ -109,6 +126,7 @@ def _change(path: Path, real: Path, shown: str, planner: Planner, wanted: Iterab
     new = apply(text, changes)
     if new == text:
         return Outcome(path, shown, text, new, False)
+    _within_the_size_limit(new, bom, shown)
     quick = _patched(outline, loaded, changes, new, shown)
     del outline
     if quick is not None and not _errors(rules.check(quick)):

@@ -16,6 +16,14 @@ from pathlib import Path
 import yaml
 
 from imfhist.i18n import N_, _
+from imfhist.inputs import (
+    MAX_FILE_MB_VARIABLE,
+    BadLimit,
+    NotRegularFile,
+    limit_text,
+    max_file_bytes,
+    read_regular,
+)
 from imfhist.model import Loc
 from imfhist.problems import Problem, Severity, TimelineUnreadable
 
@@ -91,18 +99,8 @@ class Document:
 
 
 # A timeline of 10,000 events is about 3.5 MB and takes about 170 MB to check; a larger file is a
-# mistake, or needs more memory than a quick check should take (12 MB: about 600 MB at most).
-# IMFHIST_MAX_FILE_MB raises the limit.
-MAX_FILE_MB_VARIABLE = "IMFHIST_MAX_FILE_MB"
-DEFAULT_MAX_FILE_MB = 12
-
-
-def max_file_bytes() -> int:
-    try:
-        megabytes = float(os.environ.get(MAX_FILE_MB_VARIABLE, DEFAULT_MAX_FILE_MB))
-    except ValueError:
-        megabytes = DEFAULT_MAX_FILE_MB
-    return int(megabytes * 1024 * 1024)
+# mistake, or needs more memory than a quick check should take. IMFHIST_MAX_FILE_MB raises the
+# limit (imfhist.inputs).
 
 
 def read_source(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
@@ -110,11 +108,14 @@ def read_source(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]
     them from being text. Raises TimelineUnreadable when there is no file to read at all, or one
     too large to read. Bytes rather than text: libyaml reads them as they are, where a str would
     be copied into UTF-8 again, and a large file would be held three times over."""
-    limit = max_file_bytes()
     try:
-        # Read at most one byte past the limit: a device such as /dev/zero has no size to ask.
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        limit = max_file_bytes()
+    except BadLimit as error:
+        raise _unreadable(shown_as, str(error), _("set it to a number of MB, such as 100, or "
+                                                  "unset it for the default of 12")) from None
+    try:
+        # Only a regular file is read, and at most one byte past the limit.
+        data = read_regular(path, limit)
     except FileNotFoundError:
         raise _unreadable(shown_as, _("no such file"), _("check the path, or set --file")) from None
     except IsADirectoryError:
@@ -122,15 +123,17 @@ def read_source(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]
                           _("name the YAML file inside it")) from None
     except PermissionError:
         raise _unreadable(shown_as, _("permission denied"), _("make the file readable")) from None
+    except NotRegularFile as error:
+        raise _unreadable(shown_as, str(error),
+                          _("save the timeline to a file and name that file")) from None
     except OSError as error:
         raise _unreadable(shown_as, _("cannot be read: {reason}").format(
             reason=error.strerror or error), _("check the path")) from None
     if len(data) > limit:
-        megabytes = limit / 1024 / 1024
         raise _unreadable(
             shown_as,
             _("the file is larger than {size} MB, the most imfhist reads by default").format(
-                size=f"{megabytes:g}"),
+                size=limit_text(limit)),
             _("set {variable} to a larger number of MB to read it").format(
                 variable=MAX_FILE_MB_VARIABLE))
     text, problems = decode(data, shown_as)

@@ -153,8 +153,17 @@ def import_events(
         return
     if csv_file is None:
         fail(_("name the CSV file to import"), _("`imfhist import --template` writes one"))
+    from imfhist.inputs import BadLimit, limit_text, max_file_bytes, read_regular
+
     try:
-        text = csv_file.read_bytes().decode("utf-8-sig")
+        limit = max_file_bytes()
+        data = read_regular(csv_file, limit)  # a regular file only: never a FIFO or a device
+        if len(data) > limit:
+            fail(_("{path} is larger than {size} MB, the most imfhist reads").format(
+                path=csv_file, size=limit_text(limit)), _("import it in several parts"))
+        text = data.decode("utf-8-sig")
+    except BadLimit as error:
+        fail(str(error))
     except OSError as error:
         fail(_("cannot read {path}: {reason}").format(path=csv_file,
                                                       reason=error.strerror or error))
