@@ -33,7 +33,57 @@ def _plain_completion_help() -> None:
         _completion_classes._sanitize_help_text = lambda text: text
 
 
+def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
+    """Characters the output's encoding cannot hold, written as JSON-style \\u escapes: visible,
+    and read back unchanged by a JSON reader (JSON output stays valid whatever the encoding)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for character in error.object[error.start:error.end]:
+        code = ord(character)
+        if code > 0xFFFF:  # as JSON writes it: a surrogate pair
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+def _standard_streams() -> None:
+    """Make the standard streams usable whatever the process was given, once, before anything
+    is printed or read:
+
+    - a closed descriptor 0, 1 or 2 (`imfhist validate >&-`) is pointed at /dev/null, so that
+      the command still runs and exits with its code, and no file opened later can take the
+      descriptor and receive what was meant for the terminal;
+    - an output encoding that cannot hold every character (PYTHONIOENCODING=ascii, latin-1, a
+      C locale) escapes what it cannot hold instead of failing; input it cannot decode is
+      replaced rather than failing."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != descriptor:  # the lowest free descriptor is the closed one
+                os.dup2(opened, descriptor)
+                os.close(opened)
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+    import codecs
+
+    codecs.register_error("imfhist-escape", _escape_unencodable)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="imfhist-escape")
+    stdin_encoding = (getattr(sys.stdin, "encoding", None) or "").lower()
+    if not stdin_encoding.startswith("utf") and hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
+
+
 def main() -> None:
+    _standard_streams()
     # A short-lived process: collecting reference cycles would only cost time, and a large
     # timeline makes hundreds of thousands of small objects, each of which would count
     # towards the next collection.

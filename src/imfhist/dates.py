@@ -49,6 +49,11 @@ _DATE = re.compile(
 )
 
 
+# EDTF sets no bound on Y-years, but a time axis needs a year that a float can hold and that
+# Python turns into a string (4,300 digits at most): nine digits are nearly a billion years.
+MAX_YEAR_DIGITS = 9
+
+
 class EdtfError(ValueError):
     """Text that is not an EDTF date this module reads; `offset` is where the trouble starts."""
 
@@ -117,6 +122,9 @@ def _parse_point(text: str, base: int) -> DatePoint:
         raise EdtfError(_("a Y-prefixed year has at least 5 digits and no leading zero"), base)
     if negative and not digits.strip("0"):
         raise EdtfError(_("year 0 has no sign: write 0000"), base)
+    if len(digits) > MAX_YEAR_DIGITS:
+        raise EdtfError(_("a year of more than {digits} digits cannot be placed on a time "
+                          "axis").format(digits=MAX_YEAR_DIGITS), base)
     low_year = int(digits.replace("X", "0"))
     high_year = int(digits.replace("X", "9"))
     if negative:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from imfhist.dates import EdtfError, parse_edtf
 from imfhist.i18n import _
 from imfhist.model import Loc, Timeline
-from imfhist.problems import Problem, Severity
+from imfhist.problems import Problem, Severity, shorten
 from imfhist.rules import Rule, checker
 
 EDTF = Rule("edtf", Severity.ERROR, """
@@ -36,5 +36,6 @@ def check_dates(timeline: Timeline) -> Iterator[Problem]:
                 loc = Loc(loc.path, loc.line, column, loc.end_line, loc.end_column)
             hint = None if error.reversed_interval else _(
                 "write it as EDTF, for example 2004, 2019-05, 2019/2021, 2004/.., 199X or 2004~")
-            yield rule.at(loc, _("date {date}: {error}").format(date=repr(event.date.value),
-                                                                error=error), hint)
+            # A 5,000-digit year must not push the reason out of the message.
+            date = shorten(repr(event.date.value), 60)
+            yield rule.at(loc, _("date {date}: {error}").format(date=date, error=error), hint)

@@ -1,0 +1,109 @@
+"""The edges of the process, in real processes: odd output encodings, closed standard streams,
+and values at the limits of what Python converts (long years, deep nesting)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SHIPPED, write
+
+SCRIPT = Path(sys.executable).parent / "imfhist"
+ENV = {k: v for k, v in os.environ.items() if not k.startswith(("IMFHIST_", "PYTHONIO"))} | {
+    "NO_COLOR": "1", "COLUMNS": "100", "LANG": "C.UTF-8"}
+READING = [["list"], ["show", "imf-participe-aux-pcpa"], ["chart"], ["stats"],
+           ["list", "--format", "json"], ["export", "--format", "markdown"],
+           ["export", "--format", "csv"], ["validate", str(SHIPPED)]]
+
+
+def process(*args: str, env: dict[str, str] | None = None, shell: str = "", **kwargs):  # type: ignore[no-untyped-def]
+    command = [str(SCRIPT), *args]
+    if shell:
+        command = ["sh", "-c", " ".join(f"'{a}'" for a in command) + " " + shell]
+    return subprocess.run(command, capture_output=True, env=ENV | (env or {}), timeout=60,
+                          **kwargs)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args", READING, ids=" ".join)
+def test_narrow_output_encoding(encoding: str, args: list[str]) -> None:
+    result = process(*args, env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    result.stdout.decode(encoding)  # only what the encoding holds
+    if "json" in args:
+        wide = process(*args)
+        assert json.loads(result.stdout.decode(encoding)) == json.loads(wide.stdout)
+
+
+@pytest.mark.parametrize(("args", "code"), [(["list", "--format", "json"], 0),
+                                            (["validate", str(SHIPPED)], 0),
+                                            (["export", "--format", "html"], 0),
+                                            (["import", "--template"], 0),
+                                            (["validate", "missing.yaml"], 2)])
+def test_closed_stdout(args: list[str], code: int) -> None:
+    result = process(*args, shell=">&-")
+    assert result.returncode == code
+    assert b"Traceback" not in result.stderr
+
+
+def test_closed_stdout_cannot_be_taken_by_a_written_file(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    result = process("export", "--format", "html", "-o", str(page), shell=">&-")
+    assert result.returncode == 0 and page.read_text().startswith("<!doctype html>")
+
+
+def test_closed_stdin(tmp_path: Path) -> None:
+    shutil.copy(SHIPPED, tmp_path / "timeline.yaml")
+    before = (tmp_path / "timeline.yaml").read_bytes()
+    result = process("add", "-f", str(tmp_path / "timeline.yaml"), shell="<&-")
+    assert result.returncode in (1, 2) and b"Traceback" not in result.stderr
+    assert (tmp_path / "timeline.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("digits", [10, 401, 5001])
+def test_long_years(run, tmp_path: Path, digits: int) -> None:
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 f"  - {{id: one, title: One, date: 'Y{'9' * digits}', "
+                 "sources: [{ref: p, quote: q}]}\n")
+    result = run("validate", "--format", "json", path)
+    assert result.exit_code == 1
+    assert [p["rule"] for p in json.loads(result.stdout)["problems"]] == ["edtf"]
+    for args in (["export", "--format", "html"], ["export", "--format", "timelinejs"],
+                 ["chart"], ["list"], ["stats"]):
+        assert run(*args, "-f", path).exit_code == 0, args
+    added = run("add", "-y", "-f", path, "--title", "X", "--date", f"Y{'9' * digits}",
+                    "--source", "p", "--quote", "q")
+    assert added.exit_code == 2 and "Traceback" not in added.output
+
+
+def test_nine_digit_year_is_placed(run, tmp_path: Path) -> None:
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 "  - {id: one, title: One, date: 'Y-999999999', sources: [{ref: p, quote: q}]}\n"
+                 "  - {id: two, title: Two, date: '2004', sources: [{ref: p, quote: q}]}\n")
+    assert run("validate", path).exit_code == 0
+    for args in (["export", "--format", "html"], ["chart"]):
+        assert run(*args, "-f", path).exit_code == 0, args
+
+
+@pytest.mark.parametrize("body", ["  - id: one\n    title:\tA\n    sources: [{ref: p, quote: q}]\n",
+                                  "  - id: one\n    title: A\n    sources: [{ref: p, quote: q}]\n"
+                                  f"    summary: {'[' * 600}{']' * 600}\n"],
+                         ids=["tab-after-colon", "600-deep"])
+def test_add_to_files_the_reader_accepts(run, loader: str, tmp_path: Path, body: str) -> None:
+    path = write(tmp_path, f"format: imfhist/1\nsources: [{{id: p, title: P}}]\nevents:\n{body}")
+    read = json.loads(run("validate", "--format", "json", path).stdout)["problems"]
+    refused = {p["rule"] for p in read} & {"yaml-syntax", "yaml-depth"}
+    added = run("add", "-y", "-f", path, "--title", "X", "--date", "2004", "--source", "p",
+                    "--quote", "q")
+    assert "Traceback" not in added.output
+    if refused:  # the reader refuses it: so does add, and nothing is written
+        assert added.exit_code in (1, 2) and "yaml-" in added.output
+    else:
+        assert added.exit_code == 0, added.output
