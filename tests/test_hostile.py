@@ -15,7 +15,8 @@ from conftest import DATA, write
 
 HOSTILE = DATA / "hostile"
 EXPECTED: dict[str, dict] = yaml.safe_load((HOSTILE / "expected.yaml").read_text())  # type: ignore[type-arg]
-INVISIBLE = ("\x1b", "\x07", "\u202e", "\u200b", "\ufeff", "\x00")
+INVISIBLE = ("\x1b", "\x07", "\u202e", "\u200b", "\ufeff", "\x00", "\U000e0049", "\u00ad", "\u3164",
+             "\u115f", "\u034f")
 
 
 def test_corpus_is_large_and_complete() -> None:

@@ -14,6 +14,7 @@ from rich.prompt import Confirm, Prompt
 
 from imfhist.adding import Builder, EventDraft, split, worded
 from imfhist.i18n import _
+from imfhist.output.safety import terminal_text
 from imfhist.writer import Addition, slug
 
 
@@ -48,10 +49,18 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
                   console: Console) -> None:
     """Ask for every field the options did not give, again until it is right."""
 
+    # Questions and errors quote ids, names and dates from the file: shown as text, made
+    # visible, never read as Rich markup.
     def ask(question: str, default: str = "", known: Iterable[str] = ()) -> str:
         with completing(known):
-            return Prompt.ask(question, default=default, console=console,
+            return Prompt.ask(terminal_text(question), default=default, console=console,
                               show_default=bool(default))
+
+    def confirm(question: str) -> bool:
+        return Confirm.ask(terminal_text(question), console=console, default=True)
+
+    def say(error: str) -> None:
+        console.print(terminal_text(error))
 
     timeline = builder.timeline
 
@@ -63,11 +72,11 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
                                "gives none)"))
         date, _wording, error = builder.date(draft.date)
         if error:
-            console.print(error, markup=False, highlight=False)
+            say(error)
             draft.date = ""
             continue
-        if date and not Confirm.ask(_("Understood as {edtf} ({words}). Right?").format(
-                edtf=date, words=worded(date)), console=console, default=True):
+        if date and not confirm(_("Understood as {edtf} ({words}). Right?").format(
+                edtf=date, words=worded(date))):
             draft.date = ""
             continue
         break
@@ -79,7 +88,7 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
         for country in draft.countries:
             error = builder.country(country)
             if error:
-                console.print(error, markup=False, highlight=False)
+                say(error)
         draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
     if not draft.regions:
         regions = {r.value for e in timeline.events for r in e.regions}
@@ -99,19 +108,18 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             if found:
                 values[number] = found
                 continue
-            if not Confirm.ask(_("'{name}' is new here. Create it?").format(name=written),
-                               console=console, default=True):
+            if not confirm(_("'{name}' is new here. Create it?").format(name=written)):
                 values[number] = ""
                 continue
             ident = slug(written, known)
             if kind == "place":
                 country = ask(_("Country of {name}").format(name=written))
                 while builder.country(country):
-                    console.print(builder.country(country), markup=False, highlight=False)
+                    say(builder.country(country) or "")
                     country = ask(_("Country of {name}").format(name=written))
                 addition.places.append({"id": ident, "name": written, "country": country})
             else:
-                actor_kind = Prompt.ask(_("Kind of {name}").format(name=written),
+                actor_kind = Prompt.ask(terminal_text(_("Kind of {name}").format(name=written)),
                                         choices=["person", "organisation", "programme"],
                                         default="organisation", console=console)
                 addition.actors.append({"id": ident, "name": written, "kind": actor_kind})
@@ -135,6 +143,6 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
         if not error and draft.quote.strip():
             break
         if error:
-            console.print(error, markup=False, highlight=False)
+            say(error)
         draft.quote = ""
 

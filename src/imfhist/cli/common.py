@@ -35,10 +35,11 @@ def stderr() -> "Console":
 
 
 def note(message: str, style: str = "yellow") -> None:
-    """One line on stderr; the message is shown as text, never read as markup."""
-    from rich.text import Text
+    """One line on stderr; the message is shown as text, never read as markup, and what it
+    quotes from the data (a CSV cell, a file name) cannot move or restyle the terminal."""
+    from imfhist.output.safety import terminal_text
 
-    stderr().print(Text(message, style=style), soft_wrap=True)
+    stderr().print(terminal_text(message, style), soft_wrap=True)
 
 
 def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoReturn:
@@ -105,9 +106,8 @@ def load_for_reading(file: Path | None) -> "Timeline":
         console = stderr()
         for problem in sorted(errors)[:10]:
             console.print(problem_line(problem), soft_wrap=True)
-        console.print(_("{path} is not a timeline that can be read; `imfhist validate` lists "
-                        "every problem.").format(path=result.shown_as), soft_wrap=True,
-                      markup=False, highlight=False)
+        note(_("{path} is not a timeline that can be read; `imfhist validate` lists "
+               "every problem.").format(path=result.shown_as), style="")
         raise typer.Exit(CANNOT_RUN)
     if errors:
         # The loader saw only the file's structure; the rules may find more. Count as
@@ -199,10 +199,8 @@ def find_event(timeline: "Timeline", typed: str) -> "Event":
 
 
 def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:
-    from imfhist.output.safety import clean_line
-
     for column, message in problems:
         place = f"{where}{column}: " if column else where
-        note(clean_line(f"{place}{message}"), style="red")
+        note(f"{place}{message}", style="red")
     raise typer.Exit(CANNOT_RUN)
 

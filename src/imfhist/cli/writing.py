@@ -119,7 +119,10 @@ def add_event(
         # The whole text that will be added, checked with the whole timeline, before asking.
         shown = change(path, planner, dry_run=True, quiet=True)
         stderr().print(added_text(shown.diff()), soft_wrap=True, markup=False, highlight=False)
-        if not Confirm.ask(_("Add it to {path}?").format(path=path), console=stderr()):
+        from imfhist.output.safety import terminal_text
+
+        if not Confirm.ask(terminal_text(_("Add it to {path}?").format(path=path)),
+                           console=stderr()):
             note(_("Nothing was written."))
             raise typer.Exit(OK)
     change(path, planner, dry_run=dry_run)
