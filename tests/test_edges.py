@@ -26,7 +26,8 @@ def process(*args: str, env: dict[str, str] | None = None, shell: str = "", **kw
     command = [str(SCRIPT), *args]
     if shell:
         command = ["sh", "-c", " ".join(f"'{a}'" for a in command) + " " + shell]
-    return subprocess.run(command, capture_output=True, env=ENV | (env or {}), timeout=60,
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(command, stderr=subprocess.PIPE, env=ENV | (env or {}), timeout=60,
                           **kwargs)
 
 
@@ -107,3 +108,35 @@ def test_add_to_files_the_reader_accepts(run, loader: str, tmp_path: Path, body:
         assert added.exit_code in (1, 2) and "yaml-" in added.output
     else:
         assert added.exit_code == 0, added.output
+
+
+CI_TIMELINE = ("format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+               "  - id: one\n    title: \"x\\n::error file=a::pwned\\n  ::add-mask::secret "
+               "##[error]old\"\n    summary: \"::warning::s\"\n    date: '2004'\n"
+               "    sources: [{ref: p, quote: \"q\\n::error::q\"}]\n")
+
+
+def obeyed_by_a_runner(text: str) -> list[str]:
+    """The lines a GitHub Actions runner would run as workflow commands."""
+    return [line for line in text.splitlines() if line.lstrip().startswith("::") or "##[" in line]
+
+
+@pytest.mark.parametrize("args", [["list", "--format", "csv"], ["export", "--format", "csv"],
+                                  ["export", "--format", "markdown"],
+                                  ["list", "--format", "markdown"]], ids=" ".join)
+def test_csv_and_markdown_to_a_pipe_start_no_runner_command(tmp_path: Path,
+                                                            args: list[str]) -> None:
+    path = write(tmp_path, CI_TIMELINE)
+    piped = process(*args, "-f", str(path))  # stdout is a pipe, as in a CI job
+    assert piped.returncode == 0
+    assert obeyed_by_a_runner(piped.stdout.decode()) == []
+    if "csv" in args:
+        import csv
+        import io
+
+        row = next(csv.DictReader(io.StringIO(piped.stdout.decode())))
+        assert row["title"] == "x\n'::error file=a::pwned\n'  ::add-mask::secret ## [error]old"
+        with (tmp_path / "out.csv").open("wb") as out:  # a file keeps the text as it is
+            process(*args, "-f", str(path), stdout=out)
+        kept = next(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text())))
+        assert kept["title"] == "x\n::error file=a::pwned\n  ::add-mask::secret ##[error]old"

@@ -134,16 +134,33 @@ def emit(events: "list[Event]", timeline: "Timeline", output_format: ListFormat)
         sys.stdout.flush()
         return
     if isinstance(rendered, str):
-        if sys.stdout.isatty():
-            # CSV keeps the data as it is for files and pipes; a terminal gets it made visible.
-            from imfhist.output.safety import clean
-
-            rendered = clean(rendered)
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
+        write_output(rendered, csv=output_format.value == "csv")
     else:
         stdout().print(rendered)
 
+
+def write_output(text: str, *, csv: bool = False) -> None:
+    """A rendered document (CSV, JSON, Markdown, HTML) to stdout. A file gets the text as it is;
+    a terminal gets control characters made visible; a pipe gets CSV whose line breaks start no
+    CI workflow command (the other formats never put the data at a line start)."""
+    import os
+    import stat
+
+    if sys.stdout.isatty():
+        from imfhist.output.safety import clean
+
+        text = clean(text)
+    elif csv:
+        try:
+            to_file = stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+        except (OSError, ValueError):  # no descriptor: a test's capture, say
+            to_file = False
+        if not to_file:
+            from imfhist.output.csvfmt import inert_for_logs
+
+            text = inert_for_logs(text)
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def select_events(timeline: "Timeline", selection: Selection) -> "list[Event]":

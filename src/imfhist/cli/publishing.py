@@ -3,7 +3,6 @@
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
 import enum
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ import typer
 
 from imfhist import i18n
 from imfhist.cli.app import app
-from imfhist.cli.common import fail, note, selected, stdout
+from imfhist.cli.common import fail, note, selected, stdout, write_output
 from imfhist.commands import Command
 from imfhist.i18n import _, n_
 from imfhist.options import FileOption, LangOption, Selection, with_selection
@@ -67,8 +66,7 @@ def export(
     for message in exported.notes:
         note(_("note: {note}").format(note=message))
     if output is None:
-        sys.stdout.write(exported.text)
-        sys.stdout.flush()
+        write_output(exported.text, csv=export_format.value == "csv")
         return
     try:
         write_atomically(output, exported.text.encode("utf-8"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 from imfhist.model import Event, Timeline
@@ -17,6 +18,16 @@ COLUMNS = ("id", "date", "worded_date", "date_label", "title", "summary", "count
            "country_codes", "regions", "places", "actors", "tags", "sources", "quotes", "start_min",
            "start_max", "end_min", "end_max")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+_RUNNER_COMMAND = re.compile(r"^(?=[ \t]*::)", re.MULTILINE)
+
+
+def inert_for_logs(text: str) -> str:
+    """CSV `text` in which no line is a CI runner's workflow command. An apostrophe at the start
+    of a line keeps the CSV valid, whether the line starts a row (the first cell gains it) or
+    continues a quoted cell."""
+    return _RUNNER_COMMAND.sub("'", text.replace("##[", "## ["))
 
 
 def neutralise(cell: str) -> str:

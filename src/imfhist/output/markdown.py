@@ -12,13 +12,15 @@ from imfhist.output.records import country_names, names, worded_date
 from imfhist.output.safety import clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+# A line start that Markdown reads as a block, or that a CI runner reads as a workflow command
+# (`::error …`), when the Markdown is printed to a job's log.
+_LINE_START = re.compile(r"^([#>+=:-]|\d+[.)])")
 
 
 def escape(text: str) -> str:
     """Text that Markdown shows as written, on one line: the characters that make emphasis,
     links, code, HTML, tables and entities are escaped, and so is a start that would make a
-    heading, a quote or a list."""
+    heading, a quote, a list or a CI workflow command."""
     escaped = _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
     return _LINE_START.sub(r"\\\1", escaped)
 

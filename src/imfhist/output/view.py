@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from imfhist.chronology import Derived
 from imfhist.dates import EdtfDate
 from imfhist.model import Event, Timeline
 from imfhist.output.records import worded_date
+from imfhist.output.safety import UNSAFE_CHARACTERS
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,20 @@ class EventView:
         return self.edtf is None and self.derived is not None and self.derived.has_bounds
 
 
+# A link's address: web or mail, and nothing in it that could end the address early in one of
+# the formats it goes to (white space, a line end, a control or invisible character, quotes or
+# angle brackets): a CR in a Markdown link would let the text after it make a link of its own.
+_LINK = re.compile(r"(?:https?://|mailto:)[^\s\"'<>`\\]+", re.IGNORECASE)
+
+
 def safe_url(url: str | None) -> str | None:
-    """A URL that may be a link: web and mail addresses only (never `javascript:`)."""
-    if url and url.strip().lower().startswith(("https://", "http://", "mailto:")):
-        return url.strip()
+    """A URL that may be a link: web and mail addresses only (never `javascript:`), whole and
+    clean; anything else is None, and the renderers show no link."""
+    if url is None:
+        return None
+    url = url.strip(" ")
+    if _LINK.fullmatch(url) and not UNSAFE_CHARACTERS.search(url):
+        return url
     return None
 
 

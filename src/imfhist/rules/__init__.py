@@ -56,7 +56,7 @@ def check(timeline: Timeline) -> list[Problem]:
 
 # Importing the modules fills RULES and CHECKERS; this order is the order of docs/rules.md.
 MODULES = ("structure", "document", "ids", "dates", "references", "countries", "quotes",
-           "quotewords", "claims", "duplicates", "relations")
+           "quotewords", "claims", "duplicates", "relations", "urls")
 for _module in MODULES:
     importlib.import_module(f"imfhist.rules.{_module}")
 
