@@ -171,3 +171,15 @@ def test_hostile_text_prints_literally(run, name: str, shown: str) -> None:
 def test_alias_bomb_is_not_expanded(run) -> None:
     result = run("validate", "--format", "json", HOSTILE / "alias-bomb.yaml")
     assert len(json.loads(result.stdout)["problems"]) < 20
+
+
+@pytest.mark.parametrize("body", ["    date: 2021/2019\n", "    actors: [nobody]\n"],
+                         ids=["reversed-interval", "unknown-actor"])
+def test_reading_commands_announce_errors(run, tmp_path: Path, body: str) -> None:
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 f"  - id: one\n    title: One\n{body}    sources: [{{ref: p, quote: q}}]\n")
+    for args in (["list"], ["filter", "--text", "One"], ["show", "one"], ["chart"], ["stats"],
+                 ["export"], ["export", "--format", "html"]):
+        result = run(*args, "-f", path)
+        assert result.exit_code == 0, args
+        assert "has 1 error; `imfhist validate` lists it." in result.stderr, args

@@ -109,16 +109,16 @@ def load_for_reading(file: Path | None) -> "Timeline":
         note(_("{path} is not a timeline that can be read; `imfhist validate` lists "
                "every problem.").format(path=result.shown_as), style="")
         raise typer.Exit(CANNOT_RUN)
-    if errors:
-        # The loader saw only the file's structure; the rules may find more. Count as
-        # `validate` counts, so that both commands give the same number.
-        from imfhist.validation import validate_paths
+    # Announce every error `validate` would list (an unknown actor, a reversed interval, a quote
+    # not in its source), not only those of the structure: what is shown may be wrong. Counted
+    # as `validate` counts (each distinct problem once), on the timeline already loaded.
+    from imfhist import rules
 
-        count = validate_paths([path]).errors
-        message = n_("note: {path} has {count} error; `imfhist validate {path}` lists it.",
-                     "note: {path} has {count} errors; `imfhist validate {path}` lists them.",
-                     count).format(path=result.shown_as, count=count)
-        note(message)
+    count = len({p for p in [*errors, *rules.check(result.timeline)] if p.is_error})
+    if count:
+        note(n_("note: {path} has {count} error; `imfhist validate {path}` lists it.",
+                "note: {path} has {count} errors; `imfhist validate {path}` lists them.",
+                count).format(path=result.shown_as, count=count))
     return result.timeline
 
 
