@@ -70,5 +70,5 @@ def validate_paths(paths: Iterable[Path]) -> Report:
             unreadable = True
     # One report per distinct problem: the same message at the same place (a node reached through
     # many aliases, say) is listed once.
-    return Report(tuple(files), tuple(sorted(set(problems))), unreadable)
+    return Report(tuple(files), tuple(sorted(set(problems), key=Problem.sort_key)), unreadable)
 

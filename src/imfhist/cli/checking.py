@@ -63,11 +63,14 @@ def validate(
             count=len(paths)) if len(paths) > 1
                   else _("Checking {path}").format(path=paths[0]), paths) as shown:
         report = validate_paths(counted(shown, paths))
-    rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
-    if not isinstance(rendered, str) and not sys.stdout.isatty():
+    if report_format is ReportFormat.text and not sys.stdout.isatty():
         # Without a terminal there is no style to show: plain lines, written at once, spare a
         # CI log of a thousand problems the cost of Rich laying out each one.
-        rendered = "".join(f"{line.plain}\n" for line in rendered.renderables)
+        from imfhist.output.report.text import render_plain
+
+        rendered = render_plain(report, quiet=quiet, strict=strict)
+    else:
+        rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
     if isinstance(rendered, str):
         sys.stdout.write(rendered)
         sys.stdout.flush()
