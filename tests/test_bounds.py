@@ -76,3 +76,17 @@ def test_import_refuses_to_write_a_file_it_would_refuse_to_read(
     result = run("import", rows, "-f", timeline_copy)
     assert result.exit_code == 1 and "would be larger than" in result.output
     assert timeline_copy.read_bytes() == before
+
+
+def test_lists_repeated_through_aliases_are_bounded(run, tmp_path: Path) -> None:
+    items = ", ".join(["TN"] * 20000)
+    events = "".join(f"  - {{id: e{n}, title: T, countries: *c, tags: *c, "
+                     "sources: [{ref: p, quote: q}]}\n" for n in range(2000))
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 f"  - {{id: first, title: F, countries: &c [{items}], "
+                 f"sources: [{{ref: p, quote: q}}]}}\n{events}")
+    result = run("validate", "--format", "json", path)
+    problems = json.loads(result.stdout)["problems"]
+    assert result.exit_code == 1
+    assert [p["rule"] for p in problems] == ["yaml-alias"]
+    assert run("list", "-f", path, "--format", "json").exit_code == 0

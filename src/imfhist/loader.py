@@ -116,6 +116,12 @@ def _build(document: Document, path: Path, shown_as: str) -> LoadResult:
     return LoadResult(path, shown_as, timeline, builder.problems)
 
 
+# Aliases make one node count many times: what they repeat (list items, and the characters of
+# texts longer than _LONG_TEXT) is bounded, so that checking stays proportional to the file.
+MAX_REPEATED = 100_000
+_LONG_TEXT = 64
+
+
 class _Builder:
     def __init__(self, shown_as: str) -> None:
         self.path = shown_as
@@ -126,6 +132,9 @@ class _Builder:
         # Each list of objects built, by node: an alias may name the same list again.
         self.lists: dict[int, tuple[yaml.Node, str, tuple[Any, ...]]] = {}
         self.key_suggesters: dict[str, Suggester] = {}
+        # Containers and long texts already built, and how much aliases have repeated of them.
+        self.visited: set[int] = set()
+        self.repeated = 0
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -196,6 +205,22 @@ class _Builder:
                             _("add '{key}:' to it").format(key=key))
         return values
 
+    def first_or_allowed(self, node: yaml.Node, size: int) -> bool:
+        """False when `node` is reached again through an alias and what aliases repeat would
+        pass MAX_REPEATED: then it is left out (reported once)."""
+        if id(node) not in self.visited:
+            self.visited.add(id(node))
+            return True
+        self.repeated += size
+        if self.repeated <= MAX_REPEATED:
+            return True
+        if self.repeated - size <= MAX_REPEATED:  # the first time the bound is passed
+            self.report(node, "yaml-alias", _(
+                "aliases (*name) repeat more than {count} list items and characters in all; "
+                "what they repeat from here on is left out").format(count=f"{MAX_REPEATED:,}"),
+                _("write the repeated parts out, or use fewer aliases"))
+        return False
+
     def check_tag(self, node: yaml.Node) -> bool:
         if node.tag in _STANDARD_TAGS or node.tag in ("!", "?"):
             return True
@@ -218,6 +243,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode) and (
             node.tag == STR or (year_ok and node.tag == INT and _PLAIN_YEAR.fullmatch(node.value))
         ):
+            if len(node.value) > _LONG_TEXT and not self.first_or_allowed(node, len(node.value)):
+                return None
             unsafe = UNSAFE_CHARACTERS.search(node.value)
             if unsafe:
                 self.report(node, "control-character",
@@ -259,7 +286,7 @@ class _Builder:
                     if isinstance(node, yaml.ScalarNode) and node.value else None)
             self.wrong_type(node, _("{field} should be a list, {found}"), field, hint)
             return
-        if self.check_tag(node):
+        if self.check_tag(node) and self.first_or_allowed(node, len(node.value)):
             yield from node.value
 
     def objects(self, values: dict[str, yaml.Node], key: str, kind: str,
@@ -270,6 +297,8 @@ class _Builder:
             # its items were built, and let go of, the first time; it gives the same objects.
             _node, built_kind, built_objects = self.lists[id(node)]
             if built_kind == kind:
+                if not self.first_or_allowed(node, len(built_objects)):
+                    return ()
                 return built_objects  # type: ignore[no-any-return]
             self.wrong_type(node, _("{field} should be a list, {found}"), self.field(key, kind))
             return ()

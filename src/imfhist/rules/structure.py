@@ -22,6 +22,11 @@ DUPLICATE_KEY = Rule("duplicate-key", Severity.ERROR, """
 YAML_TAG = Rule("yaml-tag", Severity.ERROR, """
     A value carries a YAML tag other than the standard ones (for example `!!python/object`).
     imfhist never constructs tagged objects; the tag is refused and nothing is run.""")
+YAML_ALIAS = Rule("yaml-alias", Severity.ERROR, """
+    What aliases (`*name`) repeat is bounded: in all, at most 100,000 list items and characters
+    of long texts reached a second time through an alias. Beyond that, the repeated lists and
+    texts are left out and reported once, so that a small file of aliases cannot make imfhist
+    check billions of values.""")
 YAML_MERGE_KEY = Rule("yaml-merge-key", Severity.ERROR, """
     Merge keys (`<<: *anchor`) are a YAML 1.1 extension that many readers do not support; write the
     keys out so that every reader sees the same data.""")
