@@ -90,3 +90,12 @@ def test_lists_repeated_through_aliases_are_bounded(run, tmp_path: Path) -> None
     assert result.exit_code == 1
     assert [p["rule"] for p in problems] == ["yaml-alias"]
     assert run("list", "-f", path, "--format", "json").exit_code == 0
+
+
+def test_the_same_problem_is_listed_a_hundred_times_then_counted(run, tmp_path: Path) -> None:
+    path = write(tmp_path, "format: imfhist/1\nevents:\n" + "  - x\n" * 5000)
+    result = run("validate", "--format", "json", path)
+    problems = json.loads(result.stdout)["problems"]
+    assert result.exit_code == 1 and len(problems) == 101
+    assert "4900 more like it, further down, are not listed" in problems[-1]["message"]
+    assert problems[-1]["line"] == 103

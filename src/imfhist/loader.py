@@ -35,7 +35,7 @@ from imfhist.model import (
     Timeline,
 )
 from imfhist.output.safety import UNSAFE_CHARACTERS
-from imfhist.problems import Problem, Severity
+from imfhist.problems import Problem, Severity, shorten
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.yamlsource import Document, compose, node_loc, read_source
 
@@ -113,13 +113,14 @@ def _build(document: Document, path: Path, shown_as: str) -> LoadResult:
         return LoadResult(path, shown_as, None, problems)
     builder = _Builder(shown_as)
     timeline = builder.timeline(document.root, path)
-    return LoadResult(path, shown_as, timeline, builder.problems)
+    return LoadResult(path, shown_as, timeline, builder.problems_found())
 
 
 # Aliases make one node count many times: what they repeat (list items, and the characters of
 # texts longer than _LONG_TEXT) is bounded, so that checking stays proportional to the file.
 MAX_REPEATED = 100_000
 _LONG_TEXT = 64
+MAX_SAME = 100
 
 
 class _Builder:
@@ -129,6 +130,8 @@ class _Builder:
         # How messages name each field, made once per load rather than once per value read.
         self._fields: dict[tuple[str, str], str] = {}
         self._items: dict[str, str] = {}
+        self.same: dict[tuple[str, str], int] = {}
+        self.more: dict[tuple[str, str], tuple[Loc, Severity, str | None]] = {}
         # Each list of objects built, by node: an alias may name the same list again.
         self.lists: dict[int, tuple[yaml.Node, str, tuple[Any, ...]]] = {}
         self.key_suggesters: dict[str, Suggester] = {}
@@ -143,7 +146,25 @@ class _Builder:
 
     def report(self, node: yaml.Node, rule: str, message: str, hint: str | None = None,
                severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(Problem(self.loc(node), severity, rule, message, hint))
+        # The same problem over and over (two million events that are each the text `x`) is
+        # listed MAX_SAME times, then counted: the rest costs neither memory nor output.
+        key = (rule, message)
+        seen = self.same[key] = self.same.get(key, 0) + 1
+        if seen <= MAX_SAME:
+            self.problems.append(Problem(self.loc(node), severity, rule, message, hint))
+        elif seen == MAX_SAME + 1:
+            self.more[key] = (self.loc(node), severity, hint)
+
+    def problems_found(self) -> list[Problem]:
+        """Every problem, with one more for each that was repeated past MAX_SAME."""
+        problems = self.problems
+        for (rule, message), (loc, severity, hint) in self.more.items():
+            count = self.same[(rule, message)] - MAX_SAME
+            problems.append(Problem(loc, severity, rule, n_(
+                "{message}; {count} more like it, further down, are not listed",
+                "{message}; {count} more like it, further down, are not listed", count).format(
+                    message=shorten(message, 120), count=count), hint))
+        return problems
 
     # -- generic shapes ----------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from imfhist.i18n import _
@@ -18,11 +19,11 @@ class Report:
     problems: tuple[Problem, ...]  # sorted by path, line, column
     unreadable: bool  # a file could not be read at all
 
-    @property
+    @cached_property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.is_error)
 
-    @property
+    @cached_property
     def warnings(self) -> int:
         return len(self.problems) - self.errors
 
