@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import write
 from imfhist.suggest import MAX_LENGTH, MAX_WORDS, Suggester
 
@@ -99,3 +101,19 @@ def test_the_same_problem_is_listed_a_hundred_times_then_counted(run, tmp_path: 
     assert result.exit_code == 1 and len(problems) == 101
     assert "4900 more like it, further down, are not listed" in problems[-1]["message"]
     assert problems[-1]["line"] == 103
+
+
+@pytest.mark.parametrize("events", [
+    "  - {id: a, title: A, tags: &l [x], sources: [{ref: p, quote: q}]}\n"
+    "  - {id: b, title: B, sources: *l}\n",
+    "  - {id: a, title: A, sources: &l [{ref: p, quote: q}]}\n"
+    "  - {id: b, title: B, tags: *l, sources: [{ref: p, quote: q}]}\n",
+    "  - {id: a, title: A, countries: &l [TN], tags: *l, sources: [{ref: p, quote: q}]}\n"])
+def test_a_list_reused_for_other_things(run, tmp_path: Path, events: str) -> None:
+    path = write(tmp_path, f"format: imfhist/1\nsources: [{{id: p, title: P}}]\nevents:\n{events}")
+    result = run("validate", path)
+    assert "Traceback" not in result.output
+    if "countries" in events:  # the same texts twice: allowed
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1 and "used elsewhere for other things" in result.output

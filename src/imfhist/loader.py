@@ -135,6 +135,7 @@ class _Builder:
         # Each list of objects built, by node: an alias may name the same list again.
         self.lists: dict[int, tuple[yaml.Node, str, tuple[Any, ...]]] = {}
         self.key_suggesters: dict[str, Suggester] = {}
+        self.text_lists: dict[int, tuple[yaml.Node, tuple[Text, ...]]] = {}
         # Containers and long texts already built, and how much aliases have repeated of them.
         self.visited: set[int] = set()
         self.repeated = 0
@@ -286,16 +287,32 @@ class _Builder:
         return text.value if text else None
 
     def texts_of(self, values: dict[str, yaml.Node], key: str, kind: str) -> tuple[Text, ...]:
+        node = values.get(key)
+        if node is not None and id(node) in self.text_lists:
+            # Reached again through an alias: the texts built the first time, within the bound.
+            _node, built = self.text_lists[id(node)]
+            return built if self.first_or_allowed(node, len(built)) else ()
         field = self.field(key, kind)
+        if node is not None and id(node) in self.lists:  # built (and let go of) as objects
+            self.report(node, "wrong-type", _("{field} should be a list of texts, but this list "
+                                              "is used elsewhere for other things").format(
+                field=field), _("write each list out"))
+            return ()
         items = []
         item_field = self._items.get(field)
         if item_field is None:
             item_field = self._items[field] = _("an item of {field}").format(field=field)
-        for item in self.sequence(values.get(key), field):
+        for index, item in enumerate(self.sequence(node, field)):
             text = self.string(item, item_field)
             if text:
                 items.append(text)
-        return tuple(items)
+            # Let go of each node once its text is built (as `objects` does): a list of four
+            # million tags is then never held twice.
+            node.value[index] = None  # type: ignore[union-attr]
+        built = tuple(items)
+        if isinstance(node, yaml.SequenceNode):
+            self.text_lists[id(node)] = (node, built)
+        return built
 
     def sequence(self, node: yaml.Node | None, field: str) -> Iterator[yaml.Node]:
         if node is None:
@@ -313,6 +330,12 @@ class _Builder:
     def objects(self, values: dict[str, yaml.Node], key: str, kind: str,
                 build: Callable[[dict[str, yaml.Node], yaml.Node], Any]) -> tuple[Any, ...]:
         node = values.get(key)
+        if node is not None and id(node) in self.text_lists:  # built (and let go of) as texts
+            self.report(node, "wrong-type", _("{field} should be a list of mappings, but this "
+                                              "list is used elsewhere for other things").format(
+                field=self.field(key, "timeline")),
+                _("write each list out"))
+            return ()
         if node is not None and id(node) in self.lists:
             # The same list reached again through an alias (`sources: *quotes` in two events):
             # its items were built, and let go of, the first time; it gives the same objects.
