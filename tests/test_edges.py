@@ -140,3 +140,13 @@ def test_csv_and_markdown_to_a_pipe_start_no_runner_command(tmp_path: Path,
             process(*args, "-f", str(path), stdout=out)
         kept = next(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text())))
         assert kept["title"] == "x\n::error file=a::pwned\n  ::add-mask::secret ##[error]old"
+
+
+def test_github_annotations_hold_no_raw_control_character(run, tmp_path: Path) -> None:
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+                 "  - id: one\n    title: \"x\\n::error::y \\e]0;t\\a\"\n    \"\\e[31mkey\": 1\n"
+                 "    actors: [\"a\\n::add-mask::b\"]\n    sources: [{ref: p, quote: q}]\n")
+    output = run("validate", "--format", "github", path).stdout
+    assert "\x1b" not in output and "\x07" not in output
+    assert all(line.startswith(("::error ", "::warning ", "imfhist: "))
+               for line in output.splitlines())

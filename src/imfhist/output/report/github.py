@@ -3,17 +3,21 @@
     ::error file=data/timeline.yaml,line=12,col=9,endLine=12,endColumn=18,title=duplicate-id::…
 
 Values are escaped as the runner requires: `%`, CR and LF everywhere, and `:` and `,` as well
-inside properties. Paths are relative to the working directory, without a leading `./`.
+inside properties. Control and invisible characters are shown as escapes first (`\\x1b`), as on a
+terminal: the job log renders colour sequences. Each annotation is one line, so no text from the
+data can start a line of its own. Paths are relative to the working directory, without a
+leading `./`.
 """
 
 from __future__ import annotations
 
+from imfhist.output.safety import clean
 from imfhist.problems import Problem
 from imfhist.validation import Report
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return clean(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
