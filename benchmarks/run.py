@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # the full run recorded in BENCHMARKS.md
     python benchmarks/run.py --quick    # the smallest sizes, once: checks the scripts still work
+    python benchmarks/run.py --hostile  # the bounds of docs/robustness.md, on 12 MB hostile files
 
 Each benchmark is a whole process, started several times in an interleaved order so that a slow
 moment of the machine falls on all of them alike; the table gives the median wall time, the
@@ -208,12 +209,32 @@ def compile_imfhist() -> None:
     compileall.compile_dir(Path(imfhist.__file__).parent, quiet=1)
 
 
+def hostile_benches(folder: Path, megabytes: float) -> list[Bench]:
+    """Each hostile shape against validating a normal timeline of the same size: within 5 x."""
+    from hostile import write_all
+
+    found: list[Bench] = []
+    normals: set[str] = set()
+    for name, (path, normal) in write_all(folder, megabytes).items():
+        baseline = f"imfhist validate normal {normal.stat().st_size / 2**20:.1f} MB"
+        if baseline not in normals:
+            normals.add(baseline)
+            found.append(Bench(baseline, [SCRIPT, "validate", "--quiet", str(normal)]))
+        found.append(Bench(f"hostile: {name}", [SCRIPT, "validate", "--quiet", str(path)],
+                           baseline=baseline, target=5.0, ok_codes=(0, 1)))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smallest sizes, one run each")
     parser.add_argument("--runs", type=int, default=None, help="runs of each benchmark")
     parser.add_argument("--startup", action="store_true",
                         help="only the start-up benchmarks (the shipped timeline)")
+    parser.add_argument("--hostile", action="store_true",
+                        help="only the hostile files of docs/robustness.md, against normal ones")
+    parser.add_argument("--hostile-mb", type=float, default=12,
+                        help="size of the hostile files in MB (default 12)")
     parser.add_argument("--sizes", default="10000,100000",
                         help="timeline sizes, comma-separated (default 10000,100000)")
     arguments = parser.parse_args()
@@ -223,7 +244,10 @@ def main() -> None:
     runs = arguments.runs or (1 if arguments.quick else 7)
     compile_imfhist()
     with tempfile.TemporaryDirectory() as directory:
-        all_benches = benches(Path(directory), sizes, arguments.quick)
+        if arguments.hostile:
+            all_benches = hostile_benches(Path(directory), arguments.hostile_mb)
+        else:
+            all_benches = benches(Path(directory), sizes, arguments.quick)
         runnable = [b for b in all_benches if b.command]
         by_name = {b.name: b for b in runnable}
         for number in range(runs):

@@ -138,9 +138,11 @@ class Archives:
                             size=MAX_TOTAL_ARCHIVE_BYTES // 2**20)
         self._total += len(data)
         try:
-            return _Read(normalise_spacing(data.decode("utf-8-sig")), None)
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             return _failure(_("archive '{archive}' is not UTF-8 text"), _("save it as UTF-8"))
+        del data  # a 20 MB page is held as text only, not as bytes and text at once
+        return _Read(normalise_spacing(text), None)
 
 
 _last: tuple[Timeline, Archives] | None = None
