@@ -64,7 +64,8 @@ def test_closed_stdin(tmp_path: Path) -> None:
     shutil.copy(SHIPPED, tmp_path / "timeline.yaml")
     before = (tmp_path / "timeline.yaml").read_bytes()
     result = process("add", "-f", str(tmp_path / "timeline.yaml"), shell="<&-")
-    assert result.returncode in (1, 2) and b"Traceback" not in result.stderr
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"no answer could be read" in result.stderr
     assert (tmp_path / "timeline.yaml").read_bytes() == before
 
 

@@ -5,7 +5,7 @@
 # and real annotations spare it evaluating strings.
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -24,6 +24,13 @@ from imfhist.cli.writes import DryRunOption, change
 from imfhist.commands import Command
 from imfhist.i18n import _, n_
 from imfhist.options import FileOption, LangOption
+
+
+def _no_answer() -> NoReturn:
+    """stdin is closed, or at its end, in the middle of the questions: no one can answer."""
+    stderr().print()  # end the line of the question that had no answer
+    fail(_("no answer could be read: the input is closed or at its end; nothing was written"),
+         _("give the fields as options, with --yes"))
 
 
 @app.command(cls=Command, name="add", help=_(
@@ -107,7 +114,10 @@ def add_event(
     except PlanRefused as refused:
         fail(refused.message, refused.hint)
     new.named_in(draft, addition)
-    ask_for_event(draft, builder, addition, stderr())
+    try:
+        ask_for_event(draft, builder, addition, stderr())
+    except EOFError:
+        _no_answer()
     record, problems = builder.event(draft)
     if record is None:
         problems_and_exit(problems)
@@ -121,8 +131,12 @@ def add_event(
         stderr().print(added_text(shown.diff()), soft_wrap=True, markup=False, highlight=False)
         from imfhist.output.safety import terminal_text
 
-        if not Confirm.ask(terminal_text(_("Add it to {path}?").format(path=path)),
-                           console=stderr()):
+        try:
+            confirmed = Confirm.ask(terminal_text(_("Add it to {path}?").format(path=path)),
+                                    console=stderr())
+        except EOFError:
+            _no_answer()
+        if not confirmed:
             note(_("Nothing was written."))
             raise typer.Exit(OK)
     change(path, planner, dry_run=dry_run)
