@@ -41,6 +41,26 @@ class _PureLoader(yaml.SafeLoader):
                                             "exceeded maximum nesting depth", self.get_mark())
         super().fetch_flow_collection_start(TokenClass)  # type: ignore[misc]
 
+    def scan_to_next_token(self) -> None:
+        """As PyYAML's, but skipping tabs where libyaml does (inside brackets, and after a
+        key's colon or a list's dash: `title:<TAB>A`), so that both readers accept the same
+        files; a tab that indents is still refused."""
+        if self.index == 0 and self.peek() == "\uFEFF":
+            self.forward()
+        found = False
+        while not found:
+            while self.peek() == " " or (self.peek() == "\t" and (
+                    self.flow_level or not self.allow_simple_key)):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self.scan_line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                found = True
+
     def add_indent(self, column: int) -> bool:
         if len(self.indents) >= MAX_DEPTH - 1 and self.indent < column:
             raise yaml.scanner.ScannerError("while increasing block level", None,
