@@ -151,3 +151,27 @@ def test_github_annotations_hold_no_raw_control_character(run, tmp_path: Path) -
     assert "\x1b" not in output and "\x07" not in output
     assert all(line.startswith(("::error ", "::warning ", "imfhist: "))
                for line in output.splitlines())
+
+
+@pytest.mark.parametrize("args", [["list"], ["list", "--format", "json"], ["show", "one"],
+                                  ["chart"], ["stats"], ["export", "--format", "html"],
+                                  ["export", "--format", "timelinejs"],
+                                  ["export", "--format", "csv"], ["validate", "--format", "text"],
+                                  ["validate", "--format", "json"]], ids=" ".join)
+def test_under_github_actions_no_data_line_is_a_workflow_command(tmp_path: Path,
+                                                                 args: list[str]) -> None:
+    path = write(tmp_path, CI_TIMELINE.replace("    date: '2004'\n", "    date: '2004'\n"
+                                               "    date_label: \"::notice::d ##[error]x\"\n"
+                                               "    actors: [\"##[add-mask]z\"]\n"))
+    target = [str(path)] if args[0] == "validate" else ["-f", str(path)]
+    result = process(*args, *target, env={"GITHUB_ACTIONS": "true"})
+    assert b"Traceback" not in result.stderr
+    assert obeyed_by_a_runner(result.stdout.decode()) == []
+    assert obeyed_by_a_runner(result.stderr.decode()) == []
+
+
+def test_github_annotations_stay_workflow_commands(tmp_path: Path) -> None:
+    path = write(tmp_path, CI_TIMELINE + "    actors: [\"##[add-mask]z\"]\n")
+    result = process("validate", str(path), env={"GITHUB_ACTIONS": "true"})
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith("::error file=") and lines[-1].startswith("imfhist: ")

@@ -58,7 +58,9 @@ def _standard_streams() -> None:
       descriptor and receive what was meant for the terminal;
     - an output encoding that cannot hold every character (PYTHONIOENCODING=ascii, latin-1, a
       C locale) escapes what it cannot hold instead of failing; input it cannot decode is
-      replaced rather than failing."""
+      replaced rather than failing;
+    - under GitHub Actions, no line written to the job's log is a workflow command unless it is
+      meant to be one (imfhist.output.cilog)."""
     for descriptor in (0, 1, 2):
         try:
             os.fstat(descriptor)
@@ -80,6 +82,9 @@ def _standard_streams() -> None:
     stdin_encoding = (getattr(sys.stdin, "encoding", None) or "").lower()
     if not stdin_encoding.startswith("utf") and hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
+    from imfhist.output.cilog import guard_streams
+
+    guard_streams()
 
 
 def main() -> None:

@@ -72,8 +72,12 @@ def validate(
     else:
         rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
     if isinstance(rendered, str):
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
+        # GitHub annotations are workflow commands on purpose; every other format is guarded.
+        from imfhist.output.cilog import commands
+
+        out = commands() if report_format is ReportFormat.github else sys.stdout
+        out.write(rendered)
+        out.flush()
     else:
         stdout().print(rendered, soft_wrap=True)
     if report.unreadable:
