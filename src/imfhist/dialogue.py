@@ -52,9 +52,10 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
     # Questions and errors quote ids, names and dates from the file: shown as text, made
     # visible, never read as Rich markup.
     def ask(question: str, default: str = "", known: Iterable[str] = ()) -> str:
+        shown = f"{question} ({default})" if default else question  # the default made safe too
         with completing(known):
-            return Prompt.ask(terminal_text(question), default=default, console=console,
-                              show_default=bool(default))
+            return Prompt.ask(terminal_text(shown), default=default, console=console,
+                              show_default=False)
 
     def confirm(question: str) -> bool:
         return Confirm.ask(terminal_text(question), console=console, default=True)
