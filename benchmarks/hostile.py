@@ -16,6 +16,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
 HEAD = "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+# A citation that the quote rules accept (five words at least).
+CITE = "[{ref: p, quote: 'It happened as the page says.'}]"
 # One event of the generated timelines takes about this many bytes.
 EVENT_BYTES = 360
 
@@ -55,8 +57,8 @@ def write_all(folder: Path, megabytes: float) -> dict[str, tuple[Path, Path]]:
     text = _archive(rng, archive_size)
     (folder / "archive.txt").write_text(text, encoding="utf-8")
     sources = "".join(f"  - {{id: s{n}, title: S, archive: archive.txt}}\n" for n in range(100))
-    events = "".join(f"  - {{id: e{n}, title: T, sources: [{{ref: s{n}, quote: "
-                     f"\"{text[997 * n:997 * n + 80].split(' ', 1)[1]}\"}}]}}\n"
+    events = "".join(f"  - {{id: e{n}, title: T{n}, sources: [{{ref: s{n}, quote: \""
+                     f"{text[997 * n:997 * n + 80].split(' ', 1)[1].rsplit(' ', 1)[0]}\"}}]}}\n"
                      for n in range(100))
     add("100 sources naming one archive", f"format: imfhist/1\nsources:\n{sources}events:\n"
         f"{events}", archive_size)
@@ -66,34 +68,35 @@ def write_all(folder: Path, megabytes: float) -> dict[str, tuple[Path, Path]]:
         near.append(text[start:start + 150].rsplit(" ", 1)[0] + " zzzq")
     add("2,000 near-miss quotes", "format: imfhist/1\nsources:\n  - {id: s, title: S, archive: "
         "archive.txt}\nevents:\n" + "".join(
-            f"  - {{id: e{n}, title: T, sources: [{{ref: s, quote: \"{q}\"}}]}}\n"
+            f"  - {{id: e{n}, title: T{n}, sources: [{{ref: s, quote: \"{q}\"}}]}}\n"
             for n, q in enumerate(near)), archive_size)
-    add("events repeated through aliases", HEAD + "  - &e {id: one, title: One, sources: "
-        "[{ref: p, quote: q}]}\n" + "  - *e\n" * (size // 7))
-    items = ", ".join(["TN"] * 20000)
-    add("lists repeated through aliases", HEAD + f"  - {{id: first, title: F, countries: &c "
-        f"[{items}], sources: [{{ref: p, quote: q}}]}}\n" + "".join(
-            f"  - {{id: e{n}, title: T, countries: *c, tags: *c, sources: [{{ref: p, quote: q}}]}}"
-            "\n" for n in range(2000)))
+    add("events repeated through aliases", HEAD + f"  - &e {{id: one, title: One, sources: {CITE}}}"
+        "\n" + "  - *e\n" * (size // 7))
+    items = ", ".join(["x"] * 20000)
+    add("lists repeated through aliases", HEAD + f"  - {{id: first, title: F, tags: &c [{items}], "
+        f"sources: {CITE}}}\n" + "".join(
+            f"  - {{id: e{n}, title: T{n}, tags: *c, sources: [{{ref: p, quote: 'Event {n} "
+            "happened as the page says.'}]}\n" for n in range(2000)))
     actors = "".join(f"  - {{id: actor-{n:05d}, name: A{n}, kind: person}}\n"
                      for n in range(10000))
     unknown = "".join(
-        f"  - {{id: e{n}, title: T, actors: ["
+        f"  - {{id: e{n}, title: T{n}, actors: ["
         + ", ".join(f"actor-{rng.randrange(10000):05d}{chr(97 + k)}{n}" for k in range(17))
-        + "], sources: [{ref: p, quote: q}]}\n" for n in range(max(1, size // 420)))
+        + f"], sources: [{{ref: p, quote: 'Event {n} happened as the page says.'}}]}}\n"
+        for n in range(max(1, size // 420)))
     add("unknown references", "format: imfhist/1\nsources: [{id: p, title: P}]\nactors:\n"
         f"{actors}events:\n{unknown}")
     flow, total, number = [], 0, 0
     while total < size - 1000:
         item = (f"{{id: e{number}, title: Title {number}, date: '2004', countries: [TN], "
-                "sources: [{ref: p, quote: q}]}")
+                f"sources: [{{ref: p, quote: 'En 2004, le fait {number} eut lieu en Tunisie.'}}]}}")
         flow.append(item)
         total += len(item) + 2
         number += 1
     add("one-line flow file", "{format: imfhist/1, sources: [{id: p, title: P}], events: ["
         + ", ".join(flow) + "]}\n")
-    add("one list of one-letter tags", HEAD + "  - {id: one, title: T, sources: [{ref: p, quote: "
-        "q}], tags: [" + "a, " * (size // 3) + "a]}\n")
+    add("one list of one-letter tags", HEAD + f"  - {{id: one, title: T, sources: {CITE}, tags: ["
+        + "a, " * (size // 3) + "a]}\n")
     add("events that are bare texts", "format: imfhist/1\nevents:\n" + "  - x\n" * (size // 6))
     return files
 

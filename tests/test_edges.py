@@ -73,7 +73,7 @@ def test_closed_stdin(tmp_path: Path) -> None:
 def test_long_years(run, tmp_path: Path, digits: int) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
                  f"  - {{id: one, title: One, date: 'Y{'9' * digits}', "
-                 "sources: [{ref: p, quote: q}]}\n")
+                 "sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
     result = run("validate", "--format", "json", path)
     assert result.exit_code == 1
     assert [p["rule"] for p in json.loads(result.stdout)["problems"]] == ["edtf"]
@@ -81,21 +81,26 @@ def test_long_years(run, tmp_path: Path, digits: int) -> None:
                  ["chart"], ["list"], ["stats"]):
         assert run(*args, "-f", path).exit_code == 0, args
     added = run("add", "-y", "-f", path, "--title", "X", "--date", f"Y{'9' * digits}",
-                    "--source", "p", "--quote", "q")
+                    "--source", "p", "--quote", "It happened in 2004 as said.")
     assert added.exit_code == 2 and "Traceback" not in added.output
 
 
 def test_nine_digit_year_is_placed(run, tmp_path: Path) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
-                 "  - {id: one, title: One, date: 'Y-999999999', sources: [{ref: p, quote: q}]}\n"
-                 "  - {id: two, title: Two, date: '2004', sources: [{ref: p, quote: q}]}\n")
-    assert run("validate", path).exit_code == 0
+                 "  - {id: one, title: One, date: 'Y-999999999', "
+                 "sources: [{ref: p, quote: 'It happened as the page says.'}]}\n"
+                 "  - {id: two, title: Two, date: '2004', "
+                 "sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
+    problems = json.loads(run("validate", "--format", "json", path).stdout)["problems"]
+    assert "edtf" not in {p["rule"] for p in problems}
     for args in (["export", "--format", "html"], ["chart"]):
         assert run(*args, "-f", path).exit_code == 0, args
 
 
-@pytest.mark.parametrize("body", ["  - id: one\n    title:\tA\n    sources: [{ref: p, quote: q}]\n",
-                                  "  - id: one\n    title: A\n    sources: [{ref: p, quote: q}]\n"
+@pytest.mark.parametrize("body", ["  - id: one\n    title:\tA\n    "
+                         "sources: [{ref: p, quote: 'It happened as the page says.'}]\n",
+                                  "  - id: one\n    title: A\n    "
+                                  "sources: [{ref: p, quote: 'It happened as the page says.'}]\n"
                                   f"    summary: {'[' * 600}{']' * 600}\n"],
                          ids=["tab-after-colon", "600-deep"])
 def test_add_to_files_the_reader_accepts(run, loader: str, tmp_path: Path, body: str) -> None:
@@ -103,7 +108,7 @@ def test_add_to_files_the_reader_accepts(run, loader: str, tmp_path: Path, body:
     read = json.loads(run("validate", "--format", "json", path).stdout)["problems"]
     refused = {p["rule"] for p in read} & {"yaml-syntax", "yaml-depth"}
     added = run("add", "-y", "-f", path, "--title", "X", "--date", "2004", "--source", "p",
-                    "--quote", "q")
+                    "--quote", "It happened in 2004 as said.")
     assert "Traceback" not in added.output
     if refused:  # the reader refuses it: so does add, and nothing is written
         assert added.exit_code in (1, 2) and "yaml-" in added.output
@@ -114,7 +119,7 @@ def test_add_to_files_the_reader_accepts(run, loader: str, tmp_path: Path, body:
 CI_TIMELINE = ("format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
                "  - id: one\n    title: \"x\\n::error file=a::pwned\\n  ::add-mask::secret "
                "##[error]old\"\n    summary: \"::warning::s\"\n    date: '2004'\n"
-               "    sources: [{ref: p, quote: \"q\\n::error::q\"}]\n")
+               "    sources: [{ref: p, quote: \"It happened as the page says.\\n::error::q\"}]\n")
 
 
 def obeyed_by_a_runner(text: str) -> list[str]:
@@ -146,7 +151,8 @@ def test_csv_and_markdown_to_a_pipe_start_no_runner_command(tmp_path: Path,
 def test_github_annotations_hold_no_raw_control_character(run, tmp_path: Path) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
                  "  - id: one\n    title: \"x\\n::error::y \\e]0;t\\a\"\n    \"\\e[31mkey\": 1\n"
-                 "    actors: [\"a\\n::add-mask::b\"]\n    sources: [{ref: p, quote: q}]\n")
+                 "    actors: [\"a\\n::add-mask::b\"]\n    "
+                 "sources: [{ref: p, quote: 'It happened as the page says.'}]\n")
     output = run("validate", "--format", "github", path).stdout
     assert "\x1b" not in output and "\x07" not in output
     assert all(line.startswith(("::error ", "::warning ", "imfhist: "))

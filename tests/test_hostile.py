@@ -177,7 +177,8 @@ def test_alias_bomb_is_not_expanded(run) -> None:
                          ids=["reversed-interval", "unknown-actor"])
 def test_reading_commands_announce_errors(run, tmp_path: Path, body: str) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
-                 f"  - id: one\n    title: One\n{body}    sources: [{{ref: p, quote: q}}]\n")
+                 f"  - id: one\n    title: One\n{body}    "
+                 f"sources: [{{ref: p, quote: 'It happened as the page says.'}}]\n")
     for args in (["list"], ["filter", "--text", "One"], ["show", "one"], ["chart"], ["stats"],
                  ["export"], ["export", "--format", "html"]):
         result = run(*args, "-f", path)

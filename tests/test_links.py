@@ -23,7 +23,8 @@ HOSTILE_URLS = ["https://example.org/\r[click me](javascript:alert(1))",
 def test_no_link_is_made_of_a_hostile_url(run, tmp_path: Path, url: str) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources:\n"
                  f"  - {{id: p, title: Page, url: {json.dumps(url)}}}\nevents:\n"
-                 "  - {id: one, title: One, date: '2004', sources: [{ref: p, quote: q}]}\n")
+                 "  - {id: one, title: One, date: '2004', "
+                 "sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
     assert safe_url(url) is None
     result = run("validate", "--format", "json", path)
     assert result.exit_code == 1 and "source-url" in result.stdout

@@ -48,7 +48,8 @@ def test_interactive_add_shows_ids_as_written(run, tmp_path: Path) -> None:
     path = write(tmp_path, "format: imfhist/1\nsources:\n"
                  "  - {id: '[bold]s[/]', title: P}\n  - {id: \"\\e[2Jt\", title: Q}\n"
                  "actors:\n  - {id: '[red]a[/]', name: \"A\\e]0;x\\a\", kind: person}\n"
-                 "events:\n  - {id: one, title: One, sources: [{ref: '[bold]s[/]', quote: q}]}\n")
+                 "events:\n  - {id: one, title: One, "
+                 "sources: [{ref: '[bold]s[/]', quote: 'It happened as the page says.'}]}\n")
     answers = "\n".join(["Titre", "2004", "y", "", "", "", "", "[bold]s[/]", "q", "n"]) + "\n"
     result = run("add", "-f", path, input=answers)
     assert "Traceback" not in result.output
