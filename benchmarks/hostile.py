@@ -19,7 +19,7 @@ HEAD = "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
 # A citation that the quote rules accept (five words at least).
 CITE = "[{ref: p, quote: 'It happened as the page says.'}]"
 # One event of the generated timelines takes about this many bytes.
-EVENT_BYTES = 360
+EVENT_BYTES = 440
 
 
 def _archive(rng: random.Random, size: int) -> str:
