@@ -231,28 +231,35 @@ class Outline:
         return self.objects.get(ident, [])
 
 
-def _snapshot(node: yaml.Node, copies: dict[int, yaml.Node] | None = None) -> yaml.Node:
+def _snapshot(node: yaml.Node) -> yaml.Node:
     """A copy of a node's lists and mappings (its scalars shared): the loader lets go of the
     items of the lists it reads, and a planner needs them after it has. A node met twice through
-    aliases is copied once, so that an alias bomb stays small."""
-    copies = {} if copies is None else copies
-    if isinstance(node, yaml.ScalarNode):
-        return node
-    if id(node) in copies:
-        return copies[id(node)]
-    if isinstance(node, yaml.SequenceNode):
-        copy: yaml.Node = yaml.SequenceNode(node.tag, [], node.start_mark, node.end_mark,
-                                            flow_style=node.flow_style)
-        copies[id(node)] = copy
-        copy.value = [_snapshot(v, copies) for v in node.value]
-        return copy
-    if isinstance(node, yaml.MappingNode):
-        copy = yaml.MappingNode(node.tag, [], node.start_mark, node.end_mark,
-                                flow_style=node.flow_style)
-        copies[id(node)] = copy
-        copy.value = [(k, _snapshot(v, copies)) for k, v in node.value]
-        return copy
-    return node
+    aliases is copied once, so that an alias bomb stays small. Copied with a stack rather than
+    by recursion: the reader accepts nesting 1,000 levels deep, more than Python's recursion."""
+    copies: dict[int, yaml.Node] = {}
+
+    def shell(original: yaml.Node) -> tuple[yaml.Node, bool]:
+        """The copy of `original` (empty if new) and whether its items are still to copy."""
+        if not isinstance(original, (yaml.SequenceNode, yaml.MappingNode)):
+            return original, False
+        if id(original) in copies:
+            return copies[id(original)], False
+        copy = type(original)(original.tag, [], original.start_mark, original.end_mark,
+                              flow_style=original.flow_style)
+        copies[id(original)] = copy
+        return copy, True
+
+    root, fresh = shell(node)
+    pending = [(node, root)] if fresh else []
+    while pending:
+        original, copy = pending.pop()
+        for item in original.value:
+            key, value = item if isinstance(original, yaml.MappingNode) else (None, item)
+            child, fresh = shell(value)
+            copy.value.append(child if key is None else (key, child))
+            if fresh:
+                pending.append((value, child))
+    return root
 
 
 def value_of(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
