@@ -183,4 +183,4 @@ def test_reading_commands_announce_errors(run, tmp_path: Path, body: str) -> Non
                  ["export"], ["export", "--format", "html"]):
         result = run(*args, "-f", path)
         assert result.exit_code == 0, args
-        assert "has 1 error; `imfhist validate` lists it." in result.stderr, args
+        assert f"has 1 error; `imfhist validate {path}` lists it." in result.stderr, args
