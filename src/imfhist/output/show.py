@@ -152,7 +152,9 @@ def render_event(event: Event, timeline: Timeline) -> RenderableType:
             if source.url:
                 cited.append(f"\n{clean_line(source.url)}", style="underline")
         else:
-            cited.append("\n" + _(UNKNOWN["source"]).format(id=clean_line(citation.ref.value)))
+            # Looked up first: Babel versions disagree on extracting a subscript inside _().
+            unknown = UNKNOWN["source"]
+            cited.append("\n" + _(unknown).format(id=clean_line(citation.ref.value)))
         label = _("Source") if len(event.sources) == 1 else _("Source {number}").format(
             number=number)
         row(label, cited)
