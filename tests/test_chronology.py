@@ -42,7 +42,7 @@ def test_the_imf_timeline_places_the_experiences_before_altermed() -> None:
     assert [link.event for link in links] == ["projet-far-annaba", "altermed"]
     assert links[0].citation is not None
     assert links[0].citation.quote.value.startswith("Ce parcours nous a permis")
-    assert links[1].statement == "altermed is dated 2019–2021"
+    assert links[1].statement == "date of “altermed”: 2019–2021"
     capitalisation = chronology.get(by_id["capitalisation-pcpa-maroc-tunisie"])
     assert capitalisation is not None and word_bounds(capitalisation) == "between 2004 and 2019"
     exchanges = chronology.get(by_id["echanges-interculturels"])
@@ -66,7 +66,7 @@ def test_a_chain_of_relations_carries_a_bound_with_every_quote() -> None:
     assert (b.start_min, b.end_max) == ((2010, 1, 1), (2012, 12, 31))
     assert (d.start_min, d.end_max) == ((2012, 1, 1), (2020, 5, 31))
     assert word_bounds(d) == "between 2012 and May 2020"
-    assert explain(d.reasons["end_max"])[0].statement == "d is not after May 2020"
+    assert explain(d.reasons["end_max"])[0].statement == "“d” ends no later than May 2020"
 
 
 def test_story_order_follows_relations_and_keeps_the_rest_in_file_order() -> None:
@@ -232,8 +232,8 @@ events:
 """)
     text = " ".join(run("show", "first", "--file", path).stdout.split())
     assert "Date undated" in text
-    assert ("Relations first ends before second starts, according to: « and then the second "
-            "thing came »") in text
+    assert ("Relations “First” ends before “Second, with no date either” starts, according to: "
+            "« and then the second thing came »") in text
 
 
 def test_show_cuts_a_long_chain_in_its_middle(run, tmp_path: Path) -> None:
@@ -243,6 +243,6 @@ def test_show_cuts_a_long_chain_in_its_middle(run, tmp_path: Path) -> None:
               f"quote: q{i}}}], sources: [{{ref: page, quote: x}}]}}" for i in range(1, 10)]
     path = write(tmp_path, "\n".join(lines) + "\n")
     text = " ".join(run("show", "e9", "--file", path).stdout.split())
-    assert "not before 2001 — e9 starts after e8 starts, according to: « q9 »" in text
-    assert "… 4 more steps …; e1 starts after e0 starts, according to: « q1 »; e0 is dated 2001" \
-        in text
+    assert "not before 2001 — “E9” starts after “E8” starts, according to: « q9 »" in text
+    assert ("… 4 more steps …; “E1” starts after “E0” starts, according to: « q1 »; "
+            "date of “E0”: 2001") in text

@@ -100,12 +100,26 @@ def test_show_explains_a_derived_bound_with_its_quote(run) -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "Date by 2019" in text
-    assert ("Start by 2019 — projet-far-annaba starts before altermed starts, according to: « Ce "
-            "parcours nous a permis notamment de co-construire") in text
-    assert "altermed is dated 2019–2021" in text
+    # Each event is named by its title between quotation marks, so that the sentence reads
+    # correctly in French whatever the title starts with ("le début de « Le projet … »").
+    assert ("Start by 2019 — “Le projet FAR sur Annaba” starts before “Le projet AlterMed sur "
+            "l’entrepreneuriat collectif en Méditerranée” starts, according to: « Ce parcours nous "
+            "a permis notamment de co-construire") in text
+    assert "date of “Le projet AlterMed sur l’entrepreneuriat collectif en Méditerranée”: " \
+           "2019–2021" in text
     french = " ".join(run("show", "projet-far-annaba", "--lang", "fr").stdout.split())
-    assert "Début au plus tard en 2019 — projet-far-annaba commence avant le début de altermed, " \
-           "d’après : « Ce parcours" in french
+    assert "Début au plus tard en 2019 — « Le projet FAR sur Annaba » commence avant le début de " \
+           "« Le projet AlterMed sur l’entrepreneuriat collectif en Méditerranée », d’après : " \
+           "« Ce parcours" in french
+    assert "date de « Le projet AlterMed sur l’entrepreneuriat collectif en Méditerranée » : " \
+           "2019–2021" in french
+    # No-break spaces keep French punctuation with its word when a line breaks.
+    narrow = run("show", "projet-far-annaba", "--lang", "fr", env={"COLUMNS": "60"}).stdout
+    lines = narrow.splitlines()
+    start = lines[next(n for n, line in enumerate(lines) if line.startswith("Début")):]
+    block = start[:next(n for n, line in enumerate(start) if line.startswith("Pays"))]
+    assert len(block) > 5
+    assert not any(line.split()[0] in (":", "»", ";") for line in block)
 
 
 def test_chart_draws_derived_spans_apart(run) -> None:

@@ -39,7 +39,7 @@ so that a derived bound never claims more than the source says.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from imfhist.dates import Bound, DatePoint, word_point
@@ -60,7 +60,8 @@ RELATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "contains": (("s", "S"), ("E", "e")),
 }
 
-# How `show` and the rules word a relation: {event} is A, {other} is B.
+# How `show` and the rules word a relation: {event} is A, {other} is B, each already set between
+# quotation marks (`quoted`), so that the sentence reads correctly whatever the name.
 PHRASES = {
     "before": N_("{event} ends before {other} starts"),
     "after": N_("{event} starts after {other} ends"),
@@ -609,9 +610,17 @@ class Link(NamedTuple):
     citation: Citation | None
 
 
-def explain(reason: Reason) -> list[Link]:
+def quoted(name: str) -> str:
+    """A name set in a sentence between the language's quotation marks (“AlterMed”,
+    « AlterMed »): whatever it starts with, the sentence around it reads correctly (French
+    "le début de « … »", never "de altermed" nor a contraction to guess)."""
+    return _("“{name}”").format(name=name)
+
+
+def explain(reason: Reason, name: Callable[[str], str] = quoted) -> list[Link]:
     """A bound's reason as the chain of what the timeline says, from the event itself back to
-    the date or bound it comes from."""
+    the date or bound it comes from. `name` words an event, given its id, within a sentence;
+    by default its id between quotation marks."""
     from imfhist.dates import try_parse, word
 
     links = []
@@ -619,19 +628,20 @@ def explain(reason: Reason) -> list[Link]:
     while step is not None:
         if step.kind == "relation" and step.relation is not None:
             template = PHRASES.get(step.relation.kind.value, "{event} {other}")
-            statement = _(template).format(event=step.event, other=step.relation.event.value)
+            statement = _(template).format(event=name(step.event),
+                                           other=name(step.relation.event.value))
         else:
             parsed = try_parse(step.text)
             shown = word(parsed) if parsed else step.text
-            template = {"date": N_("{event} is dated {date}"),
-                        "not_before": N_("{event} is not before {date}"),
-                        "not_after": N_("{event} is not after {date}")}[step.kind]
-            statement = _(template).format(event=step.event, date=shown)
+            template = {"date": N_("date of {event}: {date}"),
+                        "not_before": N_("{event} starts no earlier than {date}"),
+                        "not_after": N_("{event} ends no later than {date}")}[step.kind]
+            statement = _(template).format(event=name(step.event), date=shown)
         links.append(Link(step.event, statement, step.loc, step.citation))
         step = step.via
     return links
 
 
 __all__ = ["BOUNDS", "PHRASES", "RELATIONS", "Chronology", "Conflict", "Cycle", "Derived",
-           "Link", "Reason", "chronology_of", "derive", "explain", "word_bound", "word_bounds",
-           "word_range"]
+           "Link", "Reason", "chronology_of", "derive", "explain", "quoted", "word_bound",
+           "word_bounds", "word_range"]

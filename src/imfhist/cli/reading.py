@@ -65,10 +65,16 @@ def show_event(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
+    import sys
+
     from imfhist.output.show import render_event
+    from imfhist.output.table import terminal, write_lines
 
     timeline = load_for_reading(file)
-    stdout().print(render_event(find_event(timeline, event_id), timeline))
+    shown = render_event(find_event(timeline, event_id), timeline)
+    width, colour = terminal(sys.stdout)
+    write_lines(shown.lines(width), sys.stdout, colour)
+    sys.stdout.flush()
 
 
 @app.command(cls=Command, name="stats", help=_(

@@ -1,21 +1,31 @@
-"""One event in full, for `imfhist show`."""
+"""One event in full, for `imfhist show`: its title, then a label beside each value.
+
+The labelled block is laid out here, with the list's wrapping (`imfhist.output.table.wrap`: lines
+break at spaces, then after a hyphen, never inside a word that fits), rather than by Rich's grid,
+whose layout cost `show` about a fifth of its start-up."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TypeVar
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-
-from imfhist.chronology import PHRASES, Derived, Reason, chronology_of, explain, word_range
+from imfhist.chronology import (
+    PHRASES,
+    Derived,
+    Reason,
+    chronology_of,
+    explain,
+    quoted,
+    word_range,
+)
 from imfhist.dates import format_bound
 from imfhist.i18n import N_, _, language, n_
 from imfhist.model import Actor, Event, Place, Timeline
 from imfhist.model import Text as TextValue
 from imfhist.output.records import country_names, worded_date
 from imfhist.output.safety import clean, clean_line
+from imfhist.output.table import GAP, Line, cell_len, wrap
 
 T = TypeVar("T")
 UNKNOWN = {"place": N_("{id} (unknown place)"), "actor": N_("{id} (unknown actor)"),
@@ -24,8 +34,38 @@ ACTOR_KINDS = {"person": N_("person"), "organisation": N_("organisation"),
                "programme": N_("programme")}
 
 
-def _text(value: str, style: str = "") -> Text:
-    return Text(clean(value), style=style)
+# A value: its paragraphs, each with a style name (imfhist.output.table's styles). A paragraph
+# is wrapped to the value's width, except a web address, which is kept whole so it can be
+# copied (the terminal folds it if it is wider than the screen).
+Paragraph = tuple[str, str]
+
+
+@dataclass
+class Shown:
+    """One event's heading and labelled values, to be laid out at a given width (`lines`)."""
+
+    heading: str
+    fields: list[tuple[str, list[Paragraph]]] = field(default_factory=list)
+
+    def add(self, label: str, text: str, style: str = "") -> None:
+        self.fields.append((label, [(line, style) for line in clean(text).split("\n")]))
+
+    def lines(self, width: int) -> Iterator[Line]:
+        yield from ([(line, "title")] for line in wrap(self.heading, width))
+        yield []
+        label_width = max((cell_len(label) for label, _ in self.fields), default=0)
+        value_width = max(1, width - label_width - GAP)
+        blank = " " * (label_width + GAP)
+        for label, paragraphs in self.fields:
+            first = True
+            for text, style in paragraphs:
+                for line in [text] if style == "link" else wrap(text, value_width):
+                    if first:
+                        head = label + " " * (label_width - cell_len(label) + GAP)
+                        yield [(head, "label"), (line, style)]
+                        first = False
+                    else:
+                        yield [(blank, ""), (line, style)]
 
 
 def _describe(refs: tuple[TextValue, ...], by_id: Mapping[str, T], kind: str,
@@ -57,7 +97,8 @@ def _cited(statement: str, quote: str | None) -> str:
     return _("{statement}, according to: « {quote} »").format(statement=statement, quote=quote)
 
 
-def _explained(event: Event, derived: Derived, which: str, shown: set[int]) -> Text | None:
+def _explained(event: Event, derived: Derived, which: str, shown: set[int],
+               naming: Callable[[str], str]) -> str | None:
     """The start's or end's possible range, then each bound that the event's own date does not
     give, with the chain of what says it: "by 2019 — x starts before y starts, according to:
     « … »; y is dated 2019–2021". The relations it quotes are added to `shown`."""
@@ -73,7 +114,7 @@ def _explained(event: Event, derived: Derived, which: str, shown: set[int]) -> T
         twin = {"end_min": "start_min", "start_max": "end_max"}.get(name)
         if twin and derived.reasons.get(twin) is reason and which == "end":
             continue
-        links = explain(reason)
+        links = explain(reason, naming)
         # A long chain is cut in its middle: its first steps and where it ends say the most.
         skipped = len(links) - _LONGEST_CHAIN
         if skipped > 0:
@@ -94,69 +135,67 @@ def _explained(event: Event, derived: Derived, which: str, shown: set[int]) -> T
         return None
     if low is not None and high is not None:
         lines.insert(0, word_range(low, high) or "")
-    return Text(clean("\n".join(lines)))
+    return "\n".join(lines)
 
 
-def render_event(event: Event, timeline: Timeline) -> RenderableType:
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="bold", no_wrap=True)
-    fields.add_column()
+def render_event(event: Event, timeline: Timeline) -> Shown:
+    shown_event = Shown(clean_line(event.title))
+    row = shown_event.add
+    titles = {e.id.value: e.title for e in timeline.events}
 
-    def row(label: str, value: RenderableType) -> None:
-        fields.add_row(Text(label), value)
+    def name(event_id: str) -> str:
+        """An event in a sentence: its title, or its id when no event has it."""
+        return quoted(clean_line(titles.get(event_id, event_id)))
 
     derived = chronology_of(timeline).get(event)
-    row(_("Id"), _text(event.id.value))
-    row(_("Date"), _text(worded_date(event, derived)))
+    row(_("Id"), event.id.value)
+    row(_("Date"), worded_date(event, derived))
     if event.date is not None:
-        row("EDTF", _text(event.date.value))
+        row("EDTF", event.date.value)
     if event.edtf is not None:
-        bounds = _("{start} to {end}").format(start=format_bound(event.edtf.lower),
-                                              end=format_bound(event.edtf.upper))
-        row(_("Bounds"), Text(bounds))
+        row(_("Bounds"), _("{start} to {end}").format(start=format_bound(event.edtf.lower),
+                                                      end=format_bound(event.edtf.upper)))
     shown: set[int] = set()
     if derived is not None:
         for which, label in (("start", _("Start")), ("end", _("End"))):
-            explained = _explained(event, derived, which, shown)
+            explained = _explained(event, derived, which, shown, name)
             if explained is not None:
                 row(label, explained)
     # What the source says of the event's order that no bound above comes from (the other
     # event has no date, or the relation adds nothing to what the dates say).
-    others = [_cited(_(PHRASES[r.kind.value]).format(event=event.id.value, other=r.event.value),
+    others = [_cited(_(PHRASES[r.kind.value]).format(event=name(event.id.value),
+                                                     other=name(r.event.value)),
                      r.citation.quote.value)
               for r in event.relations if id(r) not in shown and r.kind.value in PHRASES]
     if others:
-        row(_("Relations"), _text("\n".join(others)))
+        row(_("Relations"), "\n".join(others))
     if event.summary:
-        row(_("Summary"), _text(event.summary))
+        row(_("Summary"), event.summary)
     countries = country_names(event, timeline)
     if countries:
-        row(_("Countries"), _text(", ".join(countries)))
+        row(_("Countries"), ", ".join(countries))
     if event.regions:
-        row(_("Regions"), _text(", ".join(r.value for r in event.regions)))
+        row(_("Regions"), ", ".join(r.value for r in event.regions))
     if event.places:
-        row(_("Places"), _text(_describe(event.places, timeline.place_by_id(), "place",
-                                      _place_line)))
+        row(_("Places"), _describe(event.places, timeline.place_by_id(), "place", _place_line))
     if event.actors:
-        row(_("Actors"), _text(_describe(event.actors, timeline.actor_by_id(), "actor",
-                                      _actor_line)))
+        row(_("Actors"), _describe(event.actors, timeline.actor_by_id(), "actor", _actor_line))
     if event.tags:
-        row(_("Tags"), _text(", ".join(t.value for t in event.tags)))
+        row(_("Tags"), ", ".join(t.value for t in event.tags))
     sources = timeline.source_by_id()
     for number, citation in enumerate(event.sources, start=1):
         source = sources.get(citation.ref.value)
-        cited = Text()
-        cited.append(f"« {clean_line(citation.quote.value)} »", style="italic")
+        # No-break spaces inside the marks: neither starts or ends a line alone.
+        cited: list[Paragraph] = [(f"«\u00a0{clean_line(citation.quote.value)}\u00a0»", "quote")]
         if source is not None:
-            cited.append(f"\n{clean_line(source.title)}")
+            cited.append((clean_line(source.title), ""))
             if source.url:
-                cited.append(f"\n{clean_line(source.url)}", style="underline")
+                cited.append((clean_line(source.url), "link"))
         else:
             # Looked up first: Babel versions disagree on extracting a subscript inside _().
             unknown = UNKNOWN["source"]
-            cited.append("\n" + _(unknown).format(id=clean_line(citation.ref.value)))
+            cited.append((_(unknown).format(id=clean_line(citation.ref.value)), ""))
         label = _("Source") if len(event.sources) == 1 else _("Source {number}").format(
             number=number)
-        row(label, cited)
-    heading = Text(clean_line(event.title), style="bold")
-    return Group(heading, Text(""), fields)
+        shown_event.fields.append((label, cited))
+    return shown_event

@@ -17,7 +17,7 @@ otherwise each gets what it needs plus a share of the rest in proportion to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len as _rich_cell_len
@@ -33,7 +33,8 @@ MARGIN = 1  # spaces before the first column
 READABLE_TITLE = 22  # a title column narrower than this reads worse than one block per event
 
 # ANSI styles, written directly: a terminal that shows colour gets them, nothing else does.
-_STYLES = {"header": "1", "date": "36", "id": "2", "title": "1", "label": "1", "rule": "2"}
+_STYLES = {"header": "1", "date": "36", "id": "2", "title": "1", "label": "1", "rule": "2",
+           "quote": "3", "link": "4"}
 
 # Characters that take one cell each, whatever the terminal: Latin scripts with their accents
 # (before the combining marks at U+0300) and general punctuation (’ – « »). Text made only of
@@ -88,6 +89,11 @@ def _rows(events: Sequence[Event], timeline: Timeline) -> list[Row]:
 _PIECE = re.compile(r"-*[^\s-]+-*|-+")
 
 
+# Where a line may break between words: not at a no-break space, which French typography puts
+# before ":" and inside « », so that neither starts a line alone.
+_SPACES = re.compile("[ \t\n]+")
+
+
 def _pieces(word: str) -> list[str]:
     return _PIECE.findall(word)
 
@@ -112,7 +118,7 @@ def wrap(text: str, width: int) -> list[str]:
         return [text]  # most cells: one line as it is
     lines: list[str] = []
     current, used = "", 0
-    for word in text.split():
+    for word in _SPACES.split(text.strip(" \t\n")):
         size = measure(word)
         if current and used + 1 + size <= width:
             current, used = f"{current} {word}", used + 1 + size
@@ -365,12 +371,18 @@ def terminal(stream: object) -> tuple[int, bool]:
 
 def write(table: EventTable, stream: object, width: int, colour: bool) -> None:
     """Write the table line by line, as each is laid out; ANSI styles only when `colour`."""
-    write_text = stream.write  # type: ignore[attr-defined]
     if not colour:
+        write_text = stream.write  # type: ignore[attr-defined]
         for text in table.text_lines(width):
             write_text(text + "\n")
         return
-    for line in table.lines(width):
+    write_lines(table.lines(width), stream, colour)
+
+
+def write_lines(lines: Iterable[Line], stream: object, colour: bool) -> None:
+    """Write styled lines as they come, with ANSI styles only when `colour`."""
+    write_text = stream.write  # type: ignore[attr-defined]
+    for line in lines:
         if colour:
             text = "".join(f"\x1b[{_STYLES[style]}m{part}\x1b[0m" if style and part.strip()
                            else part for part, style in line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from imfhist.chronology import PHRASES, RELATIONS, Reason, derive
+from imfhist.chronology import PHRASES, RELATIONS, Reason, derive, quoted
 from imfhist.dates import EdtfError, parse_edtf, word
 from imfhist.i18n import N_, _
 from imfhist.model import Citation, Timeline
@@ -131,8 +131,8 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
     for cycle in chronology.cycles:
         names = ", ".join(_("'{id}' (line {line})").format(id=e.id.value, line=e.id.loc.line)
                           for e in cycle.events)
-        steps = _("; ").join(_(PHRASES[r.kind.value]).format(event=e.id.value,
-                                                         other=r.event.value)
+        steps = _("; ").join(_(PHRASES[r.kind.value]).format(event=quoted(e.id.value),
+                                                         other=quoted(r.event.value))
                           for e, r in cycle.relations)
         where = cycle.relations[0][1].loc if cycle.relations else cycle.events[0].loc
         yield RELATION_CYCLE.at(where, _("these relations order events in a circle: {events}")
@@ -165,7 +165,7 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
         hint = _("check the dates and the relations against the source")
         if len(relations) > 1:
             steps = _("; ").join(_(PHRASES[r.relation.kind.value]).format(
-                event=r.event, other=r.relation.event.value)
+                event=quoted(r.event), other=quoted(r.relation.event.value))
                 for r in relations if r.relation is not None)
             hint = _("{steps}: check the dates and each relation against the source").format(
                 steps=steps)
