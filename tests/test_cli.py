@@ -187,7 +187,7 @@ def test_show_event_in_full(run) -> None:
     result = run("show", "micro-projets-tunisie")
     assert result.exit_code == 0
     for expected in ("Les micro-projets en Tunisie", "Ras Jebel (Tunisia)", "Sidi Bouzid",
-                     "« De nombreuses expériences", "https://www.imf.asso.fr/pages/?page_id=4398"):
+                     "«\u00a0De nombreuses expériences", "https://www.imf.asso.fr/pages/?page_id=4398"):
         assert expected in result.stdout
 
 
