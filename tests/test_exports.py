@@ -203,6 +203,35 @@ def test_chart_fits_the_terminal(run, monkeypatch, width: int, lanes: str) -> No
         assert "Tunisia" in result.stdout
 
 
+@pytest.mark.parametrize("width", [80, 200])
+def test_chart_labels_take_the_room_the_width_leaves(run, monkeypatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = run("chart").stdout.splitlines()
+    labels = [line for line in lines if line.startswith(("by 2019", "2019–2021", "dès 2004"))]
+    assert len(labels) == 7
+    # Where the bars of the first drawn event start: the labels' column and its space.
+    label_width = min(line.index(mark) for line in labels for mark in "━·├" if mark in line)
+    assert width - label_width >= width // 2  # the bars keep half the width
+    full = {"by 2019 Des coopérations inter associatives et méditerranéennes pour la formation "
+            "en travail social", "2019–2021 Le projet AlterMed sur l’entrepreneuriat collectif "
+            "en Méditerranée", "by 2019 La coopération avec l’Entraide nationale marocaine"}
+    for line in labels:
+        label = line[:label_width].rstrip()
+        whole = next((f for f in full if f.startswith(label.rstrip("…"))), None)
+        if label.endswith("…"):
+            # Cut after a whole word, never inside one.
+            cut = label[:-1]
+            assert whole is None or whole[len(cut)] == " "
+        elif whole is not None:
+            assert label == whole
+    if width == 200:  # room for every label but the longest, which is cut after a word
+        assert all(any(line.startswith(f) for line in lines) for f in full)
+        assert any(line.startswith("between 2004 and 2019 L’accompagnement de processus de "
+                                   "capitalisation dans les PCPA marocain ou… ") for line in lines)
+    else:
+        assert any(line.startswith("by 2019 Des coopérations inter… ") for line in lines)
+
+
 def test_chart_marks(run, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n" + "".join(

@@ -13,6 +13,7 @@ from rich.text import Text
 from imfhist.dates import Bound
 from imfhist.i18n import N_, _, n_
 from imfhist.output.safety import clean_line
+from imfhist.output.table import cell_len, wrap
 from imfhist.output.view import EventView
 from imfhist.textnorm import fold
 
@@ -20,6 +21,9 @@ BAR, POINT, OPEN_END, UNKNOWN, APPROXIMATE = "━", "●", "→", "┄", "~"
 # An event placed by its relations: the span where it may have started, between "not before"
 # and "not after" marks; a side with no bound runs to the edge of the axis.
 MAY_START, NOT_BEFORE, NOT_AFTER = "·", "├", "┤"
+# The bars keep at least half the width (and this many cells) so that years stay apart; the
+# labels take the rest, up to the longest of them.
+TRACK_MIN, LABEL_MIN = 20, 10
 
 
 def _fraction(bound: Bound, end: bool = False) -> float:
@@ -111,10 +115,26 @@ def _axis(first: int, last: int, width: int) -> Text:
     return Text("".join(line), style="dim")
 
 
+def _label_width(lengths: Sequence[int], width: int) -> int:
+    """The labels' column: as wide as the longest label, within what the width leaves once the
+    bars have half of it (at least TRACK_MIN cells), and never narrower than LABEL_MIN."""
+    room = width - 1 - max(TRACK_MIN, width // 2)
+    return max(LABEL_MIN, min(max(lengths, default=0), room))
+
+
+def _fit(label: str, width: int) -> str:
+    """`label` within `width` cells: whole if it fits, else cut after its last whole word that
+    leaves room for "…" (inside a word only when its first word alone is too long)."""
+    if cell_len(label) <= width:
+        return label
+    return wrap(label, width - 1)[0].rstrip(" -") + "…" if width > 1 else "…"
+
+
 def render(views: Sequence[EventView], width: int, lanes: str = "none") -> RenderableType:
     dated = [v for v in views if v.edtf is not None or v.relative]
     undated = len(views) - len(dated)
-    label_width = max(10, min(40, int(width * 0.4)))
+    labels = {id(v): clean_line(f"{v.worded_date} {v.title}") for v in dated}
+    label_width = _label_width([cell_len(label) for label in labels.values()], width)
     track_width = max(10, width - label_width - 1)
     first, last = axis_range(dated)
     parts: list[RenderableType] = []
@@ -126,10 +146,8 @@ def render(views: Sequence[EventView], width: int, lanes: str = "none") -> Rende
             parts.append(Rule(Text(clean_line(lane)), align="left", style="dim"))
         for view in members:
             line = Text(no_wrap=True, overflow="ellipsis")
-            label = clean_line(f"{view.worded_date} {view.title}")
-            if len(label) > label_width:
-                label = label[:label_width - 1] + "…"
-            line.append(label.ljust(label_width + 1))
+            label = _fit(labels[id(view)], label_width)
+            line.append(label + " " * (label_width + 1 - cell_len(label)))
             line.append_text(_track(view, first, last, track_width))
             parts.append(line)
     legend = "  ".join(f"{mark} {_(meaning)}" for mark, meaning in (
