@@ -232,6 +232,32 @@ def test_chart_labels_take_the_room_the_width_leaves(run, monkeypatch, width: in
         assert any(line.startswith("by 2019 Des coopérations inter… ") for line in lines)
 
 
+def test_stats_counts_an_event_in_the_decade_its_relations_surely_place_it_in(
+        run, tmp_path: Path) -> None:
+    quote = "ref: p, quote: 'It happened as the page says.'"
+    path = write(tmp_path, f"""format: imfhist/1
+sources: [{{id: p, title: P}}]
+events:
+  - {{id: first, title: First, date: '2011', sources: [{{{quote}}}]}}
+  - {{id: last, title: Last, date: '2015', sources: [{{{quote}}}]}}
+  - id: between
+    title: Between
+    relations: [{{starts_after: first, {quote}}}, {{starts_before: last, {quote}}}]
+    sources: [{{{quote}}}]
+  - id: later
+    title: Later
+    relations: [{{starts_after: last, {quote}}}]
+    sources: [{{{quote}}}]
+""")
+    text = run("stats", "-f", path).stdout
+    assert "4 events, 2 dated, 2 placed by relations, 0 undated" in text
+    assert re.search(r"2010s\s+3\s+█+", text)  # "between 2011 and 2015": surely the 2010s
+    assert re.search(r"placed by relations\s+1\s+█+", text)  # "not before 2015"
+    assert not re.search(r"^undated", text, re.MULTILINE)
+    french = run("stats", "-f", path, "--lang", "fr").stdout
+    assert re.search(r"années 2010\s+3", french)
+
+
 def test_chart_marks(run, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n" + "".join(
@@ -251,8 +277,12 @@ def test_chart_marks(run, tmp_path: Path, monkeypatch) -> None:
 
 def test_stats(run) -> None:
     text = run("stats").stdout
-    assert "14 events, 3 dated, 11 undated" in text
+    assert "14 events, 3 dated, 7 placed by relations, 4 undated" in text
     assert re.search(r"Tunisia\s+3\s+█+", text)
-    assert re.search(r"undated\s+11\s+█+", text)
+    # The events placed by relations ("by 2019", "between 2004 and 2019") may have started in
+    # more than one decade: they are counted apart, and the output says why.
+    assert re.search(r"placed by relations\s+7\s+█+", text)
+    assert re.search(r"undated\s+4\s+█+", text)
+    assert "counts in a decade when its relations place its start in that decade" in text
     assert re.search(r"IMF\s+12\s+█+", text)
     assert run("stats", "-c", "TN").stdout.startswith("3 events")

@@ -18,10 +18,20 @@ BAR_WIDTH = 24
 
 
 def decade(view: EventView) -> str:
-    if view.edtf is None:
+    """The decade in which the event started; for an event without a date of its own, the
+    decade only when its relations and bounds place its start within one for certain, else
+    "placed by relations" (or "undated" when nothing places it)."""
+    if view.edtf is not None:
+        bound = view.edtf.lower or view.edtf.upper
+        assert bound is not None
+    elif view.relative:
+        assert view.derived is not None
+        low, high = view.derived.start_min, view.derived.start_max
+        if low is None or high is None or low[0] // 10 != high[0] // 10:
+            return _("placed by relations")
+        bound = low
+    else:
         return _("undated")
-    bound = view.edtf.lower or view.edtf.upper
-    assert bound is not None
     return _("{decade}s").format(decade=bound[0] - bound[0] % 10)
 
 
@@ -58,15 +68,28 @@ def render(views: Sequence[EventView]) -> RenderableType:
     decades = Counter(decade(v) for v in views)
     actors = Counter(name for v in views for name in dict.fromkeys(v.actors))
     tags = Counter(tag for v in views for tag in dict.fromkeys(v.tags))
-    undated = _("undated")
-    decade_rows = sorted(decades.items(), key=lambda item: (item[0] == undated, item[0]))
-    dated = total - decades.get(undated, 0)
-    heading = Text(counts(total, dated), style="bold")
+    placed, undated = _("placed by relations"), _("undated")
+    last = {placed: 1, undated: 2}
+    decade_rows = sorted(decades.items(), key=lambda item: (last.get(item[0], 0), item[0]))
+    dated = sum(1 for v in views if v.edtf is not None)
+    relative = sum(1 for v in views if v.relative)
+    if relative:
+        heading = Text(_("{events}, {dated} dated, {placed} placed by relations, {undated} undated")
+                       .format(events=n_("{count} event", "{count} events", total).format(
+                           count=total), dated=dated, placed=relative,
+                           undated=total - dated - relative), style="bold")
+    else:
+        heading = Text(counts(total, dated), style="bold")
+    per_decade: list[RenderableType] = [_table(_("Events per decade"), decade_rows, total)]
+    if relative:
+        per_decade.append(Text(_(
+            "An event without a date counts in a decade when its relations place its start in "
+            "that decade for certain; otherwise it counts as placed by relations."), style="dim"))
     blank = Text("")
     return Group(
         heading, blank,
         _table(_("Events per country"), _by_count(countries), total), blank,
-        _table(_("Events per decade"), decade_rows, total), blank,
+        *per_decade, blank,
         _table(_("Events per actor"), _by_count(actors), total), blank,
         _table(_("Events per tag"), _by_count(tags), total),
     )
