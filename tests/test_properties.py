@@ -218,3 +218,28 @@ def test_arbitrary_yaml_like_text_never_breaks(text: str) -> None:
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_breaks(text: str) -> None:
     _never_breaks(text.encode("utf-8", "surrogatepass"))
+
+
+# The folding that `words` does word by word, done on the whole text at once, as it is defined.
+_WORD = re.compile(r"\w+")
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@given(st.text(min_size=0, max_size=60))
+def test_words_are_those_of_the_whole_text_folded(text: str) -> None:
+    import unicodedata
+
+    whole = _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    assert words(text) == _WORD.findall(whole)
+
+
+@given(st.text(min_size=0, max_size=60))
+def test_spacing_is_normalised_as_a_regular_expression_would(text: str) -> None:
+    from imfhist.textnorm import normalise_spacing
+
+    plain = text
+    for typographic, replacement in (("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"),
+                                     ("\u2032", "'"), ("\u201c", '"'), ("\u201d", '"'),
+                                     ("\u00ab", '"'), ("\u00bb", '"')):
+        plain = plain.replace(typographic, replacement)
+    assert normalise_spacing(text) == re.sub(r"\s+", " ", plain).strip()

@@ -56,9 +56,20 @@ def words(text: str) -> list[str]:
     """The words of `text`, folded: lower case, no accents (as `textnorm.fold` folds them, but
     without its character-by-character loop, which costs more than all else on a large file)."""
     folded = text.casefold()
-    if not folded.isascii():
-        folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
-    return _WORD.findall(folded)
+    if folded.isascii():
+        return _WORD.findall(folded)
+    # Word by word (between white spaces, which decomposing keeps as they are, so the words are
+    # those of the whole text decomposed): a text repeats its words, and each is decomposed
+    # once per run.
+    found: list[str] = []
+    for token in folded.split():
+        found += _WORD.findall(token) if token.isascii() else _token_words(token)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _token_words(token: str) -> list[str]:
+    return _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", token)))
 
 
 def in_first_person(quote: str) -> bool:
@@ -112,8 +123,9 @@ class QuoteWords:
     def __init__(self, quotes: Sequence[str]) -> None:
         self.parts = [words(part) for quote in quotes for part in quote_parts(quote)]
         self.all = {word for part in self.parts for word in part}
-        # Each part as one string of words between spaces: a name in a row is a substring.
-        self._joined = [f" {' '.join(part)} " for part in self.parts]
+        # Each part as one string of words between spaces, the parts joined by a line break: a
+        # name in a row is a substring, which cannot run across an elision.
+        self._joined = "\n".join(f" {' '.join(part)} " for part in self.parts)
 
     def has_word(self, word: str) -> bool:
         return word in self.all
@@ -121,19 +133,20 @@ class QuoteWords:
     def names(self, phrase: str) -> bool:
         """Whether the quotes hold the words of `phrase` in a row, or shared through a
         coordination: "les PCPA marocain ou tunisien" names "PCPA tunisien"."""
-        wanted = _phrase_words(phrase)
+        wanted, in_a_row = _phrase_words(phrase)
         if not wanted or not self.all.issuperset(wanted):
             return False
-        in_a_row = f" {' '.join(wanted)} "
-        if any(in_a_row in joined for joined in self._joined):
+        if in_a_row in self._joined:
             return True
         return len(wanted) > 1 and any(_coordinated(part, wanted) for part in self.parts)
 
 
 @lru_cache(maxsize=4096)
-def _phrase_words(phrase: str) -> list[str]:
-    # The same names (of actors, places, regions) are looked for in event after event.
-    return words(phrase)
+def _phrase_words(phrase: str) -> tuple[list[str], str]:
+    # The same names (of actors, places, regions) are looked for in event after event: their
+    # words, and those words in a row between spaces.
+    wanted = words(phrase)
+    return wanted, f" {' '.join(wanted)} "
 
 
 def _coordinated(said: list[str], wanted: list[str]) -> bool:
