@@ -243,3 +243,12 @@ def test_spacing_is_normalised_as_a_regular_expression_would(text: str) -> None:
                                      ("\u00ab", '"'), ("\u00bb", '"')):
         plain = plain.replace(typographic, replacement)
     assert normalise_spacing(text) == re.sub(r"\s+", " ", plain).strip()
+
+
+@given(st.text(st.sampled_from([" ", "a", "…", "[", "]", ".", "(", ")", "\u00a0", "é"]),
+               max_size=30))
+def test_quote_parts_are_those_between_elisions(text: str) -> None:
+    from imfhist.evidence import ELLIPSIS, quote_parts
+    from imfhist.textnorm import normalise_spacing
+
+    assert quote_parts(text) == [p for p in ELLIPSIS.split(normalise_spacing(text)) if p]

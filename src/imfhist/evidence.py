@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from imfhist.model import Source, Timeline
 from imfhist.textnorm import normalise_spacing
@@ -49,7 +50,10 @@ def archive_text(timeline: Timeline, source: Source) -> str | None:
 
 def quote_parts(quote: str) -> list[str]:
     """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised."""
-    return [part for part in ELLIPSIS.split(normalise_spacing(quote)) if part]
+    text = normalise_spacing(quote)
+    if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
+        return [text] if text else []
+    return [part for part in ELLIPSIS.split(text) if part]
 
 
 def words(text: str) -> list[str]:
@@ -86,9 +90,10 @@ def too_few_words(quote: str) -> str | None:
     """What is wrong with a quote too short to state a fact; None when it is long enough."""
     from imfhist.i18n import n_
 
-    count = word_count(quote)
-    if count >= MIN_QUOTE_WORDS:
+    # The first words are enough to know that a quote is long enough.
+    if next(islice(_WORD.finditer(quote), MIN_QUOTE_WORDS - 1, None), None) is not None:
         return None
+    count = word_count(quote)
     return n_("the quote holds {count} word without its elisions; at least {minimum} are "
               "needed to state a fact",
               "the quote holds {count} words without its elisions; at least {minimum} are "
