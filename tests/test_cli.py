@@ -191,6 +191,34 @@ def test_show_event_in_full(run) -> None:
         assert expected in result.stdout
 
 
+@pytest.mark.parametrize("width", [40, 60, 100, 200])
+def test_show_wraps_between_words_beside_its_labels(run, width: int) -> None:
+    url = "https://www.imf.asso.fr/pages/?page_id=4398"
+    result = run("show", "altermed", env={"COLUMNS": str(width)})
+    lines = result.stdout.splitlines()
+    assert lines[-1].split()[-1] == url  # an address is kept whole, to be copied
+    assert all(len(line) <= width for line in lines if url not in line)
+    # Every value starts in the column after the longest label ("Countries" is absent).
+    column = len("Summary") + 2
+    labelled = [line for line in lines[2:] if line and not line.startswith(" ")]
+    assert labelled[0].startswith("Id") and all(line[column - 2:column] == "  " and
+                                                line[column] != " " for line in labelled)
+    assert all(line.startswith(" " * column) and line[column] != " "
+               for line in lines[2:] if line.startswith(" "))
+    # No word is cut: the words are those of a line long enough for every value.
+    whole = run("show", "altermed", env={"COLUMNS": "1000"}).stdout
+    assert max(map(len, whole.splitlines())) < 1000
+    assert result.stdout.split() == whole.split()
+
+
+def test_show_styles_its_labels_and_quotes_on_a_colour_terminal(run) -> None:
+    plain = run("show", "altermed").stdout
+    assert "\x1b[" not in plain
+    coloured = run("show", "altermed", env={"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout
+    assert "\x1b[1mId\x1b[0m       altermed" in coloured
+    assert "\x1b[3m«\u00a0Ce parcours" in coloured and "\x1b[4mhttps://" in coloured
+
+
 def test_show_dates_and_bounds(run) -> None:
     result = run("show", "imf-participe-aux-pcpa")
     assert "dès 2004" in result.stdout and "2004/" in result.stdout

@@ -61,8 +61,8 @@ class Shown:
             for text, style in paragraphs:
                 for line in [text] if style == "link" else wrap(text, value_width):
                     if first:
-                        head = label + " " * (label_width - cell_len(label) + GAP)
-                        yield [(head, "label"), (line, style)]
+                        pad = " " * (label_width - cell_len(label) + GAP)
+                        yield [(label, "label"), (pad, ""), (line, style)]
                         first = False
                     else:
                         yield [(blank, ""), (line, style)]
