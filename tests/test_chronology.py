@@ -82,9 +82,47 @@ def test_story_order_follows_relations_and_keeps_the_rest_in_file_order() -> Non
     ])
     chronology = derive(timeline)
     order = [e.id.value for e in chronology.story_order(timeline.events)]
-    # Both started by 2019; the one that also ended by 2019 comes first.
-    assert order == ["early", "within-early", "ends-before-late", "before-late", "late",
-                     "after-late", "nothing-known", "also-nothing"]
+    # Events with nothing to place them stay where the file tells them: the first opens the
+    # story, the other follows "early". "before-late", told after "late", comes just before
+    # it; "ends-before-late" may have started after "late" did, so it keeps its place in the
+    # file, but it ended before "late" ended, hence before "after-late" started.
+    assert order == ["nothing-known", "early", "also-nothing", "within-early", "before-late",
+                     "late", "ends-before-late", "after-late"]
+    assert [e.id.value for e in sorted(timeline.events, key=chronology.sort_key)] == order
+    # A selection keeps the places its events have in the whole story.
+    chosen = [e for e in reversed(timeline.events) if e.id.value.endswith("late")]
+    assert [e.id.value for e in chronology.story_order(chosen)] == [
+        "before-late", "late", "ends-before-late", "after-late"]
+
+
+def test_story_order_places_dated_events_and_keeps_undated_after_their_neighbour() -> None:
+    # The file tells b after a (2019); c (2002) comes earlier in time, and d follows c.
+    assert _story([{"id": "a", "date": "2019"}, {"id": "b"}, {"id": "c", "date": "2002"},
+                   {"id": "d"}, {"id": "e", "date": "2004"}]) == ["c", "d", "e", "a", "b"]
+    # Undated events before any dated one open the story, in the file's order.
+    assert _story([{"id": "x"}, {"id": "y"}, {"id": "z", "date": "2000"}]) == ["x", "y", "z"]
+    # Ties keep the file's order.
+    assert _story([{"id": "p", "date": "2004"}, {"id": "q", "date": "2004"}, {"id": "r"}]) == [
+        "p", "q", "r"]
+    # Bounds move an undated event within what they allow, and the next one follows it.
+    assert _story([{"id": "a", "date": "2019"},
+                   {"id": "b", "not_after": {"date": "2008", "ref": "page", "quote": "x"}},
+                   {"id": "c", "date": "2002"}, {"id": "d", "date": "2010"}, {"id": "e"}]
+                  ) == ["c", "b", "d", "e", "a"]
+
+
+def test_a_single_date_per_event_would_not_do() -> None:
+    """FAR started no later than AlterMed: by 2019. Sorted by that latest possible start, it
+    would come after AlterMed, which started in 2019."""
+    assert _story([{"id": "far", "relations": [{"starts_before": "altermed"}]},
+                   {"id": "altermed", "date": "2019/2021"}, {"id": "after"},
+                   {"id": "told-late", "relations": [{"starts_before": "altermed"}]}]) == [
+        "far", "told-late", "altermed", "after"]
+
+
+def _story(events: list[dict[str, Any]]) -> list[str]:
+    timeline = timeline_of(events)
+    return [e.id.value for e in derive(timeline).story_order(timeline.events)]
 
 
 def test_cycles_and_conflicts_are_found() -> None:
@@ -196,25 +234,58 @@ def test_derived_bounds_are_the_fixpoint_of_the_constraints(events: list[dict[st
         for name in ("start_min", "start_max", "end_min", "end_max"):
             if getattr(derived, name) is not None:
                 assert name in derived.reasons
-    order = chronology.story_order(timeline.events)
-    assert sorted(e.id.value for e in order) == sorted(e.id.value for e in timeline.events)
+
+
+def _starts_no_later(timeline: Timeline) -> set[tuple[str, str]]:
+    """Every (a, b) such that the relations say, directly or through a chain of starts and
+    ends, that a starts no later than b starts."""
+    edges: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for event in timeline.events:
+        edges.setdefault((event.id.value, "s"), set()).add((event.id.value, "e"))
+        for relation in event.relations:
+            this, other = event.id.value, relation.event.value
+            for left, right in RELATIONS[relation.kind.value]:
+                edges.setdefault((this if left in "se" else other, left.lower()), set()).add(
+                    (this if right in "se" else other, right.lower()))
+    pairs = set()
+    for event in timeline.events:
+        seen, todo = set(), [(event.id.value, "s")]
+        while todo:
+            for target in edges.get(todo.pop(), ()):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        pairs |= {(event.id.value, ident) for ident, side in seen
+                  if side == "s" and ident != event.id.value}
+    return pairs
+
+
+@given(systems())
+def test_story_order_never_goes_against_the_relations_or_the_dates(
+        events: list[dict[str, Any]]) -> None:
+    timeline = timeline_of(events)
+    chronology = derive(timeline)
+    order = [e.id.value for e in chronology.story_order(timeline.events)]
+    assert sorted(order) == sorted(e.id.value for e in timeline.events)
+    assert [e.id.value for e in chronology.story_order(reversed(timeline.events))] == order
     if chronology.cycles:
         return
-    place = {e.id.value: number for number, e in enumerate(order)}
-    for event in timeline.events:
-        derived = chronology.get(event)
-        for relation in event.relations:
-            other = timeline.events[[e.id.value for e in timeline.events].index(
-                relation.event.value)]
-            other_derived = chronology.get(other)
-            if not (derived and derived.has_bounds and other_derived
-                    and other_derived.has_bounds):
-                continue
-            for _left, right in RELATIONS[relation.kind.value]:
-                if right == "S":
-                    assert place[event.id.value] < place[other.id.value]
-                elif right == "s":
-                    assert place[other.id.value] < place[event.id.value]
+    place = {ident: number for number, ident in enumerate(order)}
+    no_later = _starts_no_later(timeline)
+    # No event comes after one that the relations say it starts no later than.
+    for first, then in no_later:
+        assert place[first] < place[then], (first, then)
+    if chronology.conflicts:
+        return
+    # Dated events come in the order of their earliest possible starts, unless the relations
+    # say otherwise.
+    starts = {e.id.value: chronology.get(e).start_min for e in timeline.events  # type: ignore[union-attr]
+              if e.edtf is not None}
+    for a, start_a in starts.items():
+        for b, start_b in starts.items():
+            if start_b is not None and (start_a is None or start_a < start_b) \
+                    and (b, a) not in no_later:
+                assert place[a] < place[b], (a, b)
 
 
 def test_show_lists_relations_that_place_nothing(run, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from imfhist.dates import Bound, DatePoint, word_point
 from imfhist.i18n import N_, _
@@ -173,7 +173,7 @@ class Chronology:
         self.events: dict[str, Event] = {}  # id -> the first event with that id
         self.positions: dict[str, int] = {}  # id -> its place in the file
         self.derived: dict[str, Derived] = {}
-        self.ranks: dict[str, int] = {}  # empty when no relation orders events
+        self.ranks: dict[str, int] = {}  # id -> place in the story, made when first asked for
         self.cycles: list[Cycle] = []
         self.conflicts: list[Conflict] = []
 
@@ -185,26 +185,25 @@ class Chronology:
             found = self.derived[ident] = _date_only(self.events[ident])
         return found
 
-    def sort_key(self, event: Event) -> tuple[Any, ...]:
-        """Story order: events that have bounds first, by their earliest start (the latest
-        when no earliest is known), then their latest end, then file order, moved only where
-        a relation says that one starts before another; events with no bound at all last, in
-        file order."""
-        ident = event.id.value
-        if self.ranks:
-            rank = self.ranks.get(ident)
-            return (0, rank) if rank is not None else (1, self.positions.get(ident, 0))
-        key = _key(event, self)
-        return (0, *key) if key is not None else (1, self.positions.get(ident, 0))
+    def sort_key(self, event: Event) -> tuple[int, ...]:
+        """A key for sorted() that gives the story order (`story_order`); an event the
+        timeline does not hold sorts last."""
+        ranks = self._story_ranks()
+        return (ranks.get(event.id.value, len(ranks)),)
 
     def story_order(self, events: Iterable[Event]) -> list[Event]:
-        if self.ranks or self.derived:
-            return sorted(events, key=self.sort_key)
-        # Nothing but the events' own dates: the same order, without a call per event.
-        positions = self.positions
-        return sorted(events, key=lambda e: (1, positions.get(e.id.value, 0)) if e.edtf is None
-                      else (0, e.edtf.lower or _EARLIEST, e.edtf.upper or _LATEST,
-                            positions.get(e.id.value, 0)))
+        """`events` (all of the timeline's, or a selection) in the order in which the timeline
+        tells its story, the one order that `list`, `filter`, the exports and the HTML page
+        share: the order of the whole timeline, so that a selection keeps the places its
+        events have in it. See `_story` for how it is made."""
+        ranks = self._story_ranks()
+        last = len(ranks)
+        return sorted(events, key=lambda event: ranks.get(event.id.value, last))
+
+    def _story_ranks(self) -> dict[str, int]:
+        if not self.ranks and self.events:
+            self.ranks = _story(self)
+        return self.ranks
 
 
 _LAST: list[object] = [None, None]  # the last timeline derived, and its chronology
@@ -291,7 +290,7 @@ def _derived(bounds: Sequence[tuple[Bound | None, Reason | None]]) -> Derived:
 
 
 def derive(timeline: Timeline) -> Chronology:
-    """The derived bounds of every event, its story rank, and the cycles and conflicts."""
+    """The derived bounds of every event, and the cycles and conflicts."""
     events = timeline.events
     chronology = Chronology()
     by_id: dict[str, int] = {}
@@ -320,8 +319,6 @@ def derive(timeline: Timeline) -> Chronology:
                 assert low_r is not None and high_r is not None
                 chronology.conflicts.append(Conflict(event, bound, low, high, low_r, high_r))
     chronology.conflicts.sort(key=lambda c: by_id[c.event.id.value])
-    if related:
-        _rank(events, by_id, related, chronology)
     return chronology
 
 
@@ -484,74 +481,145 @@ def _components(count: int, out_edges: list[list[tuple[int, object]]]) -> list[l
     return components
 
 
-def _key(event: Event, chronology: Chronology) -> tuple[Bound, Bound, int] | None:
-    """Where an event stands by its bounds alone: its own date when it has one (an open or
-    unknown start first), else its earliest known start (or latest, or an end); then its latest
-    end; then its place in the file. None for an event with no bound at all."""
-    position = chronology.positions.get(event.id.value, 0)
-    edtf = event.edtf
-    if edtf is not None and event.id.value not in chronology.derived:
-        return (edtf.lower or _EARLIEST, edtf.upper or _LATEST, position)
-    derived = chronology.get(event)
-    if derived is None or not derived.has_bounds:
-        return None
-    if edtf is not None:
-        return (edtf.lower or _EARLIEST, edtf.upper or _LATEST, position)
-    first = next(b for b in (derived.start_min, derived.start_max, derived.end_min,
-                             derived.end_max) if b is not None)
-    return (first, derived.end_max or _LATEST, position)
+# -- story order ------------------------------------------------------------------------------
 
 
-def _rank(events: Sequence[Event], by_id: dict[str, int], related: set[int],
-          chronology: Chronology) -> None:
-    """Story order of the events that have bounds: by key, but never before an event that a
-    relation says starts no later than it (Kahn's algorithm, taking the smallest key first)."""
-    keyed = []
-    for index, event in enumerate(events):
-        if by_id[event.id.value] == index:
-            key = _key(event, chronology)
-            if key is not None:
-                keyed.append((key, index))
-    keyed.sort()
-    # The events in key order; heap entries are places in that order, cheap to compare.
-    place = {index: number for number, (_key_value, index) in enumerate(keyed)}
-    successors: dict[int, list[int]] = {}
-    waiting = [0] * len(keyed)
-    for index in related:
-        if index not in place:
+def _story(chronology: Chronology) -> dict[str, int]:
+    """The place of every event in the story, from 1.
+
+    Three things decide it, the first over the others:
+    1. What the relations say of the events' starts, directly or through a chain of them:
+       an event never comes after one that it starts no later than.
+    2. The dates: a dated event stands at its start (its earliest possible start, with what
+       relations add to its date), and events come in that order.
+    3. The file, which follows its source: an event with no date of its own stands where the
+       file tells it, right after the event before it, within what its relations and bounds
+       allow (an event told after 2021 that started by 2019 stands at 2019).
+    That gives each event a key, "where the story wants it"; an event must also come before
+    every event the relations put after it, so it takes the smallest key among them and
+    itself; and the events are then taken in topological order, the one with the smallest
+    key first (Kahn's algorithm). Keys never decrease along the relations, so the story never
+    goes back in time for a relation's sake: a dated event comes after an earlier one unless
+    the relations themselves put it first. (A single date per event, the latest possible start
+    of the FAR project say, would put the project after AlterMed, which it led to.)
+
+    The relations are taken on the events' starts and ends (`RELATIONS`): an event that ends
+    before another ends, which starts before a third, also starts before that third. In a
+    cycle of relations, the story goes on with the event of smallest key."""
+    events = list(chronology.events.values())  # the first event of each id, in file order
+    count = len(events)
+    keys: list[tuple[Bound, Bound, int]] = []
+    anchor: tuple[Bound, Bound] = (_EARLIEST, _EARLIEST)
+    derived = chronology.derived
+    for number, event in enumerate(events):
+        bounds = derived.get(event.id.value)
+        edtf = event.edtf
+        if edtf is not None:
+            lower = edtf.lower or _EARLIEST
+            if bounds is not None and bounds.start_min is not None and bounds.start_min > lower:
+                lower = bounds.start_min
+            anchor = (lower, edtf.upper or _LATEST)
+        elif bounds is not None:
+            anchor = _within(anchor, bounds)
+        keys.append((*anchor, number))
+
+    successors = _start_order(events)
+    if not successors:  # no relation: the keys are the story
+        order = sorted(range(count), key=keys.__getitem__)
+        return {events[number].id.value: rank for rank, number in enumerate(order, start=1)}
+    nodes = len(successors)
+    # An end takes its place from the starts after it; with none, it has no say.
+    never = (_LATEST, _LATEST, nodes)
+    smallest: list[tuple[Bound, Bound, int]] = [*keys, *([never] * (nodes - count))]
+    edges = [[(target, None) for target in targets] for targets in successors]
+    components = _components(nodes, edges)  # sinks first
+    member_of = [0] * nodes
+    for number, component in enumerate(components):
+        for node in component:
+            member_of[node] = number
+    for number, component in enumerate(components):
+        least = min(smallest[node] for node in component)
+        for node in component:
+            for target in successors[node]:
+                if member_of[target] != number and smallest[target] < least:
+                    least = smallest[target]
+        for node in component:
+            smallest[node] = least
+    waiting = [0] * nodes
+    for targets in successors:
+        for target in targets:
+            waiting[target] += 1
+    ready = [(smallest[node], node) for node in range(nodes) if waiting[node] == 0]
+    heapq.heapify(ready)
+    done = [False] * nodes
+    fallback: list[int] = []
+    ranks: dict[str, int] = {}
+    taken = 0
+    while taken < nodes:
+        if not ready:  # a cycle: go on with its node of smallest key
+            if not fallback:
+                fallback = sorted(range(nodes), key=lambda node: (smallest[node], node),
+                                  reverse=True)
+            while done[fallback[-1]]:
+                fallback.pop()
+            node = fallback[-1]
+            ready.append((smallest[node], node))
+        _value, node = heapq.heappop(ready)
+        if done[node]:
             continue
-        for relation in events[index].relations:
-            other = by_id.get(relation.event.value)
-            if other is None or other == index or other not in place:
-                continue
-            for _left, right in RELATIONS.get(relation.kind.value, ()):
-                if right == "S":  # this one starts (or ends) no later than the other starts
-                    first, then = place[index], place[other]
-                elif right == "s":  # the other starts (or ends) no later than this one starts
-                    first, then = place[other], place[index]
-                else:
-                    continue
-                successors.setdefault(first, []).append(then)
-                waiting[then] += 1
-    ready = [number for number, count in enumerate(waiting) if count == 0]  # sorted: a heap
-    done = [False] * len(keyed)
-    rank = 0
-    next_unplaced = 0
-    while rank < len(keyed):
-        if not ready:  # a cycle: go on with the first event left, by key
-            while done[next_unplaced]:
-                next_unplaced += 1
-            ready = [next_unplaced]
-        number = heapq.heappop(ready)
-        if done[number]:
-            continue
-        done[number] = True
-        rank += 1
-        chronology.ranks[events[keyed[number][1]].id.value] = rank
-        for follower in successors.get(number, ()):
-            waiting[follower] -= 1
-            if waiting[follower] == 0 and not done[follower]:
-                heapq.heappush(ready, follower)
+        done[node] = True
+        taken += 1
+        if node < count:
+            ranks[events[node].id.value] = len(ranks) + 1
+        for target in successors[node]:
+            waiting[target] -= 1
+            if waiting[target] == 0 and not done[target]:
+                heapq.heappush(ready, (smallest[target], target))
+    return ranks
+
+
+def _within(anchor: tuple[Bound, Bound], bounds: Derived) -> tuple[Bound, Bound]:
+    """Where the file tells an event without a date, moved within what its bounds allow: to
+    its earliest possible start (after the events that start then) or to its latest (before
+    them)."""
+    if bounds.start_min is not None and anchor[0] < bounds.start_min:
+        return (bounds.start_min, _LATEST)
+    if bounds.start_max is not None and anchor[0] > bounds.start_max:
+        return (bounds.start_max, _EARLIEST)
+    return anchor
+
+
+def _start_order(events: Sequence[Event]) -> list[list[int]]:
+    """The relations as a graph, x -> y for "x no later than y": node n is the start of
+    `events[n]`, nodes from len(events) on are the ends of the events that relations name
+    (each after its own start). Empty when no relation orders anything."""
+    count = len(events)
+    number = {event.id.value: n for n, event in enumerate(events)}
+    successors: list[list[int]] = []
+    ends: dict[int, int] = {}
+
+    def node(letter: str, this: int, other: int) -> int:
+        which = this if letter in "se" else other
+        if letter in "sS":
+            return which
+        end = ends.get(which)
+        if end is None:
+            end = ends[which] = count + len(ends)
+            successors.append([])
+            successors[which].append(end)
+        return end
+
+    for this, event in enumerate(events):
+        for relation in event.relations:
+            pairs = RELATIONS.get(relation.kind.value)
+            other = number.get(relation.event.value)
+            if pairs is None or other is None or other == this:
+                continue  # reported by the rules
+            if not successors:
+                successors = [[] for _ in range(count)]
+            for left, right in pairs:
+                successors[node(left, this, other)].append(node(right, this, other))
+    return successors
 
 
 # -- words ------------------------------------------------------------------------------------
