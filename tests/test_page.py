@@ -10,10 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from imfhist.dates import parse_edtf
 from imfhist.output.exports.page.typography import french
-from imfhist.output.story import story_order
-from imfhist.output.view import EventView
 
 # The shipped timeline in the order its source tells it (the order of the file).
 SOURCE_ORDER = [
@@ -114,29 +111,6 @@ def test_the_story_follows_the_source(run) -> None:
 def test_a_selection_keeps_the_order_of_the_source(run) -> None:
     seen = read(run("export", "--format", "html", "--tag", "projet").stdout)
     assert seen.event_ids == ["projet-far-annaba", "projet-nahda-13-tlemcen", "altermed"]
-
-
-def view(ident: str, date: str | None = None) -> EventView:
-    return EventView(ident, ident, None, date or "undated", parse_edtf(date) if date else None,
-                     (), (), (), (), (), (), ())
-
-
-def test_story_order_places_dated_events_and_keeps_undated_after_their_neighbour() -> None:
-    # The file tells b after a (2019); c (2002) comes earlier in time, and d follows c.
-    views = [view("a", "2019"), view("b"), view("c", "2002"), view("d"), view("e", "2004")]
-    assert [v.id for v in story_order(views)] == ["c", "d", "e", "a", "b"]
-    # Undated events before any dated one open the story, in the file's order.
-    views = [view("x"), view("y"), view("z", "2000")]
-    assert [v.id for v in story_order(views)] == ["x", "y", "z"]
-    # Ties keep the file's order.
-    views = [view("p", "2004"), view("q", "2004"), view("r")]
-    assert [v.id for v in story_order(views)] == ["p", "q", "r"]
-
-
-def test_story_order_takes_derived_bounds_for_undated_events() -> None:
-    views = [view("a", "2019"), view("b"), view("c", "2002"), view("d", "2010")]
-    derived = {"b": ((2005, 1, 1), (2008, 12, 31))}
-    assert [v.id for v in story_order(views, derived)] == ["c", "b", "d", "a"]
 
 
 def test_each_event_is_its_own_anchor_and_has_a_link(run) -> None:

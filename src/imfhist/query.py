@@ -43,9 +43,11 @@ class Criteria:
 
 
 def in_date_order(timeline: Timeline, events: Iterable[Event] | None = None) -> list[Event]:
-    """The events (all of the timeline's by default) in story order: by date, events without a
-    date placed by their relations and bounds, events with neither last in file order (see
-    `Chronology.sort_key`)."""
+    """The events (all of the timeline's by default) in story order, the one order of `list`,
+    `filter`, the exports and the HTML page: what the relations say of their starts first,
+    then the dates, and the file's order (which follows the source) for events that neither
+    orders; a selection keeps the places its events have in the whole story (see
+    `imfhist.chronology._story`)."""
     from imfhist.chronology import chronology_of
 
     return chronology_of(timeline).story_order(timeline.events if events is None else events)

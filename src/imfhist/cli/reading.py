@@ -29,8 +29,8 @@ from imfhist.options import (
 
 
 @app.command(cls=Command, name="list", help=_(
-    "List every event in date order. An event without a date is placed by what its relations "
-    "and bounds say (\"by 2019\"); events with neither come last, in file order."))
+    "List every event in story order: dated events by date, an event without a date where its "
+    "relations and bounds place it (\"by 2019\"), else where the file tells it."))
 def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table,
                 lang: LangOption = None) -> None:
     from imfhist.query import in_date_order

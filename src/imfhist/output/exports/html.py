@@ -24,16 +24,18 @@ from collections.abc import Sequence
 from datetime import date as calendar_date
 
 from imfhist import i18n
-from imfhist.dates import Bound, DatePoint, EdtfDate
-from imfhist.i18n import _, n_
-from imfhist.model import Event, Timeline
+from imfhist.chronology import PHRASES, Derived, Reason, word_range
+from imfhist.dates import Bound, DatePoint, EdtfDate, try_parse, word
+from imfhist.i18n import N_, _, n_
+from imfhist.model import Citation, Event, Timeline
 from imfhist.output.exports import Exported, ExportOptions, document_language
 from imfhist.output.exports.page import script, style, template
 from imfhist.output.exports.page.typography import typeset
+from imfhist.output.records import worded_date
 from imfhist.output.safety import clean
 from imfhist.output.stats import counts
-from imfhist.output.story import story_order
-from imfhist.output.view import EventView, event_views
+from imfhist.output.view import EventView, event_views, safe_url
+from imfhist.query import in_date_order
 from imfhist.textnorm import fold
 
 # From this many events on, the story is cut into ordered lists of CHUNK events, numbered on
@@ -64,10 +66,21 @@ def _year_fraction(bound: Bound, end: bool = False) -> float:
     return value + (1 / 365 if end else 0)
 
 
+def _possible(derived: Derived) -> tuple[str, Bound | None, Bound | None]:
+    """Where an event without a date of its own may have started ("start"), or, when nothing
+    bounds its start, ended ("end"): the earliest and latest possible dates (None: no limit)."""
+    if derived.start_min is not None or derived.start_max is not None:
+        return "start", derived.start_min, derived.start_max
+    return "end", derived.end_min, derived.end_max
+
+
 def _axis(views: Sequence[EventView]) -> tuple[int, int]:
     """The axis runs from the start of the first year a date names to the end of the last one
-    (an open end fades out at the edge: the timeline does not say how long it goes on)."""
+    (an open end fades out at the edge: the timeline does not say how long it goes on), and
+    takes in the years that bound the events placed by relations."""
     bounds = [b for v in views if v.edtf for b in (v.edtf.lower, v.edtf.upper) if b]
+    bounds += [b for v in views if v.relative and v.derived for b in _possible(v.derived)[1:]
+               if b]
     if not bounds:
         this_year = calendar_date.today().year
         return this_year - 1, this_year + 1
@@ -130,6 +143,25 @@ def _bar(date: EdtfDate, marks: list[str], first: int, last: int) -> str:
             f'style="left:{left:.2f}%;width:{width:.2f}%"></span>')
 
 
+def _span(derived: Derived, first: int, last: int) -> tuple[str, str]:
+    """The span in which an event placed by relations may have started (or ended), drawn as
+    a dotted line between caps at the bounds that are known, fading out to the edge on a side
+    that nothing bounds: never a bar, which would claim that the event lasted that long. The
+    mark ("derived" or "derived-end") and the element."""
+    which, low, high = _possible(derived)
+    mark = "derived" if which == "start" else "derived-end"
+    classes = ["bar", mark]
+    if low is None:
+        classes.append("open-start")
+    if high is None:
+        classes.append("open-end")
+    left = _percent(_year_fraction(low) if low else first, first, last)
+    right = _percent(_year_fraction(high, end=True) if high else last, first, last)
+    width = max(right - left, 0.6)
+    return mark, (f'<span class="{" ".join(classes)}" '
+                  f'style="left:{left:.2f}%;width:{width:.2f}%"></span>')
+
+
 def machine_date(point: DatePoint | None) -> str | None:
     """A date as HTML's `datetime` attribute accepts it (a year of four digits or more, a
     month, a day), or None when HTML has no form for it (a decade, a season, a year BCE)."""
@@ -143,10 +175,27 @@ def machine_date(point: DatePoint | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# How the page words what places an event without a date: the other events by their titles,
+# the event itself as "this event".
+THIS_EVENT = N_("this event")
+QUOTED_TITLE = N_("“{title}”")
+# The date that ends a chain is worded as the page shows it beside that event ("dès 2004").
+DATED = {"date": N_("{event}: {date}"), "not_before": N_("{event} is not before {date}"),
+         "not_after": N_("{event} is not after {date}")}
+_LONGEST_CHAIN = 6
+
+
 class _Page:
-    def __init__(self, timeline: Timeline, views: list[EventView], lang: str) -> None:
+    def __init__(self, timeline: Timeline, events: Sequence[Event], views: list[EventView],
+                 lang: str) -> None:
         self.timeline = timeline
         self.views = views
+        self.relations = {event.id.value: event.relations for event in events}
+        self.on_page = {view.id for view in views}
+        self.events: dict[str, Event] = {}
+        for event in timeline.events:
+            self.events.setdefault(event.id.value, event)
+        self.source_by_id = timeline.source_by_id()
         self.lang = lang
         self.w = _Writer(lang)
         # The timeline's own texts keep their language when the page's words are in another.
@@ -199,9 +248,108 @@ class _Page:
             quote = self.c.text(citation.quote, quotes=False)
             rows.append(f"<blockquote{self.content_attr}><p>{quote}</p>"
                         f"<footer>{source}</footer></blockquote>")
+        placement = self.placement(view)
+        if placement:
+            rows.append(f'<div class="placement">{placement}</div>')
         link = w.text(_("Link to this event"))
         rows.append(f'<p class="permalink"><a href="#{w.attribute(view.id)}">{link}</a></p>')
         return "".join(rows)
+
+    def source(self, citation: Citation) -> str:
+        source = self.source_by_id.get(citation.ref.value)
+        text = self.w.text(source.title if source else citation.ref.value)
+        url = safe_url(source.url) if source else None
+        if url:
+            text = f'<a href="{self.w.attribute(url)}" rel="noopener noreferrer">{text}</a>'
+        return text
+
+    def quoted(self, citation: Citation) -> str:
+        quote = self.c.text(citation.quote.value, quotes=False)
+        return (f"<blockquote{self.content_attr}><p>{quote}</p>"
+                f"<footer>{self.source(citation)}</footer></blockquote>")
+
+    def name(self, ident: str, view: EventView) -> str:
+        """An event as the explanations name it: "this event", or its title, quoted, and a link
+        to it when it is on the page."""
+        if ident == view.id:
+            return self.w.text(_(THIS_EVENT))
+        event = self.events.get(ident)
+        title = self.c.text(event.title if event else ident)
+        if ident in self.on_page:
+            title = f'<a href="#{self.w.attribute(ident)}">{title}</a>'
+        before, _title, after = self.w.text(_(QUOTED_TITLE)).partition("{title}")
+        return f"{before}{title}{after}"
+
+    def statement(self, step: Reason, view: EventView) -> str:
+        if step.relation is not None:
+            template = _(PHRASES.get(step.relation.kind.value, "{event} {other}"))
+            return self.w.text(template).format(event=self.name(step.event, view),
+                                                other=self.name(step.relation.event.value, view))
+        event = self.events.get(step.event)
+        if step.kind == "date" and event is not None:
+            date = worded_date(event)
+        else:
+            parsed = try_parse(step.text)
+            date = word(parsed) if parsed else step.text
+        return self.w.text(_(DATED[step.kind])).format(event=self.name(step.event, view),
+                                                       date=self.w.text(date))
+
+    def steps(self, reason: Reason, view: EventView, bound: str | None = None) -> list[str]:
+        """A bound's reason, step by step from the event back to the date or bound it comes
+        from, each with its quote; a long chain is cut in its middle, as `show` cuts it. The
+        first step opens with `bound`, in words, when given."""
+        chain: list[Reason] = []
+        step: Reason | None = reason
+        while step is not None:
+            chain.append(step)
+            step = step.via
+        skipped = len(chain) - _LONGEST_CHAIN
+        if skipped > 0:
+            chain = chain[:_LONGEST_CHAIN - 2] + chain[-2:]
+        parts = []
+        for number, step in enumerate(chain):
+            if skipped > 0 and number == _LONGEST_CHAIN - 2:
+                more = n_("… {count} more step …", "… {count} more steps …", skipped)
+                parts.append(f"<p>{self.w.text(more.format(count=skipped))}</p>")
+            statement = self.statement(step, view)
+            if step.citation is not None:
+                statement = self.w.text(_("{statement}, according to:")).format(
+                    statement=statement)
+            if number == 0 and bound is not None:
+                heading = f"<strong>{self.w.text(bound[:1].upper() + bound[1:])}</strong>"
+                statement = self.w.text(_("{bound} — {reasons}")).format(bound=heading,
+                                                                       reasons=statement)
+            quote = self.quoted(step.citation) if step.citation is not None else ""
+            parts.append(f"<p>{statement}</p>{quote}")
+        return parts
+
+    def placement(self, view: EventView) -> str:
+        """What places an event without a date of its own: each bound of its start (or of its
+        end, when nothing bounds the start) with the relations and quotes that give it; then
+        the relations it holds that no bound came from (they order it among the others)."""
+        parts = []
+        shown: set[int] = set()
+        if view.relative and view.derived is not None:
+            which = _possible(view.derived)[0]
+            for name in (f"{which}_min", f"{which}_max"):
+                value = getattr(view.derived, name)
+                reason = view.derived.reasons.get(name)
+                if value is None or reason is None:
+                    continue
+                step: Reason | None = reason
+                while step is not None:
+                    if step.relation is not None:
+                        shown.add(id(step.relation))
+                    step = step.via
+                bound = (word_range(value, None) if name.endswith("_min")
+                         else word_range(None, value))
+                parts.extend(self.steps(reason, view, bound))
+        for relation in self.relations.get(view.id, ()):
+            if id(relation) in shown or relation.kind.value not in PHRASES:
+                continue
+            parts.extend(self.steps(Reason("relation", view.id, relation.loc,
+                                           citation=relation.citation, relation=relation), view))
+        return "".join(parts)
 
     def item(self, view: EventView) -> str:
         w = self.w
@@ -210,6 +358,9 @@ class _Page:
             marks = _marks(view.edtf)
             self.used_marks.update(marks)
             track = _bar(view.edtf, marks, self.first, self.last)
+        elif view.relative and view.derived is not None:
+            mark, track = _span(view.derived, self.first, self.last)
+            self.used_marks.add(mark)
         edtf = f' data-edtf="{w.attribute(view.edtf.text)}"' if view.edtf else ""
         classes = " ".join(["event", *(self.country_class[c] for c in view.country_codes),
                             *(self.tag_class[t] for t in view.tags)])
@@ -247,7 +398,9 @@ class _Page:
     def legend(self) -> str:
         names = {"period": _("period"), "point": _("single date"),
                  "fade-end": _("goes on, or end unknown"), "fade-start": _("start unknown"),
-                 "approximate": _("approximate"), "uncertain": _("uncertain")}
+                 "approximate": _("approximate"), "uncertain": _("uncertain"),
+                 "derived": _("started within this span, by what the source says of order"),
+                 "derived-end": _("ended within this span, by what the source says of order")}
         items = "".join(f'<li><span class="bar sample {mark}"></span> {self.w.text(name)}</li>'
                         for mark, name in names.items() if mark in self.used_marks)
         label = self.w.text(_("Legend"))
@@ -288,12 +441,11 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
 
 
 def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool) -> str:
-    # The file follows its source: the story starts from the file's order, not the date order
-    # in which the selection comes.
-    position = {id(event): number for number, event in enumerate(timeline.events)}
-    in_file_order = sorted(events, key=lambda event: position.get(id(event), len(position)))
-    views = story_order(event_views(in_file_order, timeline, lang))
-    page = _Page(timeline, views, lang)
+    # The order that `list` gives too: dates, relations, and the file's order (which follows the
+    # source) for what neither orders.
+    ordered = in_date_order(timeline, events)
+    views = event_views(ordered, timeline, lang)
+    page = _Page(timeline, ordered, views, lang)
     w = page.w
     rows = [page.item(v) for v in views]
     if len(rows) > LONG:

@@ -104,6 +104,23 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
 .bar.approximate { background: transparent; border: 2px dashed var(--accent); }
 .bar.uncertain { background: color-mix(in srgb, var(--accent) 30%, transparent);
   border: 2px dotted var(--accent); }
+/* An event placed only by what the source says of order: not how long it lasted, but the span
+   in which it may have started (or ended), a dotted line between caps at the known bounds,
+   fading out to the edge on a side that nothing bounds. */
+.bar.derived, .bar.derived-end { height: .9rem; margin-top: -.45rem; border-radius: 0;
+  min-width: .6rem; border-inline: 2px solid var(--accent);
+  background: repeating-linear-gradient(90deg, var(--accent) 0 .3rem, transparent .3rem .55rem)
+    center / 100% 2px no-repeat; }
+.bar.derived-end { border-style: none double; border-inline-width: 4px; }
+.bar.open-start { border-left-color: transparent;
+  -webkit-mask-image: linear-gradient(90deg, transparent, #000 min(6rem, 60%));
+  mask-image: linear-gradient(90deg, transparent, #000 min(6rem, 60%)); }
+.bar.open-end { border-right-color: transparent;
+  -webkit-mask-image: linear-gradient(270deg, transparent, #000 min(6rem, 60%));
+  mask-image: linear-gradient(270deg, transparent, #000 min(6rem, 60%)); }
+.bar.open-start.open-end {
+  -webkit-mask-image: linear-gradient(90deg, transparent, #000 30%, #000 70%, transparent);
+  mask-image: linear-gradient(90deg, transparent, #000 30%, #000 70%, transparent); }
 .bar.sample { position: relative; display: inline-block; top: 0; margin: 0; width: 2.25rem;
   transform: none; }
 .bar.sample.point { width: .9rem !important; }
@@ -118,6 +135,10 @@ details[open] > summary .label::before { transform: rotate(45deg); top: .95rem; 
   border-left: 3px solid var(--accent); }
 .details blockquote p { margin: 0 0 .35rem; font: italic 1.02rem/1.55 var(--serif); }
 .details blockquote footer { font-size: .875rem; color: var(--muted); }
+.placement { margin: 1rem 0 .5rem; padding-top: .75rem; border-top: 1px dashed var(--line);
+  font-size: .95rem; }
+.placement > p { margin: .5rem 0 .25rem; }
+.placement blockquote { margin-top: .35rem; border-left-style: dotted; }
 .permalink { margin: .75rem 0 0; font-size: .875rem; }
 
 .story.is-empty .hint, .story.is-empty .legend, .story.is-empty .axis { display: none; }
