@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from conftest import write
 from imfhist.output.exports.page.typography import french
+from test_chronology import systems
 
 # The shipped timeline in the order its source tells it (the order of the file).
 SOURCE_ORDER = [
@@ -111,6 +114,128 @@ def test_the_story_follows_the_source(run) -> None:
 def test_a_selection_keeps_the_order_of_the_source(run) -> None:
     seen = read(run("export", "--format", "html", "--tag", "projet").stdout)
     assert seen.event_ids == ["projet-far-annaba", "projet-nahda-13-tlemcen", "altermed"]
+
+
+def plain(markup: str) -> str:
+    """The text of a piece of the page, its spaces kept (its paragraphs run together)."""
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_the_page_and_list_tell_the_same_story(run, tmp_path: Path) -> None:
+    """One order for both: here the file tells "told-late" after AlterMed, though it started
+    before it, and "after" follows AlterMed, with nothing to date it."""
+    path = write(tmp_path, """\
+format: imfhist/1
+lang: fr
+sources: [{id: p, title: P}]
+events:
+  - {id: far, title: FAR, relations: [{starts_before: altermed, ref: p, quote: q}],
+     sources: [{ref: p, quote: q}]}
+  - {id: early, title: Early, date: '2004', sources: [{ref: p, quote: q}]}
+  - {id: altermed, title: AlterMed, date: 2019/2021, sources: [{ref: p, quote: q}]}
+  - {id: after, title: After, sources: [{ref: p, quote: q}]}
+  - {id: told-late, title: Told late, relations: [{starts_before: altermed, ref: p, quote: q}],
+     sources: [{ref: p, quote: q}]}
+""")
+    listed = [line.split(",")[0] for line in
+              run("list", "-f", path, "--format", "csv").stdout.splitlines()[1:]]
+    assert listed == ["far", "early", "told-late", "altermed", "after"]
+    assert read(run("export", "--format", "html", "-f", path).stdout).event_ids == listed
+    shipped = [line.split(",")[0] for line in
+               run("list", "--format", "csv").stdout.splitlines()[1:]]
+    assert shipped == SOURCE_ORDER
+
+
+@settings(max_examples=60, deadline=None)
+@given(systems())
+def test_the_page_never_tells_an_event_after_one_it_starts_no_later_than(
+        events: list[dict[str, Any]]) -> None:
+    from imfhist.chronology import derive
+    from imfhist.output.exports import ExportOptions
+    from imfhist.output.exports.html import export
+    from test_chronology import _starts_no_later, timeline_of
+
+    timeline = timeline_of(events)
+    page = export(list(reversed(timeline.events)), timeline, ExportOptions()).text
+    shown = read(page).event_ids
+    chronology = derive(timeline)
+    assert shown == [e.id.value for e in chronology.story_order(timeline.events)]
+    if chronology.cycles:
+        return
+    for first, then in _starts_no_later(timeline):
+        assert shown.index(first) < shown.index(then), (first, then)
+
+
+def test_relation_placed_events_are_worded_and_explained(run) -> None:
+    page = run("export", "--format", "html").stdout
+    far = re.search(r'<li class="event[^"]*" id="projet-far-annaba".*?</li>', page, re.S)
+    assert far
+    label = re.search(r'<span class="label">(.*?)</span></span>', far.group()).group(1)
+    assert '<span class="when">au plus tard en 2019</span>' in label
+    assert "<time" not in label, "a derived bound is no date for machines"
+    placement = re.search(r'<div class="placement">(.*?)</div>', far.group()).group(1)
+    text = plain(placement)
+    assert ("Au plus tard en 2019 — cet événement commence avant le début de «\u00a0Le projet "
+            "AlterMed sur l’entrepreneuriat collectif en Méditerranée\u00a0», d’après\u00a0:"
+            in text)
+    assert "Ce parcours nous a permis notamment de co-construire" in text
+    assert "est daté" not in text and "Le projet AlterMed sur l’entrepreneuriat collectif en " \
+        "Méditerranée\u00a0»\u00a0: 2019–2021" in text
+    assert '<a href="#altermed">' in placement
+    # Through the PCPA, which the IMF joined "dès 2004", as the page says it.
+    capitalisation = re.search(
+        r'id="capitalisation-pcpa-maroc-tunisie".*?<div class="placement">(.*?)</div>', page)
+    assert capitalisation
+    text = plain(capitalisation.group(1))
+    assert text.startswith("Pas avant 2004 — cet événement a lieu pendant «")
+    assert "dynamiques qui en sont issues\u00a0»\u00a0: dès 2004" in text
+    assert "Au plus tard en 2019 — " in text
+    # A dated event, or one that nothing places, explains nothing.
+    for ident in ("altermed", "reseau-partenarial-mediterranee"):
+        item = re.search(rf'id="{ident}".*?</li>', page)
+        assert item and "placement" not in item.group()
+
+
+def test_relation_placed_events_are_drawn_as_spans_with_their_legend(run, tmp_path: Path
+                                                                    ) -> None:
+    page = run("export", "--format", "html").stdout
+
+    def track(ident: str) -> str:
+        found = re.search(rf'id="{ident}".*?<span class="track" aria-hidden="true">(.*?)'
+                          r"</span></summary>", page)
+        assert found
+        return found.group(1)
+
+    # From the axis's start (nothing bounds it earlier) to the end of 2019.
+    assert re.fullmatch(r'<span class="bar derived open-start" style="left:0\.00%;'
+                        r'width:90\.01%"></span>', track("projet-far-annaba"))
+    # From 2004 to the end of 2019, both ends known.
+    assert re.fullmatch(r'<span class="bar derived" style="left:10\.00%;width:80\.01%">'
+                        r"</span>", track("capitalisation-pcpa-maroc-tunisie"))
+    assert track("mission-internationale-structuree") == ""
+    assert 'class="bar period' in track("altermed")
+    legend = re.search(r'<ul class="legend".*?</ul>', page)
+    assert legend and ('<span class="bar sample derived"></span> a commencé dans cet '
+                       "intervalle, d’après ce que la source dit de l’ordre") in legend.group()
+    assert "a fini dans" not in legend.group()
+    # Only an end bounded: its own mark, and the legend says so.
+    path = write(tmp_path, "format: imfhist/1\nlang: en\nsources: [{id: p, title: P}]\n"
+                 "events:\n  - {id: a, title: A, date: '2010', sources: [{ref: p, quote: q}]}\n"
+                 "  - {id: b, title: B, relations: [{ends_after: a, ref: p, quote: q}],"
+                 " sources: [{ref: p, quote: q}]}\n")
+    other = run("export", "--format", "html", "-f", path).stdout
+    legend = re.search(r'<ul class="legend".*?</ul>', other)
+    assert legend and "ended within this span, by what the source says of order" in \
+        legend.group() and "started within" not in legend.group()
+    assert 'class="bar derived-end open-end"' in other
+    # Without relations, no such mark, and the legend does not speak of it.
+    path = write(tmp_path, "format: imfhist/1\nlang: en\nsources: [{id: p, title: P}]\n"
+                 "events:\n  - {id: a, title: A, date: '2010', sources: [{ref: p, quote: q}]}\n"
+                 "  - {id: b, title: B, sources: [{ref: p, quote: q}]}\n")
+    plain = run("export", "--format", "html", "-f", path).stdout
+    assert "derived" not in plain.split("</style>")[1]
 
 
 def test_each_event_is_its_own_anchor_and_has_a_link(run) -> None:
