@@ -138,6 +138,35 @@ def test_a_link_to_an_event_shows_and_opens_it(tab, shipped_page: Path) -> None:
     assert tab.problems == []
 
 
+def test_an_event_placed_by_relations_opens_on_its_link_and_says_why(tab, shipped_page: Path
+                                                                     ) -> None:
+    tab.goto(shipped_page.as_uri() + "#projet-far-annaba")
+    far = tab.locator("#projet-far-annaba")
+    assert far.locator("details").get_attribute("open") is not None
+    tab.wait_for_function("() => document.activeElement.closest('li')?.id === "
+                          "'projet-far-annaba'")
+    assert far.locator(".when").inner_text() == "au plus tard en 2019"
+    placement = far.locator(".placement")
+    assert placement.is_visible()
+    assert "cet événement commence avant le début de" in placement.inner_text()
+    assert placement.locator("blockquote").inner_text().startswith("Ce parcours nous a permis")
+    # Its span on the axis is a dotted line with a cap at 2019, not a bar: no fill of its own.
+    span = far.locator(".bar.derived")
+    style = span.evaluate("b => { const s = getComputedStyle(b); return [s.backgroundColor, "
+                          "s.backgroundImage, s.borderRightStyle, s.borderLeftColor]; }")
+    assert style[0] == "rgba(0, 0, 0, 0)" and "repeating-linear-gradient" in style[1]
+    assert style[2] == "solid" and style[3] == "rgba(0, 0, 0, 0)", "a cap at 2019 only"
+    box = span.bounding_box()
+    axis = tab.locator(".axis").bounding_box()
+    assert box and axis and box["width"] > axis["width"] * 0.8, "from the axis's start to 2019"
+    # The explanation's link leads to AlterMed, which opens in turn.
+    placement.get_by_role("link", name="Le projet AlterMed sur l’entrepreneuriat collectif en "
+                                       "Méditerranée").first.click()
+    tab.wait_for_url(re.compile(r"#altermed$"))
+    assert tab.locator("#altermed details").get_attribute("open") is not None
+    assert tab.problems == []
+
+
 def test_keyboard_alone_with_visible_focus(tab, shipped_page: Path) -> None:
     tab.goto(shipped_page.as_uri())
     focused = []
