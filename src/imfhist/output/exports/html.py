@@ -1,7 +1,9 @@
 """One self-contained HTML page that tells the timeline as a story: an introduction, a year axis,
-every event in one ordered list (dated events by date, undated ones where the source tells
-them) with a bar on the axis where it has a date, a country and tag filter kept in the URL, each
-event's details and sources on click, and `page.html#<event id>` to link to one event. It makes
+every event in one ordered list, in the order `list` gives (dated events by date, undated ones
+where the source tells them or its relations place them), with a bar on the axis where it has a
+date and, where relations place it, the span in which it started; a country and tag filter kept
+in the URL, each event's details and sources on click (and, for an event placed by relations,
+which relations and quotes place it), and `page.html#<event id>` to link to one event. It makes
 no network request of any kind, reads well on a phone, in the dark and on paper.
 
 The page speaks the timeline's language (its `lang`) unless --lang asks for another, and shows
