@@ -35,7 +35,7 @@ def hostile_timeline(tmp_path: Path) -> Path:
 def test_json_export_has_events_and_what_they_use(run) -> None:
     document = json.loads(run("export", "--format", "json", "-c", "TN").stdout)
     assert [e["id"] for e in document["events"]] == [
-        "imf-participe-aux-pcpa", "capitalisation-pcpa-maroc-tunisie", "micro-projets-tunisie"]
+        "imf-participe-aux-pcpa", "micro-projets-tunisie", "capitalisation-pcpa-maroc-tunisie"]
     assert {a["id"] for a in document["actors"]} == {"imf", "pcpa", "pcpa-maroc", "pcpa-tunisie"}
     assert {p["id"] for p in document["places"]} == {"ras-jebel", "sidi-bouzid"}
     assert [s["id"] for s in document["sources"]] == ["imf-historique"]
@@ -50,7 +50,7 @@ def test_json_and_csv_exports_carry_relations_and_bounds(run) -> None:
     assert far["relations"][0]["starts_before"] == "altermed"
     assert far["relations"][0]["quote"].startswith("Ce parcours nous a permis")
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "-c", "TN").stdout)))
-    capitalisation = rows[1]
+    capitalisation = next(r for r in rows if r["id"] == "capitalisation-pcpa-maroc-tunisie")
     assert capitalisation["worded_date"] == "between 2004 and 2019"
     assert (capitalisation["start_min"], capitalisation["start_max"]) == (
         "2004-01-01", "2019-12-31")
@@ -72,10 +72,15 @@ def test_json_and_csv_round_trip_any_text(run, tmp_path: Path) -> None:
 def test_markdown_chronology(run) -> None:
     text = run("export", "--format", "markdown").stdout
     assert text.startswith("# Historique de la mission")
-    assert text.index("## 2000s") < text.index("## 2010s") < text.index("## Undated")
+    # The story as the source tells it: what it tells before its first date opens it.
+    headings = re.findall(r"^## (.*)$", text, re.M)
+    assert headings == ["Undated", "2000s", "2010s"]
+    assert text.index("## Undated") < text.index("### depuis 30 ans: L’IMF développe") < \
+        text.index("## 2000s")
     assert "### 2019–2021: Le projet AlterMed" in text
-    # Placed by its relations, in the story and under the heading before it.
-    assert text.index("### by 2019: Le projet FAR sur Annaba") < text.index("## 2010s")
+    # Without a date, placed by its relations or not, in the story under the heading before it.
+    assert text.index("## 2000s") < text.index("### en dix ans: Les activités internationales") \
+        < text.index("### by 2019: Le projet FAR sur Annaba") < text.index("## 2010s")
     french = run("export", "--format", "markdown", "--lang", "fr").stdout
     assert "### entre 2004 et 2019: L’accompagnement de processus de capitalisation" in french
     assert "[^1]: [Historique de la mission de coopération internationale de l’IMF]" \

@@ -1,7 +1,8 @@
 """A chronology in Markdown: events grouped by decade, each with its worded date, places and
-actors, and its sources as numbered footnotes that link to them. An event without a date that its
-relations place ("by 2019") stays in the story where they put it, under the heading before it,
-and says its bounds in its date."""
+actors, and its sources as numbered footnotes that link to them. Events come in story order
+(`query.in_date_order`): an event without a date stays where the story tells it, under the
+heading before it (one that its relations place says its bounds in its date, "by 2019"); the
+events told before the first dated one open the chronology under "Undated"."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) 
     current = None
     for view in event_views(events, timeline, options.lang):
         heading = period(view)
-        if heading != current and not (view.relative and current is not None):
+        if heading != current and not (view.edtf is None and current is not None):
             lines += [f"## {heading}", ""]
             current = heading
         dated = view.edtf is not None or view.relative or view.worded_date != _("undated")
