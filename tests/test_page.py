@@ -198,6 +198,25 @@ def test_relation_placed_events_are_worded_and_explained(run) -> None:
         assert item and "placement" not in item.group()
 
 
+def test_explanations_show_the_data_as_text(run, tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+format: imfhist/1
+sources: [{id: p, title: "<b>P</b>", url: "javascript:alert(1)"}]
+events:
+  - {id: a, title: "<script>alert(1)</script>", date: '2010', sources: [{ref: p, quote: q}]}
+  - id: b
+    title: B
+    relations: [{starts_before: a, ref: p, quote: "<img src=x onerror=alert(1)>"}]
+    sources: [{ref: p, quote: q}]
+""")
+    page = run("export", "--format", "html", "-f", path).stdout
+    placement = re.search(r'<div class="placement">(.*?)</div>', page)
+    assert placement
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in placement.group(1)
+    assert '<a href="#a">&lt;script&gt;alert(1)&lt;/script&gt;</a>' in placement.group(1)
+    assert "javascript:" not in page and "&lt;b&gt;P&lt;/b&gt;" in placement.group(1)
+
+
 def test_relation_placed_events_are_drawn_as_spans_with_their_legend(run, tmp_path: Path
                                                                     ) -> None:
     page = run("export", "--format", "html").stdout
