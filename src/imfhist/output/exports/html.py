@@ -182,8 +182,8 @@ def machine_date(point: DatePoint | None) -> str | None:
 THIS_EVENT = N_("this event")
 QUOTED_TITLE = N_("“{title}”")
 # The date that ends a chain is worded as the page shows it beside that event ("dès 2004").
-DATED = {"date": N_("{event}: {date}"), "not_before": N_("{event} is not before {date}"),
-         "not_after": N_("{event} is not after {date}")}
+DATED = {"date": N_("{event}: {date}"), "not_before": N_("{event} starts no earlier than {date}"),
+         "not_after": N_("{event} ends no later than {date}")}
 _LONGEST_CHAIN = 6
 
 
