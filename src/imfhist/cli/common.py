@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 # Rich is imported only by the commands that print with it: shell completion and --version
 # start faster without it.
 def stdout() -> "Console":
-    from rich.console import Console
+    from imfhist.output.console import TrimmedConsole
 
-    return Console(highlight=False, emoji=False, markup=False)
+    return TrimmedConsole(highlight=False, emoji=False, markup=False)
 
 
 def stderr() -> "Console":

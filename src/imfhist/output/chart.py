@@ -141,6 +141,7 @@ def render(views: Sequence[EventView], width: int, lanes: str = "none") -> Rende
     header = Text(" " * (label_width + 1))
     header.append_text(_axis(first, last, track_width))
     parts.append(header)
+    drawn: set[str] = set()  # the marks the tracks use, for the legend
     for lane, members in _lanes(dated, lanes):
         if lane is not None:
             parts.append(Rule(Text(clean_line(lane)), align="left", style="dim"))
@@ -148,12 +149,16 @@ def render(views: Sequence[EventView], width: int, lanes: str = "none") -> Rende
             line = Text(no_wrap=True, overflow="ellipsis")
             label = _fit(labels[id(view)], label_width)
             line.append(label + " " * (label_width + 1 - cell_len(label)))
-            line.append_text(_track(view, first, last, track_width))
+            track = _track(view, first, last, track_width)
+            drawn.update(track.plain)
+            line.append_text(track)
             parts.append(line)
+    # Only the marks drawn are explained, as on the HTML page.
     legend = "  ".join(f"{mark} {_(meaning)}" for mark, meaning in (
         (BAR, N_("interval")), (POINT, N_("point")), (OPEN_END, N_("goes on")),
-        (UNKNOWN, N_("end unknown")), (APPROXIMATE, N_("approximate"))))
-    parts.append(Text(legend[:width], style="dim"))
+        (UNKNOWN, N_("end unknown")), (APPROXIMATE, N_("approximate"))) if mark in drawn)
+    if legend:
+        parts.append(Text(legend[:width], style="dim"))
     if any(v.relative for v in dated):
         relative = _("{marks} no date: starts between these bounds, from its relations").format(
             marks=NOT_BEFORE + MAY_START * 2 + NOT_AFTER)

@@ -17,7 +17,7 @@ otherwise each gets what it needs plus a share of the rest in proportion to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len as _rich_cell_len
@@ -94,6 +94,28 @@ _PIECE = re.compile(r"-*[^\s-]+-*|-+")
 _SPACES = re.compile("[ \t\n]+")
 
 
+# Punctuation that closes what comes before it, and marks that open what follows: a line neither
+# starts with the one nor ends with the other when the text has an ordinary space there
+# (`« Annaba »` with plain spaces stays whole rather than leaving `»` alone on the next line).
+_CLOSING = re.compile(r"[»”’)\].,;:!?…]+")
+_OPENING = re.compile(r"[«“‘(\[]+")
+
+
+def _words(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """The words of `text` between which a line may break, closing punctuation joined to the
+    word before it and opening marks to the word after, where the two together fit in `width`."""
+    words: list[str] = []
+    glue_next = False
+    for word in _SPACES.split(text.strip(" \t\n")):
+        if words and (glue_next or _CLOSING.fullmatch(word)) \
+                and measure(words[-1]) + 1 + measure(word) <= width:
+            words[-1] = f"{words[-1]} {word}"
+        else:
+            words.append(word)
+        glue_next = bool(_OPENING.fullmatch(word))
+    return words
+
+
 def _pieces(word: str) -> list[str]:
     return _PIECE.findall(word)
 
@@ -118,7 +140,7 @@ def wrap(text: str, width: int) -> list[str]:
         return [text]  # most cells: one line as it is
     lines: list[str] = []
     current, used = "", 0
-    for word in _SPACES.split(text.strip(" \t\n")):
+    for word in _words(text, width, measure):
         size = measure(word)
         if current and used + 1 + size <= width:
             current, used = f"{current} {word}", used + 1 + size
@@ -148,25 +170,36 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _share(needed: list[int], wanted: list[int], weights: list[int], room: int) -> list[int]:
-    """Widths from `needed` up to at most `wanted`, within `room` cells in all: the spare cells
-    go to the columns in proportion to `weights` (how much text each holds), and what a column
-    cannot take, once it has all it wants, goes to the others."""
+def _share(needed: list[int], wanted: list[int], room: int) -> list[int]:
+    """Widths from `needed` up to at most `wanted`, within `room` cells in all.
+
+    A column that wants less than an even share of the room left (counting one share more, for
+    the long columns to keep) gets all it wants, shortest
+    first, so that a long Title or Actors column does not starve Countries or Places down to a
+    word a line. The columns left share what remains in proportion to the lines they want, each
+    from what it needs; what a column cannot take, once it has all it wants, goes to the others."""
     given = list(needed)
+    open_ = sorted(range(len(given)), key=lambda i: wanted[i])
+    while open_:
+        left = room - sum(given[i] for i in range(len(given)) if i not in open_)
+        shortest = open_[0]
+        if wanted[shortest] * (len(open_) + 1) > left:
+            break
+        given[shortest] = max(needed[shortest], wanted[shortest])
+        open_.pop(0)
     spare = room - sum(given)
     while spare > 0:
-        open_ = [i for i in range(len(given)) if given[i] < wanted[i]]
+        open_ = [i for i in open_ if given[i] < wanted[i]]
         if not open_:
             break
-        total = sum(weights[i] for i in open_) or len(open_)
+        total = sum(wanted[i] for i in open_)
         raised = 0
         for i in open_:
-            share = spare * (weights[i] or 1) // total
-            step = min(share, wanted[i] - given[i])
+            step = min(spare * wanted[i] // total, wanted[i] - given[i])
             given[i] += step
             raised += step
-        if raised == 0:  # shares rounded down to nothing: one cell each, heaviest first
-            for i in sorted(open_, key=lambda i: -weights[i])[:spare]:
+        if raised == 0:  # shares rounded down to nothing: one cell each, widest first
+            for i in sorted(open_, key=lambda i: -wanted[i])[:spare]:
                 given[i] += 1
                 raised += 1
         spare -= raised
@@ -238,7 +271,7 @@ class EventTable:
         needed = [c.needed for c in columns]
         if sum(needed) > room:
             return None
-        given = _share(needed, wanted, [c.weight for c in columns], room)
+        given = _share(needed, wanted, room)
         if given[1] < min(READABLE_TITLE, wanted[1]):
             return None
         return given
