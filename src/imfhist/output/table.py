@@ -10,8 +10,12 @@ row by row, so they can be written as they are made.
 Column widths follow the automatic layout of HTML tables: each column needs its longest
 unbreakable piece and wants its longest line; when everything fits, each gets what it wants
 (a wide terminal gives Actors its whole line rather than wrapping it beside an empty column);
-otherwise each gets what it needs plus a share of the rest in proportion to the text it holds
-(an almost empty Places column does not take the room that Actors has a use for).
+otherwise a short column that fits in an even share gets all it wants, the others what they
+need plus a share of the rest in proportion to the text they hold (an almost empty Places
+column does not take the room that Actors has a use for). Cells are then moved from one column
+to another while that makes the table shorter, judged on a sample of rows: a row is as high as
+its tallest cell, and always two lines (the title, the id under it), so Date or Countries can
+often take a second line for free and leave Title or Actors the room to lose one.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from imfhist.output.safety import clean_line
 GAP = 2  # spaces between columns
 MARGIN = 1  # spaces before the first column
 READABLE_TITLE = 22  # a title column narrower than this reads worse than one block per event
+SAMPLE = 200  # rows, evenly spread, on which a layout's height is judged
+STEPS = (32, 16, 8, 4, 2, 1)  # cells moved at a time from one column to another
 
 # ANSI styles, written directly: a terminal that shows colour gets them, nothing else does.
 _STYLES = {"header": "1", "date": "36", "id": "2", "title": "1", "label": "1", "rule": "2",
@@ -170,14 +176,14 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _share(needed: list[int], wanted: list[int], room: int) -> list[int]:
+def _share(needed: list[int], wanted: list[int], weights: list[int], room: int) -> list[int]:
     """Widths from `needed` up to at most `wanted`, within `room` cells in all.
 
     A column that wants less than an even share of the room left (counting one share more, for
-    the long columns to keep) gets all it wants, shortest
-    first, so that a long Title or Actors column does not starve Countries or Places down to a
-    word a line. The columns left share what remains in proportion to the lines they want, each
-    from what it needs; what a column cannot take, once it has all it wants, goes to the others."""
+    the long columns to keep) gets all it wants, shortest first, so that a long Title or Actors column does not starve Countries or Places down to a
+    word a line. The columns left share what remains from what each needs, in proportion to
+    `weights` (how much text each holds: the titles, more than the dates); what a column cannot
+    take, once it has all it wants, goes to the others."""
     given = list(needed)
     open_ = sorted(range(len(given)), key=lambda i: wanted[i])
     while open_:
@@ -192,14 +198,14 @@ def _share(needed: list[int], wanted: list[int], room: int) -> list[int]:
         open_ = [i for i in open_ if given[i] < wanted[i]]
         if not open_:
             break
-        total = sum(wanted[i] for i in open_)
+        total = sum(weights[i] for i in open_) or len(open_)
         raised = 0
         for i in open_:
-            step = min(spare * wanted[i] // total, wanted[i] - given[i])
+            step = min(spare * (weights[i] or 1) // total, wanted[i] - given[i])
             given[i] += step
             raised += step
         if raised == 0:  # shares rounded down to nothing: one cell each, widest first
-            for i in sorted(open_, key=lambda i: -wanted[i])[:spare]:
+            for i in sorted(open_, key=lambda i: -weights[i])[:spare]:
                 given[i] += 1
                 raised += 1
         spare -= raised
@@ -235,6 +241,7 @@ class EventTable:
         self.headers = (_("Date"), _("Title"), _("Countries"), _("Places"), _("Actors"))
         self.labels = (_("Id"), *self.headers)
         self._measured: list[Column] | None = None
+        self._height_cache: dict[tuple[int, int], list[int]] = {}
 
     def _columns(self) -> list[Column]:
         if self._measured is None:
@@ -271,10 +278,54 @@ class EventTable:
         needed = [c.needed for c in columns]
         if sum(needed) > room:
             return None
-        given = _share(needed, wanted, room)
+        given = self._refined(_share(needed, wanted, [c.weight for c in columns], room),
+                              needed, wanted)
         if given[1] < min(READABLE_TITLE, wanted[1]):
             return None
         return given
+
+    def _heights(self, column: int, width: int) -> list[int]:
+        """How many lines each sampled row takes in `column` at `width` cells."""
+        key = (column, width)
+        if key not in self._height_cache:
+            step = max(1, len(self.rows) // SAMPLE)
+            rows = self.rows[::step]
+            if column == 1:  # the title, then the id under it
+                heights = [len(wrap(r.title, width)) + len(wrap(r.id, width)) for r in rows]
+            else:
+                field = ("date", "title", "countries", "places", "actors")[column]
+                heights = [len(wrap(text, width)) if (text := getattr(r, field)) else 0
+                           for r in rows]
+            self._height_cache[key] = heights
+        return self._height_cache[key]
+
+    def _height(self, widths: list[int]) -> int:
+        """The sampled rows' lines in all, at `widths`: a row is as high as its tallest cell."""
+        return sum(map(max, zip(*(self._heights(c, w) for c, w in enumerate(widths)),
+                                strict=True)))
+
+    def _refined(self, given: list[int], needed: list[int], wanted: list[int]) -> list[int]:
+        """`given`, with cells moved from one column to another while that makes the table
+        shorter: a row is as high as its tallest cell, so a column can often give up cells
+        without growing any row (Date beside a title and its id), and another use them to
+        lose a line (Countries on one line rather than one country a line)."""
+        best = list(given)
+        height = self._height(best)
+        improved = True
+        while improved:
+            improved = False
+            for source, target in ((s, t) for s in range(len(best)) for t in range(len(best))
+                                   if s != t):
+                free = min(best[source] - needed[source], wanted[target] - best[target])
+                for step in sorted({min(step, free) for step in STEPS if free > 0}, reverse=True):
+                    trial = list(best)
+                    trial[source] -= step
+                    trial[target] += step
+                    trial_height = self._height(trial)
+                    if trial_height < height:
+                        best, height, improved = trial, trial_height, True
+                        break
+        return best
 
     def lines(self, width: int) -> Iterator[Line]:
         """The table at `width` cells, line by line; one block per event when it is too narrow."""
