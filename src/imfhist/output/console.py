@@ -24,7 +24,7 @@ def trimmed(text: str) -> str:
 class TrimmedConsole(Console):
     """A Rich console whose printed lines never end with spaces."""
 
-    def print(self, *objects: Any, **options: Any) -> None:  # noqa: A003 - Rich's name
+    def print(self, *objects: Any, **options: Any) -> None:
         with self.capture() as capture:
             super().print(*objects, **options)
         self.file.write(trimmed(capture.get()))

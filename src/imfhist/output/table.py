@@ -180,10 +180,11 @@ def _share(needed: list[int], wanted: list[int], weights: list[int], room: int) 
     """Widths from `needed` up to at most `wanted`, within `room` cells in all.
 
     A column that wants less than an even share of the room left (counting one share more, for
-    the long columns to keep) gets all it wants, shortest first, so that a long Title or Actors column does not starve Countries or Places down to a
-    word a line. The columns left share what remains from what each needs, in proportion to
-    `weights` (how much text each holds: the titles, more than the dates); what a column cannot
-    take, once it has all it wants, goes to the others."""
+    the long columns to keep) gets all it wants, shortest first, so that a long Title or Actors
+    column does not starve Countries or Places down to a word a line. The columns left share
+    what remains from what each needs, in proportion to `weights` (how much text each holds:
+    the titles, more than the dates); what a column cannot take, once it has all it wants, goes
+    to the others."""
     given = list(needed)
     open_ = sorted(range(len(given)), key=lambda i: wanted[i])
     while open_:
