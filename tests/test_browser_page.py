@@ -438,3 +438,12 @@ def test_a_long_history_is_cut_into_numbered_lists_that_filter_and_link(run, tab
     top = tab.locator(f"#{last} summary").evaluate("s => s.getBoundingClientRect().top")
     assert 0 <= top < 900
     assert tab.problems == []
+
+
+def test_the_publishing_guides_filter_link_shows_events(tab, shipped_page: Path) -> None:
+    guide = (Path(__file__).parent.parent / "docs" / "publishing.md").read_text(encoding="utf-8")
+    found = re.search(r"historique\.html(#country=[^`]+)`", guide)
+    assert found
+    tab.goto(shipped_page.as_uri() + found.group(1))
+    assert shown_ids(tab) == ["projet-far-annaba", "projet-nahda-13-tlemcen"]
+    assert tab.problems == []

@@ -1,6 +1,6 @@
 """The page's script: a function of the root it works in (the document, or the shadow root of an
 embedded page). It filters by country and tag, keeps the filter in the URL's fragment
-(`#country=TN&tag=projet`) so that a filtered view can be shared, opens the event a fragment
+(`#country=DZ&tag=projet`) so that a filtered view can be shared, opens the event a fragment
 names (`#altermed`), and opens every event before printing.
 
 It only shows, hides and opens elements and sets the text of counters: it never turns data into
