@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(sys.executable).parent / "imfhist"
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("IMFHIST_")} | {"NO_COLOR": "1"}
 
@@ -33,6 +35,33 @@ def test_closed_pipe_ends_quietly() -> None:
                             timeout=60)
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 1
+    status = subprocess.run(["bash", "-c", shell + "; exit ${PIPESTATUS[0]}"], env=ENV,
+                            capture_output=True, timeout=60)
+    assert status.returncode == 0
+
+
+def _closed_reader(command: str) -> subprocess.CompletedProcess[str]:
+    """`command` writing to a pipe whose reader has closed it before a byte was written."""
+    shell = f"'{SCRIPT}' {command} | (exec 0<&-; sleep 0.2); exit ${{PIPESTATUS[0]}}"
+    return subprocess.run(["bash", "-c", shell], capture_output=True, text=True, env=ENV,
+                          timeout=60)
+
+
+@pytest.mark.parametrize("command", [
+    "validate", "list", "list --format json", "list --format csv", "chart", "show altermed",
+    "stats", "export --format html", "filter -c TN", "--help", "list --help"])
+def test_closed_pipe_keeps_the_exit_code_of_what_was_done(command: str) -> None:
+    result = _closed_reader(command)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_closed_pipe_keeps_the_verdict_of_validate() -> None:
+    invalid = Path(__file__).parent / "data" / "invalid" / "edtf.yaml"
+    for report in ("text", "json", "junit"):
+        result = _closed_reader(f"validate --format {report} '{invalid}'")
+        assert (result.returncode, result.stderr) == (1, ""), report
+    missing = Path(__file__).parent / "data" / "missing.yaml"
+    assert _closed_reader(f"validate '{missing}'").returncode == 2
 
 
 def test_usage_error_is_one_message_and_exit_2() -> None:

@@ -42,4 +42,16 @@ class Command(_Translated, TyperCommand):
 
 
 class Group(_Translated, TyperGroup):
-    pass
+    def invoke(self, ctx: Any) -> Any:
+        # Click turns a closed pipe into exit 1, the code of "problems found"; catching it
+        # here, before Click sees it, keeps the code the command would have had (see
+        # imfhist.cli.closing).
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from typer import Exit
+
+            from imfhist.cli.closing import settled, silence_stdout
+
+            silence_stdout()
+            raise Exit(settled()) from None

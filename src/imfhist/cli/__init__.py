@@ -85,18 +85,29 @@ def _application(arguments: list[str]) -> Any:
 
 
 def main() -> None:
-    """Run the command line. Typer turns usage errors into exit 2, Ctrl-C during a command into
-    130 and a closed pipe into a quiet exit; this covers the moments around it."""
-    from imfhist.cli.app import INTERRUPTED, OK
+    """Run the command line. Typer turns usage errors into exit 2 and Ctrl-C during a command
+    into 130; imfhist.commands.Group turns a closed pipe into a quiet exit with the command's
+    code; this covers the moments around it, up to the last flush of stdout."""
+    from imfhist.cli.app import INTERRUPTED
+    from imfhist.cli.closing import flush_stdout, met_closed_pipe, settled, silence_stdout
 
     try:
         _application(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.exit(INTERRUPTED)
     except BrokenPipeError:
-        # The reader went away (`imfhist list | head -1`): point stdout at /dev/null so that the
-        # interpreter's final flush does not complain.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(OK)
-
+        # The reader went away outside a command (help, completion).
+        silence_stdout()
+        sys.exit(settled())
+    except SystemExit as exit:
+        if exit.code == 1 and met_closed_pipe():
+            # Click or Rich met the closed pipe outside a command (printing --help) and exits
+            # 1, the code of "problems found": nothing was found.
+            silence_stdout()
+            sys.exit(settled())
+        # What the command wrote may still sit in the buffer: flush it now, while a closed
+        # pipe can still be met quietly, rather than in the interpreter's final flush, which
+        # would print a warning and exit 120.
+        flush_stdout()
+        raise exit from None
+    flush_stdout()

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
+from imfhist.cli.closing import settle
 from imfhist.cli.common import fail, stdout
 from imfhist.commands import Command
 from imfhist.i18n import _, n_
@@ -71,6 +72,10 @@ def validate(
         rendered = render_plain(report, quiet=quiet, strict=strict)
     else:
         rendered = reporter(report_format.value)(report, quiet=quiet, strict=strict)
+    failed = report.errors or (strict and report.warnings)
+    code = CANNOT_RUN if report.unreadable else PROBLEMS if failed else OK
+    # The verdict is known before a line is printed: `imfhist validate | head` keeps it.
+    settle(code)
     if isinstance(rendered, str):
         # GitHub annotations are workflow commands on purpose; every other format is guarded.
         from imfhist.output.cilog import commands
@@ -80,10 +85,7 @@ def validate(
         out.flush()
     else:
         stdout().print(rendered, soft_wrap=True)
-    if report.unreadable:
-        raise typer.Exit(CANNOT_RUN)
-    failed = report.errors or (strict and report.warnings)
-    raise typer.Exit(PROBLEMS if failed else OK)
+    raise typer.Exit(code)
 
 
 @app.command(cls=Command, name="schema", help=_(

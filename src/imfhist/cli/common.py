@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 def stdout() -> "Console":
     from imfhist.output.console import TrimmedConsole
 
-    return TrimmedConsole(highlight=False, emoji=False, markup=False)
+    class _Stdout(TrimmedConsole):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1, the code of "problems found": let the command's own code
+            # stand instead (imfhist.cli.closing).
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Stdout(highlight=False, emoji=False, markup=False)
 
 
 def stderr() -> "Console":
