@@ -17,6 +17,7 @@ from imfhist.dates import EdtfError, from_wording, word
 from imfhist.duplicates import Duplicates, Seen
 from imfhist.i18n import _
 from imfhist.model import Timeline
+from imfhist.problems import quoted
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.textnorm import fold, fold_name
 from imfhist.writer import slug
@@ -83,7 +84,7 @@ class Builder:
         if index.resolve(written):
             return None
         hint = did_you_mean(index.suggest(written))
-        message = _("'{name}' is not a country").format(name=written)
+        message = _("'{name}' is not a country").format(name=quoted(written, marks=False))
         return f"{message} ({hint})" if hint else message
 
     def reference(self, kind: str, written: str) -> tuple[str | None, str | None]:
@@ -96,7 +97,8 @@ class Builder:
             return by_name[0], None
         hint = did_you_mean(Suggester([*known, *known.values()])(written))
         message = (_("no place has the id or name '{name}'") if kind == "place" else
-                   _("no actor has the id or name '{name}'")).format(name=written)
+                   _("no actor has the id or name '{name}'")).format(
+                       name=quoted(written, marks=False))
         return None, f"{message} ({hint})" if hint else message
 
     def quote(self, source_id: str, quote: str) -> str | None:
@@ -168,7 +170,7 @@ class Builder:
             problems.append(("source", _("a source is needed")))
         elif source not in self.sources:
             hint = did_you_mean(Suggester(self.sources)(source))
-            message = _("no source has the id '{id}'").format(id=source)
+            message = _("no source has the id '{id}'").format(id=quoted(source, marks=False))
             problems.append(("source", f"{message} ({hint})" if hint else message))
         if not draft.quote.strip():
             problems.append(("quote", _("a quote from the source is needed")))
@@ -178,7 +180,8 @@ class Builder:
                 problems.append(("quote", error))
         ident = draft.id.strip() or slug(draft.title, self.ids)
         if draft.id.strip() and draft.id.strip() in self.ids:
-            problems.append(("id", _("event id '{id}' is already used").format(id=ident)))
+            problems.append(("id", _("event id '{id}' is already used").format(
+                id=quoted(ident, marks=False))))
         if draft.title.strip():
             error = self.duplicate(ident, draft.title.strip(), date, [(source, draft.quote)],
                                    row)

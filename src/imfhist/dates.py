@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from imfhist.i18n import N_, _, p_
+from imfhist.problems import MAX_QUOTED, quoted, shorten
 
 # A bound is (year, month, day); None stands for an unbounded end (open or unknown).
 Bound = tuple[int, int, int]
@@ -55,12 +56,16 @@ MAX_YEAR_DIGITS = 9
 
 
 class EdtfError(ValueError):
-    """Text that is not an EDTF date this module reads; `offset` is where the trouble starts."""
+    """Text that is not an EDTF date this module reads; `offset` is where the trouble starts.
+    `written_as_edtf`: the text is written as an EDTF date, but names none imfhist can place
+    (month 13, a 13-digit year): the reason is then worth more than "not a date"."""
 
-    def __init__(self, message: str, offset: int = 0, *, reversed_interval: bool = False) -> None:
+    def __init__(self, message: str, offset: int = 0, *, reversed_interval: bool = False,
+                 written_as_edtf: bool = False) -> None:
         super().__init__(message)
         self.offset = offset
         self.reversed_interval = reversed_interval
+        self.written_as_edtf = written_as_edtf
 
 
 class DatePoint(NamedTuple):
@@ -114,6 +119,14 @@ def _parse_point(text: str, base: int) -> DatePoint:
         partial = _DATE.match(text)
         offset = partial.end() if partial else 0
         raise EdtfError(_explain(text, offset), base + offset)
+    try:
+        return _point(match, text, base)
+    except EdtfError as error:
+        error.written_as_edtf = True
+        raise
+
+
+def _point(match: re.Match[str], text: str, base: int) -> DatePoint:
     year_text = match["year"]
     negative = year_text.lstrip("Y").startswith("-")
     digits = year_text.lstrip("Y-")
@@ -202,14 +215,14 @@ def _explain(text: str, offset: int) -> str:
         return _("empty date")
     if re.fullmatch(r"-?[0-9]{5,}", text):
         return _("a year of more than four digits is written with a Y: {date}").format(
-            date=f"Y{text}")
+            date=shorten(f"Y{text}", MAX_QUOTED))
     if text[:1] in "[{":
         return _("sets of dates ([..] and {{..}}) are EDTF level 2, which imfhist/1 does not "
                  "read").format()
     if offset < len(text):
         return _("unexpected {character} at position {position} of {date}").format(
-            character=repr(text[offset]), position=offset + 1, date=repr(text))
-    return _("{date} ends too early").format(date=repr(text))
+            character=repr(text[offset]), position=offset + 1, date=quoted(text))
+    return _("{date} ends too early").format(date=quoted(text))
 
 
 def parse_edtf(text: str) -> EdtfDate:
@@ -237,7 +250,7 @@ def parse_edtf(text: str) -> EdtfDate:
     if start and end and start.lower > end.upper:
         raise EdtfError(_("the interval ends ({end}) before it starts ({start})").format(
             end=second, start=first), slash + 1,
-                        reversed_interval=True)
+                        reversed_interval=True, written_as_edtf=True)
     return EdtfDate(
         text,
         start,

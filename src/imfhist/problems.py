@@ -8,10 +8,20 @@ from dataclasses import dataclass
 from imfhist.model import Loc
 
 MAX_MESSAGE = 300
+# A value quoted inside a message (a date, a name typed on the command line): long enough to
+# recognise, short enough to leave room for the reason.
+MAX_QUOTED = 60
 
 
 def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def quoted(value: str, *, marks: bool = True) -> str:
+    """A value from the user or a file as every message quotes it: in quotes, control
+    characters escaped, cut to MAX_QUOTED characters (a 5,000-digit year stays one short line).
+    `marks=False` for a message whose text puts the quote marks around it."""
+    return shorten(repr(value) if marks else value, MAX_QUOTED)
 
 
 class Severity(enum.Enum):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from imfhist.dates import Bound, EdtfError, parse_edtf
 from imfhist.i18n import N_, _
 from imfhist.model import Event, Timeline
+from imfhist.problems import quoted
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.textnorm import fold, fold_name
 
@@ -164,7 +165,8 @@ def _resolve_country(written: str) -> str:
     index = countries()
     code = index.resolve(written)
     if code is None:
-        raise CriteriaError(_("'{name}' is not a country").format(name=written),
+        raise CriteriaError(_("'{name}' is not a country").format(
+                                name=quoted(written, marks=False)),
                             did_you_mean(index.suggest(written))
                             or _("give an ISO 3166 code (TN) or a name in French or English"))
     return code
@@ -185,7 +187,7 @@ def _resolve_words(kind: str, wanted: Sequence[str], present: Iterable[str]) -> 
         key = fold(word)
         if key not in by_key:
             hint = did_you_mean(Suggester(by_key.values())(word))
-            raise CriteriaError(_(_NO_EVENT_HAS[kind]).format(name=word), hint)
+            raise CriteriaError(_(_NO_EVENT_HAS[kind]).format(name=quoted(word, marks=False)), hint)
         resolved.add(key)
     return frozenset(resolved)
 
@@ -207,7 +209,8 @@ def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> f
         found = exact or partial
         if not found:
             hint = did_you_mean(Suggester([*names, *names.values()])(word))
-            raise CriteriaError(_(_NOTHING_NAMED[kind]).format(name=word), hint)
+            raise CriteriaError(
+                _(_NOTHING_NAMED[kind]).format(name=quoted(word, marks=False)), hint)
         resolved |= found
     return frozenset(resolved)
 
@@ -220,7 +223,7 @@ def _bound(option: str, text: str | None, *, lower: bool) -> Bound | None:
     try:  # the worded dates of `add` are understood here too: --from "dès 2004"
         date = parse_edtf(from_wording(text)[0])
     except EdtfError as error:
-        raise CriteriaError(f"{option} {text!r}: {error}",
+        raise CriteriaError(f"{option} {quoted(text)}: {error}",
                             _("give a year (2004) or an EDTF date (2019-05)")) from None
     bound = date.lower if lower else date.upper
     if bound is None:  # "2004/.." as --to: no upper limit

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from imfhist.dates import EdtfError, parse_edtf
 from imfhist.i18n import _
+from imfhist.problems import quoted
 
 
 class Wording(NamedTuple):
@@ -120,8 +121,10 @@ def from_wording(text: str) -> tuple[str, str | None]:
     try:
         parse_edtf(written)
         return written, None
-    except EdtfError:
-        pass
+    except EdtfError as error:
+        # An EDTF date imfhist cannot place (a 13-digit year, month 13) gets validate's
+        # reason, not "neither an EDTF date nor a wording".
+        as_edtf = error if error.written_as_edtf else None
     folded = fold(written).replace("’", "'")
     for pattern, wording in _patterns():
         found = pattern.fullmatch(folded)
@@ -139,8 +142,10 @@ def from_wording(text: str) -> tuple[str, str | None]:
         date = wording.edtf.format(**values)
         parse_edtf(date)  # the numbers make a valid date, or this raises
         return date, written if wording.keep else None
+    if as_edtf is not None:
+        raise as_edtf
     raise EdtfError(_("{date} is neither an EDTF date nor a wording imfhist reads (2004, "
-                      "2019-2021, dès 2004, vers 1995, années 1990)").format(date=repr(written)))
+                      "2019-2021, dès 2004, vers 1995, années 1990)").format(date=quoted(written)))
 
 
 def markdown_table() -> str:

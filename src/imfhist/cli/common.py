@@ -13,6 +13,7 @@ import typer
 from imfhist.cli.app import CANNOT_RUN
 from imfhist.i18n import _, n_
 from imfhist.options import ListFormat, Selection
+from imfhist.problems import MAX_MESSAGE, quoted, shorten
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,9 +56,11 @@ def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRet
     from imfhist.output.safety import clean_line
 
     line = Text(_("error: "), style="bold red")
-    line.append(clean_line(message))
+    # Values in the message are cut where they are quoted (imfhist.problems.quoted); this
+    # bounds what no quoting foresaw.
+    line.append(shorten(clean_line(message), MAX_MESSAGE))
     if hint:
-        line.append(f" ({clean_line(hint)})", style="italic")
+        line.append(f" ({shorten(clean_line(hint), MAX_MESSAGE)})", style="italic")
     stderr().print(line, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -219,7 +222,7 @@ def find_event(timeline: "Timeline", typed: str) -> "Event":
         return found[0]
     ids = [e.id.value for e in timeline.events]
     hint = did_you_mean(close_names(typed, ids)) or _("`imfhist list` shows each event's id")
-    fail(_("no event has the id '{id}'").format(id=typed), hint)
+    fail(_("no event has the id '{id}'").format(id=quoted(typed, marks=False)), hint)
 
 
 def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:

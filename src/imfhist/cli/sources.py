@@ -14,6 +14,7 @@ from imfhist.cli.writes import DryRunOption, change
 from imfhist.commands import Command, Group
 from imfhist.i18n import _, n_
 from imfhist.options import FileOption, LangOption
+from imfhist.problems import quoted
 
 sources_app = typer.Typer(cls=Group, no_args_is_help=True, help=_(
     "Archive a source page's text next to the timeline, and check the live pages."))
@@ -118,7 +119,7 @@ def source_check(
     sources = [s for s in timeline.sources if ident is None or s.id.value == ident]
     if not sources:
         hint = did_you_mean(Suggester([s.id.value for s in timeline.sources])(ident or ""))
-        fail(_("no source has the id '{id}'").format(id=ident), hint)
+        fail(_("no source has the id '{id}'").format(id=quoted(ident, marks=False)), hint)
     console = stdout()
     missing = unreachable = 0
     for source in sources:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from imfhist.dates import EdtfError, parse_edtf
 from imfhist.i18n import _
 from imfhist.model import Loc, Timeline
-from imfhist.problems import Problem, Severity, shorten
+from imfhist.problems import Problem, Severity, quoted
 from imfhist.rules import Rule, checker
 
 EDTF = Rule("edtf", Severity.ERROR, """
@@ -31,11 +31,11 @@ def check_dates(timeline: Timeline) -> Iterator[Problem]:
             loc = event.date.loc
             # Point at the character at fault when the date is on one line, as it nearly always is.
             if loc.line == loc.end_line:
-                quoted = (loc.end_column - loc.column) > len(event.date.value)
-                column = loc.column + error.offset + (1 if quoted else 0)
+                in_quotes = (loc.end_column - loc.column) > len(event.date.value)
+                column = loc.column + error.offset + (1 if in_quotes else 0)
                 loc = Loc(loc.path, loc.line, column, loc.end_line, loc.end_column)
             hint = None if error.reversed_interval else _(
                 "write it as EDTF, for example 2004, 2019-05, 2019/2021, 2004/.., 199X or 2004~")
             # A 5,000-digit year must not push the reason out of the message.
-            date = shorten(repr(event.date.value), 60)
+            date = quoted(event.date.value)
             yield rule.at(loc, _("date {date}: {error}").format(date=date, error=error), hint)
