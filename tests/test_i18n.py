@@ -164,3 +164,52 @@ def test_golden_output(case: str, locale: str, timeline_copy: Path) -> None:
     if os.environ.get("IMFHIST_UPDATE_GOLDEN") == "1":
         golden.write_text(output, encoding="utf-8")
     assert output == golden.read_text(encoding="utf-8")
+
+
+def test_babel_is_the_version_the_catalogue_is_written_with() -> None:
+    """Another Babel rewrites the header and the .mo of an unchanged tree and extracts other
+    strings: the staleness test above means something only with the pinned version."""
+    import re
+    import tomllib
+
+    import babel
+
+    header = (LOCALE / "fr" / "LC_MESSAGES" / "imfhist.po").read_text(encoding="utf-8")
+    written_with = re.search(r"Generated-By: Babel (\S+)\\n", header)
+    assert written_with is not None
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert f"babel=={written_with[1]}" in pyproject["project"]["optional-dependencies"]["test"]
+    assert babel.__version__ == written_with[1], "pip install -e '.[test]' installs it"
+
+
+@pytest.mark.parametrize(("option", "environ", "expected"), [
+    (None, {"IMFHIST_LANG": "de"}, "de"),
+    (None, {"IMFHIST_LANG": "de_DE.UTF-8", "LANG": "fr_FR.UTF-8"}, "de_DE.UTF-8"),
+    ("fr", {"IMFHIST_LANG": "de"}, None),
+    (None, {"IMFHIST_LANG": "fr_FR"}, None),
+    (None, {"IMFHIST_LANG": ""}, None),
+    (None, {"LANG": "de_DE.UTF-8"}, None),
+])
+def test_unsupported_language_setting(option: str | None, environ: dict[str, str],
+                                      expected: str | None) -> None:
+    assert i18n.unsupported_setting(option, environ) == expected
+
+
+def test_unsupported_imfhist_lang_runs_and_says_so_once() -> None:
+    script = Path(sys.executable).parent / "imfhist"
+    base = {k: v for k, v in os.environ.items()
+            if not k.startswith(("IMFHIST_", "LC_", "LANG"))} | {"NO_COLOR": "1"}
+    result = subprocess.run([str(script), "validate"], capture_output=True, text=True,
+                            env=base | {"IMFHIST_LANG": "de"}, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("No problems")
+    assert result.stderr.count("\n") == 1
+    assert "'de'" in result.stderr and "IMFHIST_LANG" in result.stderr
+    assert "en, fr" in result.stderr
+    french = subprocess.run([str(script), "validate"], capture_output=True, text=True,
+                            env=base | {"IMFHIST_LANG": "de", "LANG": "fr_FR.UTF-8"}, timeout=60)
+    assert french.returncode == 0 and french.stdout.startswith("Aucun problème")
+    assert "IMFHIST_LANG" in french.stderr
+    asked = subprocess.run([str(script), "validate", "--lang", "fr"], capture_output=True,
+                           text=True, env=base | {"IMFHIST_LANG": "de"}, timeout=60)
+    assert asked.stderr == ""

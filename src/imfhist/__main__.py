@@ -101,7 +101,18 @@ def main() -> None:
         return
     from imfhist import i18n
 
-    i18n.use(i18n.choose(_language_option(arguments)))
+    option = _language_option(arguments)
+    i18n.use(i18n.choose(option))
+    unsupported = i18n.unsupported_setting(option)
+    if unsupported is not None and "_IMFHIST_COMPLETE" not in os.environ:
+        from imfhist.i18n import _
+        from imfhist.problems import quoted
+
+        # Plain text: importing Rich for one line would slow every command down.
+        sys.stderr.write(_("warning: imfhist does not speak {language}, which {variable} asks "
+                           "for; it speaks {chosen} (choose one of: {languages})").format(
+            language=quoted(unsupported), variable=i18n.ENVIRONMENT_VARIABLE,
+            chosen=i18n.language(), languages=", ".join(i18n.LANGUAGES)) + "\n")
     if "_IMFHIST_COMPLETE" in os.environ:
         from imfhist.completion import complete
 

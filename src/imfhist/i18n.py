@@ -1,6 +1,7 @@
 """The interface language: French or English, chosen the way localised command-line tools choose.
 
-In order: `--lang fr|en`; the `IMFHIST_LANG` environment variable; the locale (`LC_ALL`, then
+In order: `--lang fr|en`; the `IMFHIST_LANG` environment variable (one that names another
+language is passed over, with one warning on stderr); the locale (`LC_ALL`, then
 `LC_MESSAGES`, then `LANG`); English. Messages live in gettext catalogues
 (`locale/<lang>/LC_MESSAGES/imfhist.po`, compiled to `.mo`), extracted and compiled with Babel;
 plural forms come from the catalogue.
@@ -51,6 +52,20 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
         if value:  # the first one set decides, as POSIX says, even when it is "C"
             return _language_of(value) or "en"
     return "en"
+
+
+def unsupported_setting(option: str | None = None,
+                        environ: Mapping[str, str] | None = None) -> str | None:
+    """The value of IMFHIST_LANG when it names a language imfhist does not speak and decides
+    (no --lang): the command still runs, in the language the locale gives, and says so once,
+    because a variable set for imfhist alone is meant as much as --lang is, and a silent
+    fallback would leave its user wondering why it has no effect. The locale variables, shared
+    by every program, stay silent, as gettext does."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(ENVIRONMENT_VARIABLE)
+    if option is not None or not value or _language_of(value):
+        return None
+    return value
 
 
 def use(language: str, *, asked: bool = False) -> None:
