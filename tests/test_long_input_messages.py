@@ -98,3 +98,9 @@ def test_edit_and_import_give_validates_reason_and_cut_dates(shipped: Path) -> N
                                    encoding="utf-8")
     result = run(shipped, "import", "-f", "t.yaml", "i.csv")
     assert f"column date: {PLACE_REASON}" in result.stderr
+
+
+def test_a_long_lang_is_cut(timeline: Path) -> None:
+    result = run(timeline, "list", "--lang", "q" * 5000)
+    assert result.returncode == 2
+    assert "q" * MAX_QUOTED not in result.stderr and "Traceback" not in result.stderr

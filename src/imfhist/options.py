@@ -17,6 +17,7 @@ import typer
 
 from imfhist import i18n
 from imfhist.i18n import _
+from imfhist.problems import quoted
 
 
 class ListFormat(enum.StrEnum):
@@ -31,7 +32,7 @@ def _apply_language(value: str | None) -> str | None:
         if not i18n.supported(value):
             raise typer.BadParameter(
                 _("imfhist does not speak '{language}'; choose one of: {languages}").format(
-                    language=value, languages=", ".join(i18n.LANGUAGES)))
+                    language=quoted(value, marks=False), languages=", ".join(i18n.LANGUAGES)))
         i18n.use(i18n.choose(value), asked=True)
     return value
 
