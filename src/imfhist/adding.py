@@ -196,9 +196,14 @@ class Builder:
             record["date"] = date
         if label:
             record["date_label"] = label
+        # A value given twice (`--tag x --tag x`, `-c MA -c Maroc`) is written once: the rule
+        # `repeated-value` would warn about the repeat, which says nothing the first does not.
+        from imfhist.rules.lists import list_keys, without_repeats
+
+        keys = list_keys(bool(draft.countries))
         for key, values in (("countries", draft.countries), ("regions", draft.regions),
                             ("places", place_ids), ("actors", actor_ids), ("tags", draft.tags)):
-            cleaned = [v.strip() for v in values if v.strip()]
+            cleaned = without_repeats([v.strip() for v in values if v.strip()], keys[key])
             if cleaned:
                 record[key] = cleaned
         record["sources"] = [{"ref": source, "quote": " ".join(draft.quote.split())}]

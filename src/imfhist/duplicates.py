@@ -66,5 +66,7 @@ class Duplicates:
         if same_title is not None:
             return same_title, _("the same title")
         if same_content is not None:
+            if not date:  # "the same date" would be untrue of two events that have none
+                return same_content, _("the same quotes, and neither has a date")
             return same_content, _("the same date and the same quotes")
         return None

@@ -8,7 +8,7 @@ what the change would break is refused before anything is written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import yaml
@@ -16,7 +16,7 @@ import yaml
 from imfhist.adding import Builder
 from imfhist.changes import Change, PlanRefused, newline_of
 from imfhist.i18n import N_, _, n_
-from imfhist.model import Timeline
+from imfhist.model import Text, Timeline
 from imfhist.outline import Outline, Unsupported, value_of
 from imfhist.suggest import Suggester, did_you_mean
 from imfhist.transaction import Planner
@@ -43,6 +43,8 @@ class EventEdit:
     remove: dict[str, list[str]] = field(default_factory=dict)
     quote: str | None = None
     source: str | None = None
+    # What the planner left alone, to be said to the user: values to add that the event has.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -245,6 +247,8 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
         builder = Builder(timeline)
         plan = _EventPlan(outline, item)
         problems: list[str] = []
+        edit.notes.clear()  # the planner runs again when the file changed before the lock
+        event = next(e for e in timeline.events if e.id.value == ident)
         if edit.title is not None:
             if not edit.title.strip():
                 problems.append(_("--title: a title is needed"))
@@ -291,13 +295,14 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
                 for value in missing:
                     problems.append(_("--remove-{field}: this event has no {field} '{value}'")
                                     .format(field=SINGULAR[key], value=value))
+            resolved_add = _not_there(key, resolved_add, getattr(event, key),
+                                      resolved_remove, same, edit.notes)
             if resolved_add:
                 plan.extend(key, resolved_add)
         if edit.quote is not None or edit.source is not None:
             sources = builder.sources
             source = edit.source or (next(iter(sources)) if len(sources) == 1 else None)
             if source is None:
-                event = next(e for e in timeline.events if e.id.value == ident)
                 refs = {c.ref.value for c in event.sources}
                 source = next(iter(refs)) if len(refs) == 1 else None
             if source is None:
@@ -321,6 +326,32 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
         return plan.changes
 
     return planner
+
+
+def _not_there(key: str, added: list[str], present: Sequence[Text], removed: set[str],
+               same: Callable[[str], bool] | None, notes: list[str]) -> list[str]:
+    """The values of `added` that the event does not have yet (by the `repeated-value` rule's
+    likeness: a country by name or code, a tag or region in any case), each once; a note in
+    `notes` for each value left out. A value also removed by this edit counts as absent."""
+    from imfhist.rules.lists import list_keys
+
+    key_of = list_keys(key == "countries")[key]
+    kept = [v.value for v in present
+            if not (v.value in removed or (same is not None and same(v.value)))]
+    seen = {key_of(value) for value in kept}
+    fresh = []
+    for value in added:
+        if key_of(value) in {key_of(v) for v in fresh}:
+            notes.append(_("--add-{field}: '{value}' is given twice; it is added once").format(
+                field=SINGULAR[key], value=value))
+            continue
+        if key_of(value) in seen:
+            notes.append(_("--add-{field}: the event already has {field} '{value}'; it is left "
+                           "as it is").format(field=SINGULAR[key], value=value))
+            continue
+        seen.add(key_of(value))
+        fresh.append(value)
+    return fresh
 
 
 def _resolve(builder: Builder, key: str, value: str, problems: list[str],
@@ -357,11 +388,17 @@ def _references(outline: Outline, kind: str, ident: str) -> list:  # type: ignor
     return [r for r in outline.references.get(ident, []) if r.kind == field_name]
 
 
-def plan_remove(ident: str) -> Planner:
-    """The planner of `imfhist remove ID`: an event, actor, place or source that nothing names."""
+def plan_remove(ident: str, left: list[tuple[str, str]] | None = None) -> Planner:
+    """The planner of `imfhist remove ID`: an event, actor, place or source that nothing names.
+    When an event goes, `left` gets the (kind, id) of the actors, places and sources that only
+    it named: they stay in the file, unused, for the user to remove or refer to again."""
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
         kind, item = find_object(outline, timeline, ident)
+        if left is not None:
+            left.clear()
+            if kind == "events":
+                left.extend(_named_only_by(timeline, ident))
         references = _references(outline, kind, ident)
         if references:
             shown = str(timeline.loc.path)
@@ -382,6 +419,25 @@ def plan_remove(ident: str) -> Planner:
         return [_remove_item(outline, kind, item)]
 
     return planner
+
+
+def _named_only_by(timeline: Timeline, ident: str) -> list[tuple[str, str]]:
+    """The actors, places and sources that event `ident` names and no other event does."""
+    named: dict[str, dict[str, None]] = {"actors": {}, "places": {}, "sources": {}}
+    others: set[tuple[str, str]] = set()
+    for event in timeline.events:
+        refs = [("actors", r.value) for r in event.actors]
+        refs += [("places", r.value) for r in event.places]
+        refs += [("sources", c.ref.value) for c in event.sources]
+        if event.id.value == ident:
+            for kind, value in refs:
+                named[kind][value] = None
+        else:
+            others.update(refs)
+    known = {"actors": timeline.actor_by_id(), "places": timeline.place_by_id(),
+             "sources": timeline.source_by_id()}
+    return [(kind, value) for kind, values in named.items() for value in values
+            if (kind, value) not in others and value in known[kind]]
 
 
 def _remove_item(outline: Outline, kind: str, item: yaml.Node) -> Change:

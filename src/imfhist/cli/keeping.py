@@ -15,7 +15,7 @@ from imfhist.cli.app import PROBLEMS, app
 from imfhist.cli.common import fail, note, stderr, writing_path
 from imfhist.cli.writes import DryRunOption, change
 from imfhist.commands import Command
-from imfhist.i18n import _
+from imfhist.i18n import N_, _
 from imfhist.options import FileOption, LangOption
 
 
@@ -86,6 +86,8 @@ def edit(
         _edit_in_editor(path, event_id, dry_run)
         return
     outcome = change(path, plan_edit(event_id, changes), wanted=[event_id], dry_run=dry_run)
+    for line in changes.notes:
+        note(line, style="yellow")
     if outcome.written and outcome.changed:
         note(_("Changed '{id}' in {path}.").format(id=event_id, path=path), style="green")
 
@@ -152,9 +154,22 @@ def remove(
     from imfhist.editing import plan_remove
 
     path = writing_path(file)
-    outcome = change(path, plan_remove(ident), wanted=[ident], dry_run=dry_run)
+    left: list[tuple[str, str]] = []
+    outcome = change(path, plan_remove(ident, left), wanted=[ident], dry_run=dry_run)
     if outcome.written:
         note(_("Removed '{id}' from {path}.").format(id=ident, path=path), style="green")
+    for kind, other in left:
+        note(_(_NO_LONGER_NAMED[kind]).format(id=other, event=ident), style="yellow")
+    if left:
+        note(_("They are kept; remove each one that is not needed any more with "
+               "`imfhist remove ID`, or name it from another event."))
+
+
+_NO_LONGER_NAMED = {
+    "actors": N_("actor '{id}' is named by no event now that '{event}' is gone"),
+    "places": N_("place '{id}' is named by no event now that '{event}' is gone"),
+    "sources": N_("source '{id}' is cited by no event now that '{event}' is gone"),
+}
 
 
 @app.command(cls=Command, name="rename", help=_(

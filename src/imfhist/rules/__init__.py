@@ -55,7 +55,7 @@ def check(timeline: Timeline) -> list[Problem]:
 
 
 # Importing the modules fills RULES and CHECKERS; this order is the order of docs/rules.md.
-MODULES = ("structure", "document", "ids", "dates", "references", "countries", "quotes",
+MODULES = ("structure", "document", "ids", "dates", "references", "countries", "lists", "quotes",
            "quotewords", "claims", "duplicates", "relations", "urls")
 for _module in MODULES:
     importlib.import_module(f"imfhist.rules.{_module}")
