@@ -19,9 +19,13 @@ format: imfhist/1
 title: {title}
 
 sources:
+  # A placeholder: replace it with `imfhist source add --id ID --title TITLE --from FILE` (a
+  # saved copy of the page) or `--url URL --fetch`, which archive the page's text in sources/.
+  # Until a source has an `archive`, the quotes of its events cannot be checked.
   - id: source-1
     title: The title of the page the events come from
     # url: https://example.org/the-page
+    # archive: sources/source-1.txt
 
 events: []
 """

@@ -12,7 +12,7 @@ from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
 from imfhist.textnorm import normalise_spacing
 
-__all__ = ["QUOTE_NOT_FOUND", "SOURCE_ARCHIVE", "find_quote"]
+__all__ = ["QUOTE_NOT_FOUND", "SOURCE_ARCHIVE", "SOURCE_UNARCHIVED", "find_quote"]
 
 QUOTE_NOT_FOUND = Rule("quote-not-found", Severity.ERROR, """
     A citation's `quote` must appear word for word in the archived text of its source (the
@@ -24,6 +24,18 @@ SOURCE_ARCHIVE = Rule("source-archive", Severity.ERROR, """
     to the timeline file that stays inside the timeline's folder: an absolute path, `..`, or a
     symbolic link leading out of the folder is refused without the file being read. The archives
     of one timeline may hold 100 MB in all.""")
+
+SOURCE_UNARCHIVED = Rule("source-unarchived", Severity.WARNING, """
+    A source that events cite has no `archive`, so that their quotes cannot be checked: a quote
+    that the source does not hold would go unnoticed. Save the page's text in a file beside the
+    timeline and name it as the source's `archive`, or add the source with `imfhist source add
+    --id ID --title TITLE --from FILE` (a saved copy) or `--url URL --fetch`, which archive it. It
+    is a warning, not an error, so that a new timeline can be started before its sources are
+    archived; `validate --strict` fails on it.""", example="""
+    sources:
+      - id: rapport-2019
+        title: Rapport d'activité 2019   # no archive: the quotes citing it are not checked
+    """)
 
 _ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
 # How the words a near miss shares with the source are found: from the first occurrences of the
@@ -86,6 +98,15 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
         problem = archives.of(source).problem
         if problem:
             yield problem
+    cited = {citation.ref.value for event in timeline.events for citation in event.sources}
+    for source in timeline.sources:
+        if source.archive is None and source.id.value in cited:
+            yield SOURCE_UNARCHIVED.at(source.id.loc, _(
+                "source '{id}' has no archive: the quotes that cite it cannot be checked").format(
+                    id=source.id.value),
+                _("save its text in a file beside the timeline and name it as the source's "
+                  "'archive', or add it with `imfhist source add --id ID --title TITLE "
+                  "--from FILE` (or `--url URL --fetch`), which archives it"))
     sources = timeline.source_by_id()
     for event in timeline.events:
         for citation in event.sources:
