@@ -41,7 +41,7 @@ def test_hostile_file(run, name: str, loader: str, monkeypatch: pytest.MonkeyPat
     if "message" in expected:
         document = json.loads(result.stdout)
         errors = [p for p in document["problems"] if p["severity"] == "error"]
-        assert expected["message"] in (errors or document["problems"])[0]["message"]
+        assert any(expected["message"] in p["message"] for p in errors or document["problems"])
 
     text = run("validate", name)
     assert text.exit_code == expected["validate"]

@@ -248,7 +248,7 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
         plan = _EventPlan(outline, item)
         problems: list[str] = []
         edit.notes.clear()  # the planner runs again when the file changed before the lock
-        event = next(e for e in timeline.events if e.id.value == ident)
+        event = next((e for e in timeline.events if e.id.value == ident), None)
         if edit.title is not None:
             if not edit.title.strip():
                 problems.append(_("--title: a title is needed"))
@@ -295,14 +295,14 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
                 for value in missing:
                     problems.append(_("--remove-{field}: this event has no {field} '{value}'")
                                     .format(field=SINGULAR[key], value=value))
-            resolved_add = _not_there(key, resolved_add, getattr(event, key),
+            resolved_add = _not_there(key, resolved_add, getattr(event, key) if event else (),
                                       resolved_remove, same, edit.notes)
             if resolved_add:
                 plan.extend(key, resolved_add)
         if edit.quote is not None or edit.source is not None:
             sources = builder.sources
             source = edit.source or (next(iter(sources)) if len(sources) == 1 else None)
-            if source is None:
+            if source is None and event is not None:
                 refs = {c.ref.value for c in event.sources}
                 source = next(iter(refs)) if len(refs) == 1 else None
             if source is None:

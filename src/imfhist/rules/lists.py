@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from imfhist.i18n import _
-from imfhist.model import Text, Timeline
+from imfhist.i18n import _, n_
+from imfhist.model import Loc, Text, Timeline
 from imfhist.problems import Problem, Severity
 from imfhist.rules import Rule, checker
 from imfhist.textnorm import fold
@@ -55,23 +55,36 @@ def without_repeats(values: list[str], key: Callable[[str], str]) -> list[str]:
     return kept
 
 
-def repeats(values: tuple[Text, ...], key: Callable[[str], str]) -> Iterator[tuple[Text, Text]]:
-    """Each value that repeats an earlier one of `values`, with that earlier one."""
+def repeats(values: tuple[Text, ...],
+            key: Callable[[str], str]) -> Iterator[tuple[Text, Text, int]]:
+    """For each value that `values` repeat: its first repeat, the value it repeats, and how many
+    times it is repeated. One report for a value written a thousand times, not a thousand."""
     first: dict[str, Text] = {}
+    again: dict[str, list[Text]] = {}
     for value in values:
-        earlier = first.setdefault(key(value.value), value)
-        if earlier is not value:
-            yield value, earlier
+        name = key(value.value)
+        if first.setdefault(name, value) is not value:
+            again.setdefault(name, []).append(value)
+    for name, repeated in again.items():
+        yield repeated[0], first[name], len(repeated)
 
 
 @checker
 def check_repeated_values(timeline: Timeline) -> Iterator[Problem]:
     keys = list_keys(any(event.countries for event in timeline.events))
+    # A list that several events share through a YAML alias is one place in the file: it is
+    # reported once, not once for each event.
+    reported: set[Loc] = set()
     for event in timeline.events:
         for field, key in keys.items():
-            for value, earlier in repeats(getattr(event, field), key):
-                yield REPEATED_VALUE.at(value.loc, _(
-                    "'{value}' repeats '{first}' (line {line}) in the {field} of event "
-                    "'{id}'").format(value=value.value, first=earlier.value,
-                                     line=earlier.loc.line, field=field, id=event.id.value),
+            for value, earlier, count in repeats(getattr(event, field), key):
+                if value.loc in reported:
+                    continue
+                reported.add(value.loc)
+                yield REPEATED_VALUE.at(value.loc, n_(
+                    "'{value}' repeats '{first}' (line {line}) in the {field} of event '{id}'",
+                    "'{value}' repeats '{first}' (line {line}) in the {field} of event '{id}', "
+                    "{count} repeats in all", count).format(
+                        value=value.value, first=earlier.value, line=earlier.loc.line,
+                        field=field, id=event.id.value, count=count),
                     _("remove the repeat"))
