@@ -23,7 +23,9 @@ def test_suggestions_are_capped() -> None:
 
 def test_event_repeated_through_aliases_is_reported_once(run, tmp_path: Path) -> None:
     lines = "".join("  - *e\n" for _ in range(20000))
-    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n"
+    write(tmp_path, "It happened as the page says.\n", "p.txt")
+    path = write(tmp_path, "format: imfhist/1\nsources: [{id: p, title: P, archive: p.txt}]\n"
+                 "events:\n"
                  f"  - &e {{id: one, title: One, "
                  f"sources: [{{ref: p, quote: 'It happened as the page says.'}}]}}\n{lines}")
     result = run("validate", "--format", "json", path)

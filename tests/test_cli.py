@@ -284,6 +284,7 @@ def test_validate_unreadable_file_exits_2(run, tmp_path: Path) -> None:
 
 def test_file_option_and_environment(run, tmp_path: Path, monkeypatch) -> None:
     other = write(tmp_path, (DATA / "valid" / "minimal.yaml").read_text())
+    write(tmp_path, (DATA / "valid" / "minimal-source.txt").read_text(), "minimal-source.txt")
     assert ids(run("list", "--file", other, "--format", "json").stdout) == ["first"]
     monkeypatch.setenv("IMFHIST_FILE", str(other))
     assert ids(run("list", "--format", "json").stdout) == ["first"]

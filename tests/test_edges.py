@@ -76,7 +76,8 @@ def test_long_years(run, tmp_path: Path, digits: int) -> None:
                  "sources: [{ref: p, quote: 'It happened as the page says.'}]}\n")
     result = run("validate", "--format", "json", path)
     assert result.exit_code == 1
-    assert [p["rule"] for p in json.loads(result.stdout)["problems"]] == ["edtf"]
+    assert [p["rule"] for p in json.loads(result.stdout)["problems"]
+            if p["rule"] != "source-unarchived"] == ["edtf"]
     for args in (["export", "--format", "html"], ["export", "--format", "timelinejs"],
                  ["chart"], ["list"], ["stats"]):
         assert run(*args, "-f", path).exit_code == 0, args
@@ -180,4 +181,5 @@ def test_github_annotations_stay_workflow_commands(tmp_path: Path) -> None:
     path = write(tmp_path, CI_TIMELINE + "    actors: [\"##[add-mask]z\"]\n")
     result = process("validate", str(path), env={"GITHUB_ACTIONS": "true"})
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith("::error file=") and lines[-1].startswith("imfhist: ")
+    assert any(line.startswith("::error file=") for line in lines)
+    assert lines[0].startswith("::") and lines[-1].startswith("imfhist: ")

@@ -34,6 +34,8 @@ def user_repository(root: Path, timeline: Path) -> Path:
     root.mkdir()
     git("init", "-q", cwd=root)
     shutil.copy(timeline, root / "timeline.yaml")
+    for archive in timeline.parent.glob(f"{timeline.stem}-source.txt"):
+        shutil.copy(archive, root / archive.name)
     git("add", ".", cwd=root)
     return root
 

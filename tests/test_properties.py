@@ -133,7 +133,8 @@ def dump(document: dict[str, Any], folder: str) -> Path:
 def test_generated_timelines_validate_clean_and_list_back(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = dump(document, folder)
-        assert validate_file(path) == []
+        # The generated sources have no archive, so that their quotes are not checked.
+        assert [p for p in validate_file(path) if p.rule != "source-unarchived"] == []
         result = runner.invoke(app, ["list", "--file", str(path), "--format", "json"])
         assert result.exit_code == 0
         listed = {e.pop("id"): e for e in json.loads(result.stdout)}
