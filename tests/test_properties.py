@@ -18,6 +18,7 @@ from imfhist.cli import app
 from imfhist.dates import parse_edtf
 from imfhist.evidence import words
 from imfhist.places import countries
+from imfhist.textnorm import fold
 from imfhist.validation import validate_file
 
 runner = CliRunner()
@@ -69,9 +70,12 @@ def timelines(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             event["date_label"] = draw(NAME)
         if draw(st.booleans()):
-            event["countries"] = draw(st.lists(COUNTRIES, min_size=1, max_size=2))
+            # Each list holds no repeat (the `repeated-value` rule): countries by their code,
+            # regions and tags folded.
+            event["countries"] = draw(st.lists(COUNTRIES, min_size=1, max_size=2,
+                                               unique_by=lambda c: countries().resolve(c) or c))
         if draw(st.booleans()):
-            event["regions"] = draw(st.lists(NAME, min_size=1, max_size=2))
+            event["regions"] = draw(st.lists(NAME, min_size=1, max_size=2, unique_by=fold))
         # Every place and actor is used by at least the event of its own rank.
         places = [p for i, p in enumerate(place_ids) if i % len(event_ids) == number]
         actors = [a for i, a in enumerate(actor_ids) if i % len(event_ids) == number]
@@ -80,7 +84,7 @@ def timelines(draw: st.DrawFn) -> dict[str, Any]:
         if actors:
             event["actors"] = actors
         if draw(st.booleans()):
-            event["tags"] = draw(st.lists(TEXT, min_size=1, max_size=3))
+            event["tags"] = draw(st.lists(TEXT, min_size=1, max_size=3, unique_by=fold))
         cited = [s for i, s in enumerate(source_ids) if i % len(event_ids) == number]
         event["sources"] = [{"ref": ref, "quote": draw(TEXT)}
                             for ref in cited or [source_ids[0]]]
