@@ -17,7 +17,6 @@ script's installation, go through Typer.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import sys
@@ -26,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from imfhist import __version__, i18n
+from imfhist import __version__, cache, i18n
 
 PACKAGE = Path(__file__).parent
 # The modules whose content decides the commands and options (and their help texts).
@@ -57,26 +56,14 @@ def _key(parts: list[str]) -> str:
 
 
 def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "imfhist"
+    return cache.folder()
 
 
 def _cache_file() -> Path:
     return _cache_folder() / f"completion-{_fingerprint()}.json"
 
 
-def _remember(path: Path, document: Any, stale: str) -> None:
-    """Write `document` to `path` atomically, removing the files that `stale` matches; a cache
-    that cannot be written is only a slower next Tab."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(stale):
-            old.unlink(missing_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass
+_remember = cache.remember
 
 
 def describe() -> dict[str, Any]:

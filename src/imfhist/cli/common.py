@@ -122,9 +122,9 @@ def load_for_reading(file: Path | None) -> "Timeline":
     # Announce every error `validate` would list (an unknown actor, a reversed interval, a quote
     # not in its source), not only those of the structure: what is shown may be wrong. Counted
     # as `validate` counts (each distinct problem once), on the timeline already loaded.
-    from imfhist import rules
+    from imfhist.checked import error_count
 
-    count = len({p for p in [*errors, *rules.check(result.timeline)] if p.is_error})
+    count = error_count(result)
     if count:
         note(n_("note: {path} has {count} error; `imfhist validate {path}` lists it.",
                 "note: {path} has {count} errors; `imfhist validate {path}` lists them.",
