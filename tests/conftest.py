@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from imfhist import i18n
 from imfhist.cli import app
+from imfhist.common import i18n
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parents[1]

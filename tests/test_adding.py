@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from imfhist.dates import EdtfError, from_wording
-from imfhist.validation import validate_file
-from imfhist.writer import scalar, slug
+from imfhist.checking.validation import validate_file
+from imfhist.keeping.writer import scalar, slug
+from imfhist.timeline.dates import EdtfError
+from imfhist.timeline.wordings import from_wording
 
 # Carries every claim the tests make: the year 2004, IMF, Maroc, Algérie, Tunisie, Ras Jebel.
 QUOTE = ("Dès 2004, l’IMF […] a participé aux programmes concertés pluri acteurs (PCPA) et aux "
@@ -175,7 +176,7 @@ def test_import_template_round_trips(run, tmp_path: Path) -> None:
         template = run("import", "--template", "--lang", lang).stdout
         header = template.splitlines()[0]
         assert ("titre" in header) == (lang == "fr")
-        from imfhist.adding import read_rows
+        from imfhist.keeping.drafts import read_rows
 
         drafts, problems, _ = read_rows(template)
         assert problems == [] and drafts[0][1].title == "Le projet AlterMed"

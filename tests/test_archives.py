@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from imfhist import archives
-from imfhist.loader import load
-from imfhist.rules.quotes import MAX_SEEDS, find_quote
+from imfhist.checking.rules.quotes import MAX_SEEDS, find_quote
+from imfhist.timeline import archives
+from imfhist.timeline.loader import load
 
 TIMELINE = """format: imfhist/1
 sources:
@@ -110,7 +110,7 @@ def test_total_size_of_archives_is_bounded(tmp_path: Path, monkeypatch) -> None:
     timeline = load(path).timeline
     read = [archives.archives_of(timeline).of(s) for s in timeline.sources]
     assert [r.text for r in read[:2]] == ["ten bytes.", "ten bytes."]
-    assert read[2].text is None and "in all" in read[2].problem.message
+    assert read[2].text is None and "in all" in read[2].refusal.message
 
 
 class CountingText(str):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from imfhist.suggest import MAX_LENGTH, MAX_WORDS, Suggester
+from imfhist.common.suggest import MAX_LENGTH, MAX_WORDS, Suggester
 
 
 def test_suggestions_are_capped() -> None:

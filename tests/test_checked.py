@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from imfhist.checked import error_count
-from imfhist.loader import load
+from imfhist.checking.error_count import error_count
+from imfhist.timeline.loader import load
 
 
 @pytest.fixture()

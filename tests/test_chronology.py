@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SHIPPED, write
-from imfhist.chronology import RELATIONS, derive, explain, word_bounds, word_range
-from imfhist.loader import load, load_text
-from imfhist.model import Timeline
+from imfhist.timeline.chronology import RELATIONS, derive, explain, word_bounds, word_range
+from imfhist.timeline.loader import load, load_text
+from imfhist.timeline.model import Timeline
 
 
 def timeline_of(events: list[dict[str, Any]]) -> Timeline:
@@ -194,7 +194,7 @@ def systems(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 def _fixpoint(timeline: Timeline) -> dict[str, tuple[Any, ...]]:
     """The same bounds by relaxing every inequality until nothing changes."""
-    from imfhist.chronology import _own_bounds
+    from imfhist.timeline.chronology import _own_bounds
 
     values: dict[tuple[str, str], list[Any]] = {}
     for event in timeline.events:

@@ -126,7 +126,7 @@ def test_description_follows_the_application() -> None:
     import typer.main
 
     from imfhist.cli import app
-    from imfhist.completion import describe
+    from imfhist.cli.completion import describe
 
     described = describe()
     group = typer.main.get_command(app)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from imfhist.dates import EdtfError, format_bound, overlaps, parse_edtf, word
+from imfhist.timeline.dates import EdtfError, format_bound, overlaps, parse_edtf, word
 
 CASES = [
     # text, lower, upper, worded

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from imfhist.validation import validate_file
+from imfhist.checking.validation import validate_file
 
 QUOTE = "De nombreuses expériences nous ont fait grandir"
 # A quote of the shipped page that carries a date, countries, places and an actor.
@@ -132,7 +132,7 @@ def test_eight_concurrent_adds_all_land(timeline_copy: Path) -> None:
 
 def test_a_writer_that_cannot_get_the_lock_writes_nothing(run, timeline_copy: Path,
                                                           monkeypatch) -> None:
-    from imfhist.locking import locked
+    from imfhist.keeping.locking import locked
 
     before = timeline_copy.read_bytes()
     monkeypatch.setenv("IMFHIST_LOCK_TIMEOUT", "0.2")
@@ -428,7 +428,7 @@ def test_source_add_from_a_saved_file(run, timeline_copy: Path, tmp_path: Path) 
 
 
 def test_fetch_follows_few_redirects(site: tuple[str, Path]) -> None:
-    from imfhist.archiving import FetchError, fetch
+    from imfhist.keeping.fetch_pages import FetchError, fetch
 
     address, folder = site
     with pytest.raises(FetchError):
@@ -464,10 +464,10 @@ def test_the_quick_check_builds_the_same_timeline_as_a_full_load(
         timeline_copy: Path, monkeypatch, newline: str) -> None:
     """Each planner's change, checked item by item, gives the timeline a full load of the new
     text gives (positions aside)."""
-    from imfhist import transaction
-    from imfhist.editing import EventEdit, plan_edit, plan_remove, plan_rename
-    from imfhist.loader import load_text
-    from imfhist.writer import Addition, write_addition
+    from imfhist.keeping import transaction
+    from imfhist.keeping.plan_edit import EventEdit, plan_edit, plan_remove, plan_rename
+    from imfhist.keeping.writer import Addition, write_addition
+    from imfhist.timeline.loader import load_text
 
     timeline_copy.write_bytes(timeline_copy.read_bytes().replace(b"\n", newline.encode()))
     compared: list[bool] = []
@@ -574,7 +574,7 @@ def test_writing_commands_on_hostile_files(run, name: str, monkeypatch) -> None:
 def test_known_values_complete_with_tab() -> None:
     import readline
 
-    from imfhist.dialogue import completing
+    from imfhist.cli.dialogue import completing
 
     with completing(["Ras Jebel", "ras-jebel", "Sidi Bouzid"]):
         complete = readline.get_completer()

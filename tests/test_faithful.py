@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED
-from imfhist.dates import parse_edtf
-from imfhist.evidence import QuoteWords, country_words, partial_word_part, word_count
-from imfhist.textnorm import fold, normalise_spacing
-from imfhist.validation import validate_file
-from imfhist.wordings import from_wording, markdown_table
+from imfhist.checking.validation import validate_file
+from imfhist.common.textnorm import fold, normalise_spacing
+from imfhist.timeline.dates import parse_edtf
+from imfhist.timeline.evidence import QuoteWords, country_words, partial_word_part, word_count
+from imfhist.timeline.wordings import from_wording, markdown_table
 
 # (rule, the text in the shipped file, what it becomes, the text on the line to be named)
 MUTATIONS = [
@@ -244,7 +244,7 @@ def test_worded_dates(typed: str, expected: str) -> None:
 
 
 def test_the_shipped_labels_read_as_their_dates() -> None:
-    from imfhist.loader import load
+    from imfhist.timeline.loader import load
 
     timeline = load(SHIPPED).timeline
     assert timeline is not None
@@ -257,7 +257,7 @@ def test_the_shipped_labels_read_as_their_dates() -> None:
 def test_the_table_of_worded_dates_is_in_the_docs() -> None:
     docs = Path(__file__).parents[1] / "docs" / "format.md"
     assert markdown_table() in docs.read_text(encoding="utf-8"), (
-        "docs/format.md: paste the output of imfhist.wordings.markdown_table()")
+        "docs/format.md: paste the output of imfhist.timeline.wordings.markdown_table()")
 
 
 def test_from_and_to_read_worded_dates(run) -> None:
@@ -269,9 +269,9 @@ def test_from_and_to_read_worded_dates(run) -> None:
 def test_every_kind_of_invented_claim_on_every_shipped_event() -> None:
     """Each event of the shipped timeline, given one claim its quotes do not carry, gets exactly
     one problem, of that claim's rule, at that claim."""
-    from imfhist.loader import load
-    from imfhist.model import Loc, Text
-    from imfhist.rules.claims import Claims
+    from imfhist.checking.rules.claims import Claims
+    from imfhist.timeline.loader import load
+    from imfhist.timeline.model import Loc, Text
 
     timeline = load(SHIPPED).timeline
     assert timeline is not None
@@ -300,7 +300,7 @@ def test_every_kind_of_invented_claim_on_every_shipped_event() -> None:
 
 
 def test_the_faithfulness_rules_have_examples_in_the_docs() -> None:
-    from imfhist import rules
+    from imfhist.checking import rules
 
     for ident in ("quote-words", "claim-date", "claim-place", "claim-region", "claim-country",
                   "claim-actor", "duplicate-event"):

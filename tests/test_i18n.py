@@ -14,10 +14,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import REPO
-from imfhist import i18n
-from imfhist.dates import parse_edtf, word
+from imfhist.common import i18n
+from imfhist.timeline.dates import parse_edtf, word
 
-LOCALE = REPO / "src" / "imfhist" / "locale"
+LOCALE = REPO / "src" / "imfhist" / "common" / "locale"
 GOLDEN = Path(__file__).parent / "golden"
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "p_": ((1, "c"), 2)}
 
@@ -57,7 +57,7 @@ def test_every_message_has_a_french_translation() -> None:
         string = translated.get(key)
         if not string or (isinstance(string, tuple) and not all(string)):
             untranslated.append(message)
-    assert untranslated == [], "add these to src/imfhist/locale/fr/LC_MESSAGES/imfhist.po"
+    assert untranslated == [], "add these to src/imfhist/common/locale/fr/LC_MESSAGES/imfhist.po"
 
 
 def test_template_and_compiled_catalogue_are_current() -> None:

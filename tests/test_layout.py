@@ -9,9 +9,9 @@ import re
 import pytest
 
 from conftest import SHIPPED
-from imfhist.loader import load
-from imfhist.output.table import EventTable, wrap
-from imfhist.query import in_date_order
+from imfhist.publishing.table import EventTable, wrap
+from imfhist.timeline.loader import load
+from imfhist.timeline.query import in_date_order
 
 TIMELINE = load(SHIPPED).timeline
 CLOSING = "»”).,;:!?"

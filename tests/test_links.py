@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from imfhist.output.view import safe_url
+from imfhist.common.safety import safe_url
 
 HOSTILE_URLS = ["https://example.org/\r[click me](javascript:alert(1))",
                 "https://example.org/\n[click me](javascript:alert(1))",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write
-from imfhist.validation import validate_file
+from imfhist.checking.validation import validate_file
 
 PAGE_QUOTE = ("Dès 2004, l’IMF […] a participé aux programmes concertés pluri acteurs (PCPA) et "
               "aux dynamiques qui en sont issues au Maroc, en Algérie, en Tunisie")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from imfhist.problems import MAX_MESSAGE, MAX_QUOTED, quoted
+from imfhist.common.problems import MAX_MESSAGE, MAX_QUOTED, quoted
 from test_script import ENV, SCRIPT
 
 HUGE_YEAR = "Y1" + "0" * 5000

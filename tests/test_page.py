@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 
 from conftest import write
-from imfhist.output.exports.page.typography import french
+from imfhist.publishing.exports.page.typography import french
 from test_chronology import systems
 
 # The shipped timeline in the order its source tells it (the order of the file).
@@ -152,9 +152,9 @@ events:
 @given(systems())
 def test_the_page_never_tells_an_event_after_one_it_starts_no_later_than(
         events: list[dict[str, Any]]) -> None:
-    from imfhist.chronology import derive
-    from imfhist.output.exports import ExportOptions
-    from imfhist.output.exports.html import export
+    from imfhist.publishing.exports import ExportOptions
+    from imfhist.publishing.exports.html import export
+    from imfhist.timeline.chronology import derive
     from test_chronology import _starts_no_later, timeline_of
 
     timeline = timeline_of(events)
@@ -349,7 +349,7 @@ def test_publishing_guide_commands_run(run, tmp_path: Path, monkeypatch: pytest.
 
 
 def test_speaking_translates_inside_the_block_only() -> None:
-    from imfhist import i18n
+    from imfhist.common import i18n
 
     assert i18n.language() == "en"
     with i18n.speaking("fr"):

@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from imfhist.checking.validation import validate_file
 from imfhist.cli import app
-from imfhist.dates import parse_edtf
-from imfhist.evidence import words
-from imfhist.places import countries
-from imfhist.textnorm import fold
-from imfhist.validation import validate_file
+from imfhist.common.textnorm import fold
+from imfhist.timeline.dates import parse_edtf
+from imfhist.timeline.evidence import words
+from imfhist.timeline.places import countries
 
 runner = CliRunner()
 
@@ -240,7 +240,7 @@ def test_words_are_those_of_the_whole_text_folded(text: str) -> None:
 
 @given(st.text(min_size=0, max_size=60))
 def test_spacing_is_normalised_as_a_regular_expression_would(text: str) -> None:
-    from imfhist.textnorm import normalise_spacing
+    from imfhist.common.textnorm import normalise_spacing
 
     plain = text
     for typographic, replacement in (("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"),
@@ -253,7 +253,7 @@ def test_spacing_is_normalised_as_a_regular_expression_would(text: str) -> None:
 @given(st.text(st.sampled_from([" ", "a", "…", "[", "]", ".", "(", ")", "\u00a0", "é"]),
                max_size=30))
 def test_quote_parts_are_those_between_elisions(text: str) -> None:
-    from imfhist.evidence import ELLIPSIS, quote_parts
-    from imfhist.textnorm import normalise_spacing
+    from imfhist.common.textnorm import normalise_spacing
+    from imfhist.timeline.evidence import ELLIPSIS, quote_parts
 
     assert quote_parts(text) == [p for p in ELLIPSIS.split(normalise_spacing(text)) if p]

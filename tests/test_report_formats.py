@@ -83,7 +83,7 @@ def test_github_workflow_commands_escape_and_paths(run, tmp_path: Path,
 
 
 def test_github_property_escaping() -> None:
-    from imfhist.output.report.github import escape_data, escape_property
+    from imfhist.publishing.report.github import escape_data, escape_property
 
     assert escape_property("a:b,c%d\r\n") == "a%3Ab%2Cc%25d%0D%0A"
     assert escape_data("a:b,c%d\n") == "a:b,c%25d%0A"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from imfhist import rules
-from imfhist.validation import validate_file
+from imfhist.checking import rules
+from imfhist.checking.validation import validate_file
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 VALID = sorted((DATA / "valid").glob("*.yaml"))

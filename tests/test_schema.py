@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import DATA, SHIPPED
-from imfhist.loader import KEYS
+from imfhist.timeline.loader import KEYS
 
 # Files whose only faults are of structure, which a JSON Schema can see.
 STRUCTURAL = ["wrong-type-list", "unknown-key", "missing-key", "missing-format", "top-level-list",

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SHIPPED
-from imfhist.loader import load
-from imfhist.output.table import EventTable, wrap
-from imfhist.query import in_date_order
+from imfhist.publishing.table import EventTable, wrap
+from imfhist.timeline.loader import load
+from imfhist.timeline.query import in_date_order
 
 GOLDEN = Path(__file__).parent / "golden"
 TIMELINE = load(SHIPPED).timeline

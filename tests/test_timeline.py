@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from conftest import SHIPPED
-from imfhist.loader import load
-from imfhist.rules.quotes import find_quote
-from imfhist.textnorm import normalise_spacing
-from imfhist.validation import validate_file
+from imfhist.checking.rules.quotes import find_quote
+from imfhist.checking.validation import validate_file
+from imfhist.common.textnorm import normalise_spacing
+from imfhist.timeline.loader import load
 
 SOURCE = SHIPPED.parent / "sources" / "historique-cooperation-internationale-imf.txt"
 

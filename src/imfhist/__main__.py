@@ -60,7 +60,7 @@ def _standard_streams() -> None:
       C locale) escapes what it cannot hold instead of failing; input it cannot decode is
       replaced rather than failing;
     - under GitHub Actions, no line written to the job's log is a workflow command unless it is
-      meant to be one (imfhist.output.cilog)."""
+      meant to be one (imfhist.publishing.cilog)."""
     for descriptor in (0, 1, 2):
         try:
             os.fstat(descriptor)
@@ -82,7 +82,7 @@ def _standard_streams() -> None:
     stdin_encoding = (getattr(sys.stdin, "encoding", None) or "").lower()
     if not stdin_encoding.startswith("utf") and hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
-    from imfhist.output.cilog import guard_streams
+    from imfhist.publishing.cilog import guard_streams
 
     guard_streams()
 
@@ -99,14 +99,14 @@ def main() -> None:
 
         print(f"imfhist {__version__}")
         return
-    from imfhist import i18n
+    from imfhist.common import i18n
 
     option = _language_option(arguments)
     i18n.use(i18n.choose(option))
     unsupported = i18n.unsupported_setting(option)
     if unsupported is not None and "_IMFHIST_COMPLETE" not in os.environ:
-        from imfhist.i18n import _
-        from imfhist.problems import quoted
+        from imfhist.common.i18n import _
+        from imfhist.common.problems import quoted
 
         # Plain text: importing Rich for one line would slow every command down.
         sys.stderr.write(_("warning: imfhist does not speak {language}, which {variable} asks "
@@ -114,7 +114,7 @@ def main() -> None:
             language=quoted(unsupported), variable=i18n.ENVIRONMENT_VARIABLE,
             chosen=i18n.language(), languages=", ".join(i18n.LANGUAGES)) + "\n")
     if "_IMFHIST_COMPLETE" in os.environ:
-        from imfhist.completion import complete
+        from imfhist.cli.completion import complete
 
         if complete(os.environ):
             return

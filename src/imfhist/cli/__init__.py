@@ -86,7 +86,7 @@ def _application(arguments: list[str]) -> Any:
 
 def main() -> None:
     """Run the command line. Typer turns usage errors into exit 2 and Ctrl-C during a command
-    into 130; imfhist.commands.Group turns a closed pipe into a quiet exit with the command's
+    into 130; imfhist.cli.commands.Group turns a closed pipe into a quiet exit with the command's
     code; this covers the moments around it, up to the last flush of stdout."""
     from imfhist.cli.app import INTERRUPTED
     from imfhist.cli.closing import flush_stdout, met_closed_pipe, settled, silence_stdout

@@ -9,10 +9,11 @@ from typing import Annotated
 
 import typer
 
-from imfhist import __version__, i18n
-from imfhist.commands import Group
-from imfhist.i18n import _
-from imfhist.options import LangOption, path_argument
+from imfhist import __version__
+from imfhist.cli.commands import Group
+from imfhist.cli.options import LangOption, path_argument
+from imfhist.common import i18n
+from imfhist.common.i18n import _
 
 OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 
@@ -48,7 +49,7 @@ def main_options(
                "which)."))]
     = None,
 ) -> None:
-    # --file before the command counts as if given after it (see imfhist.options).
+    # --file before the command counts as if given after it (see imfhist.cli.options).
     if file is not None:
         ctx.obj = {"file": file}
     # The language of --help was chosen before the commands were built (see imfhist.__main__);

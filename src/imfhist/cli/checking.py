@@ -11,10 +11,11 @@ import typer
 
 from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
 from imfhist.cli.closing import settle
-from imfhist.cli.common import fail, stdout
-from imfhist.commands import Command
-from imfhist.i18n import _, n_
-from imfhist.options import FileOption, LangOption
+from imfhist.cli.commands import Command
+from imfhist.cli.common import fail
+from imfhist.cli.options import FileOption, LangOption
+from imfhist.cli.streams import stdout
+from imfhist.common.i18n import _, n_
 
 
 class ReportFormat(enum.StrEnum):
@@ -45,9 +46,9 @@ def validate(
                                         help=_("Only the problems, no summary."))] = False,
     lang: LangOption = None,
 ) -> None:
+    from imfhist.checking.validation import expand, validate_paths
     from imfhist.cli.common import reading_path
-    from imfhist.output.report import reporter
-    from imfhist.validation import expand, validate_paths
+    from imfhist.publishing.report import reporter
 
     if any(not argument.strip() for argument in files or []):
         fail(_("an empty path names no file"), _("give the timeline's path, or none for the "
@@ -67,7 +68,7 @@ def validate(
     if report_format is ReportFormat.text and not sys.stdout.isatty():
         # Without a terminal there is no style to show: plain lines, written at once, spare a
         # CI log of a thousand problems the cost of Rich laying out each one.
-        from imfhist.output.report.text import render_plain
+        from imfhist.publishing.report.text import render_plain
 
         rendered = render_plain(report, quiet=quiet, strict=strict)
     else:
@@ -78,7 +79,7 @@ def validate(
     settle(code)
     if isinstance(rendered, str):
         # GitHub annotations are workflow commands on purpose; every other format is guarded.
-        from imfhist.output.cilog import commands
+        from imfhist.publishing.cilog import commands
 
         out = commands() if report_format is ReportFormat.github else sys.stdout
         out.write(rendered)
@@ -92,7 +93,7 @@ def validate(
     "Print the JSON Schema (draft 2020-12) of the imfhist/1 format, for editors and other "
     "validators. Checks that need imfhist itself are listed in docs/rules.md."))
 def schema(lang: LangOption = None) -> None:
-    from imfhist.paths import schema_path
+    from imfhist.common.paths import schema_path
 
     sys.stdout.write(schema_path().read_text(encoding="utf-8"))
 

@@ -11,41 +11,20 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from imfhist.cli.app import CANNOT_RUN
-from imfhist.i18n import _, n_
-from imfhist.options import ListFormat, Selection
-from imfhist.problems import MAX_MESSAGE, quoted, shorten
+from imfhist.cli.options import ListFormat, Selection
+from imfhist.cli.streams import stderr, stdout
+from imfhist.common.i18n import _, n_
+from imfhist.common.problems import MAX_MESSAGE, quoted, shorten
 
 if TYPE_CHECKING:
-    from rich.console import Console
 
-    from imfhist.model import Event, Timeline
-
-
-# Rich is imported only by the commands that print with it: shell completion and --version
-# start faster without it.
-def stdout() -> "Console":
-    from imfhist.output.console import TrimmedConsole
-
-    class _Stdout(TrimmedConsole):
-        def on_broken_pipe(self) -> None:
-            # Rich would exit 1, the code of "problems found": let the command's own code
-            # stand instead (imfhist.cli.closing).
-            self.quiet = True
-            raise BrokenPipeError
-
-    return _Stdout(highlight=False, emoji=False, markup=False)
-
-
-def stderr() -> "Console":
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+    from imfhist.timeline.model import Event, Timeline
 
 
 def note(message: str, style: str = "yellow") -> None:
     """One line on stderr; the message is shown as text, never read as markup, and what it
     quotes from the data (a CSV cell, a file name) cannot move or restyle the terminal."""
-    from imfhist.output.safety import terminal_text
+    from imfhist.common.safety import terminal_text
 
     stderr().print(terminal_text(message, style), soft_wrap=True)
 
@@ -53,10 +32,10 @@ def note(message: str, style: str = "yellow") -> None:
 def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoReturn:
     from rich.text import Text
 
-    from imfhist.output.safety import clean_line
+    from imfhist.common.safety import clean_line
 
     line = Text(_("error: "), style="bold red")
-    # Values in the message are cut where they are quoted (imfhist.problems.quoted); this
+    # Values in the message are cut where they are quoted (imfhist.common.problems.quoted); this
     # bounds what no quoting foresaw.
     line.append(shorten(clean_line(message), MAX_MESSAGE))
     if hint:
@@ -66,9 +45,9 @@ def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRet
 
 
 def reading_path(file: Path | None) -> Path:
-    """The file a reading command reads (see imfhist.paths); exit 2 on a settings file that
+    """The file a reading command reads (see imfhist.common.paths); exit 2 on a settings file that
     cannot be read."""
-    from imfhist.paths import SettingError, timeline_path
+    from imfhist.common.paths import SettingError, timeline_path
 
     try:
         return timeline_path(file)
@@ -80,7 +59,7 @@ def reading_path(file: Path | None) -> Path:
 def writing_path(file: Path | None) -> Path:
     """The file a writing command writes; exit 2, saying how to choose one, when nothing names
     it (writing never falls back on the timeline inside the installed package)."""
-    from imfhist.paths import NoTimelineChosen, SettingError, chosen_for_writing
+    from imfhist.common.paths import NoTimelineChosen, SettingError, chosen_for_writing
 
     try:
         return chosen_for_writing(file).path
@@ -97,21 +76,21 @@ def writing_path(file: Path | None) -> Path:
 def load_for_reading(file: Path | None) -> "Timeline":
     """Load the timeline for list/filter/show: exit 2 when its shape gives no timeline."""
     from imfhist.cli.progress import progress
-    from imfhist.loader import load
-    from imfhist.problems import TimelineUnreadable
+    from imfhist.common.problems import TimelineUnreadable
+    from imfhist.timeline.loader import load
 
     path = reading_path(file)
     try:
         with progress(_("Reading {path}").format(path=path), [path]):
             result = load(path)
     except TimelineUnreadable as error:
-        from imfhist.output.report.text import problem_line
+        from imfhist.publishing.report.text import problem_line
 
         stderr().print(problem_line(error.problem), soft_wrap=True)
         raise typer.Exit(CANNOT_RUN) from None
     errors = [p for p in result.problems if p.is_error]
     if result.timeline is None:
-        from imfhist.output.report.text import problem_line
+        from imfhist.publishing.report.text import problem_line
 
         console = stderr()
         for problem in sorted(errors)[:10]:
@@ -122,7 +101,7 @@ def load_for_reading(file: Path | None) -> "Timeline":
     # Announce every error `validate` would list (an unknown actor, a reversed interval, a quote
     # not in its source), not only those of the structure: what is shown may be wrong. Counted
     # as `validate` counts (each distinct problem once), on the timeline already loaded.
-    from imfhist.checked import error_count
+    from imfhist.checking.error_count import error_count
 
     count = error_count(result)
     if count:
@@ -133,11 +112,11 @@ def load_for_reading(file: Path | None) -> "Timeline":
 
 
 def emit(events: "list[Event]", timeline: "Timeline", output_format: ListFormat) -> None:
-    from imfhist.output import renderer
+    from imfhist.publishing import renderer
 
     rendered = renderer(output_format.value)(events, timeline)
     if output_format is ListFormat.table:
-        from imfhist.output.table import terminal, write
+        from imfhist.publishing.table import terminal, write
 
         width, colour = terminal(sys.stdout)
         write(rendered, sys.stdout, width, colour)
@@ -157,7 +136,7 @@ def write_output(text: str, *, csv: bool = False) -> None:
     import stat
 
     if sys.stdout.isatty():
-        from imfhist.output.safety import clean
+        from imfhist.common.safety import clean
 
         text = clean(text)
     elif csv:
@@ -166,7 +145,7 @@ def write_output(text: str, *, csv: bool = False) -> None:
         except (OSError, ValueError):  # no descriptor: a test's capture, say
             to_file = False
         if not to_file:
-            from imfhist.output.csvfmt import inert_for_logs
+            from imfhist.publishing.csvfmt import inert_for_logs
 
             text = inert_for_logs(text)
     sys.stdout.write(text)
@@ -176,7 +155,7 @@ def write_output(text: str, *, csv: bool = False) -> None:
 def select_events(timeline: "Timeline", selection: Selection) -> "list[Event]":
     """The events the selection options pick, in date order; exit 2 on a name that names
     nothing, and say so on stderr when nothing matches."""
-    from imfhist.query import CriteriaError, build_criteria, select
+    from imfhist.timeline.query import CriteriaError, build_criteria, select
 
     try:
         criteria = build_criteria(
@@ -200,7 +179,7 @@ def select_events(timeline: "Timeline", selection: Selection) -> "list[Event]":
 
 def selected(file: Path | None, selection: Selection) -> "tuple[Timeline, list[Event]]":
     """The timeline, and the events the selection picks (all of them when it is empty)."""
-    from imfhist.query import in_date_order
+    from imfhist.timeline.query import in_date_order
 
     timeline = load_for_reading(file)
     if selection.is_empty:
@@ -210,7 +189,7 @@ def selected(file: Path | None, selection: Selection) -> "tuple[Timeline, list[E
 
 def find_event(timeline: "Timeline", typed: str) -> "Event":
     """The event whose id is `typed`, in any case; exit 2 naming the closest ids otherwise."""
-    from imfhist.suggest import close_names, did_you_mean
+    from imfhist.common.suggest import close_names, did_you_mean
 
     by_folded: dict[str, list[Event]] = {}
     for event in timeline.events:

@@ -1,7 +1,7 @@
 """Keeping commands: correct an event (edit), remove an object, rename an id.
 
 A family of its own, apart from writing (add, import): these change what is already in the
-file. The planning lives in imfhist.editing, the editor session in imfhist.editor.
+file. The planning lives in imfhist.keeping.plan_edit, the editor session in imfhist.cli.editor.
 """
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
@@ -12,11 +12,12 @@ from typing import Annotated
 import typer
 
 from imfhist.cli.app import PROBLEMS, app
-from imfhist.cli.common import fail, note, stderr, writing_path
+from imfhist.cli.commands import Command
+from imfhist.cli.common import fail, note, writing_path
+from imfhist.cli.options import FileOption, LangOption
+from imfhist.cli.streams import stderr
 from imfhist.cli.writes import DryRunOption, change
-from imfhist.commands import Command
-from imfhist.i18n import N_, _
-from imfhist.options import FileOption, LangOption
+from imfhist.common.i18n import N_, _
 
 
 @app.command(cls=Command, name="edit", help=_(
@@ -71,8 +72,8 @@ def edit(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import split
-    from imfhist.editing import EventEdit, plan_edit
+    from imfhist.keeping.drafts import split
+    from imfhist.keeping.plan_edit import EventEdit, plan_edit
 
     path = writing_path(file)
     wanted = {"countries": (add_country, remove_country), "regions": (add_region, remove_region),
@@ -95,8 +96,7 @@ def edit(
 def _edit_in_editor(path: Path, event_id: str, dry_run: bool) -> None:
     from rich.prompt import Confirm
 
-    from imfhist.changes import PlanRefused
-    from imfhist.editor import (
+    from imfhist.cli.editor import (
         Abandoned,
         EditorFailed,
         NoEditor,
@@ -104,8 +104,9 @@ def _edit_in_editor(path: Path, event_id: str, dry_run: bool) -> None:
         plan_replace,
         shown_event,
     )
-    from imfhist.output.report.text import problem_line
-    from imfhist.transaction import WriteRefused, rewrite
+    from imfhist.keeping.changes import PlanRefused
+    from imfhist.keeping.transaction import WriteRefused, rewrite
+    from imfhist.publishing.report.text import problem_line
 
     shown: list[str] = []
     change(path, shown_event(event_id, shown), wanted=[event_id], dry_run=True, quiet=True)
@@ -151,7 +152,7 @@ def remove(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.editing import plan_remove
+    from imfhist.keeping.plan_edit import plan_remove
 
     path = writing_path(file)
     left: list[tuple[str, str]] = []
@@ -181,7 +182,7 @@ def rename(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.editing import plan_rename
+    from imfhist.keeping.plan_edit import plan_rename
 
     path = writing_path(file)
     outcome = change(path, plan_rename(old, new), wanted=[old], dry_run=dry_run)

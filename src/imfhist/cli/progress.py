@@ -45,7 +45,7 @@ def progress(description: str, paths: list[Path]) -> Iterator[Any]:
         TimeElapsedColumn,
     )
 
-    from imfhist.cli.common import stderr
+    from imfhist.cli.streams import stderr
 
     columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
     if len(paths) > 1:

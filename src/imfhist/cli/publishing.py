@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 
-from imfhist import i18n
 from imfhist.cli.app import app
-from imfhist.cli.common import fail, note, selected, stdout, write_output
-from imfhist.commands import Command
-from imfhist.i18n import _, n_
-from imfhist.options import FileOption, LangOption, Selection, with_selection
+from imfhist.cli.commands import Command
+from imfhist.cli.common import fail, note, selected, write_output
+from imfhist.cli.options import FileOption, LangOption, Selection, with_selection
+from imfhist.cli.streams import stdout
+from imfhist.common import i18n
+from imfhist.common.i18n import _, n_
 
 
 class ExportFormat(enum.StrEnum):
@@ -52,8 +53,8 @@ def export(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.atomic import WriteError, write_atomically
-    from imfhist.output.exports import ExportOptions, exporter
+    from imfhist.keeping.atomic import WriteError, write_atomically
+    from imfhist.publishing.exports import ExportOptions, exporter
 
     if embed and export_format is not ExportFormat.html:
         fail(_("--embed applies to --format html only"),
@@ -94,8 +95,8 @@ def chart(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.output.chart import render
-    from imfhist.output.view import event_views
+    from imfhist.publishing.chart import render
+    from imfhist.publishing.view import event_views
 
     timeline, events = selected(file, selection)
     console = stdout()

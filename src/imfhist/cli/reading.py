@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from imfhist import i18n
 from imfhist.cli.app import app
+from imfhist.cli.commands import Command
 from imfhist.cli.common import (
     emit,
     find_event,
@@ -16,9 +16,7 @@ from imfhist.cli.common import (
     selected,
     stdout,
 )
-from imfhist.commands import Command
-from imfhist.i18n import _
-from imfhist.options import (
+from imfhist.cli.options import (
     FileOption,
     FormatOption,
     LangOption,
@@ -26,6 +24,8 @@ from imfhist.options import (
     Selection,
     with_selection,
 )
+from imfhist.common import i18n
+from imfhist.common.i18n import _
 
 
 @app.command(cls=Command, name="list", help=_(
@@ -33,7 +33,7 @@ from imfhist.options import (
     "relations and bounds place it (\"by 2019\"), else where the file tells it."))
 def list_events(file: FileOption = None, output_format: FormatOption = ListFormat.table,
                 lang: LangOption = None) -> None:
-    from imfhist.query import in_date_order
+    from imfhist.timeline.query import in_date_order
 
     timeline = load_for_reading(file)
     emit(in_date_order(timeline), timeline, output_format)
@@ -67,8 +67,8 @@ def show_event(
 ) -> None:
     import sys
 
-    from imfhist.output.show import render_event
-    from imfhist.output.table import terminal, write_lines
+    from imfhist.publishing.show import render_event
+    from imfhist.publishing.table import terminal, write_lines
 
     timeline = load_for_reading(file)
     shown = render_event(find_event(timeline, event_id), timeline)
@@ -81,8 +81,8 @@ def show_event(
     "Count the events per country, decade, actor and tag, with bar charts."))
 @with_selection
 def stats(selection: Selection, file: FileOption = None, lang: LangOption = None) -> None:
-    from imfhist.output.stats import render
-    from imfhist.output.view import event_views
+    from imfhist.publishing.stats import render
+    from imfhist.publishing.view import event_views
 
     timeline, events = selected(file, selection)
     stdout().print(render(event_views(events, timeline, i18n.language())))

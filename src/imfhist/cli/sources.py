@@ -1,5 +1,5 @@
 """Source commands: archive a page's text (source add), check the live pages still hold the
-quotes (source check). The fetching and extraction live in imfhist.archiving."""
+quotes (source check). The fetching and extraction live in imfhist.keeping.fetch_pages."""
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
@@ -9,12 +9,13 @@ from typing import Annotated
 import typer
 
 from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
-from imfhist.cli.common import fail, load_for_reading, note, stdout, writing_path
+from imfhist.cli.commands import Command, Group
+from imfhist.cli.common import fail, load_for_reading, note, writing_path
+from imfhist.cli.options import FileOption, LangOption
+from imfhist.cli.streams import stdout
 from imfhist.cli.writes import DryRunOption, change
-from imfhist.commands import Command, Group
-from imfhist.i18n import _, n_
-from imfhist.options import FileOption, LangOption
-from imfhist.problems import quoted
+from imfhist.common.i18n import _, n_
+from imfhist.common.problems import quoted
 
 sources_app = typer.Typer(cls=Group, no_args_is_help=True, help=_(
     "Archive a source page's text next to the timeline, and check the live pages."))
@@ -40,16 +41,16 @@ def source_add(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.archiving import FetchError, archive_path, main_text, source_record
-    from imfhist.atomic import WriteError, write_atomically
-    from imfhist.writer import Addition, plan_addition
+    from imfhist.keeping.atomic import WriteError, write_atomically
+    from imfhist.keeping.fetch_pages import FetchError, archive_path, main_text, source_record
+    from imfhist.keeping.writer import Addition, plan_addition
 
     if (from_file is None) == (not fetch):
         fail(_("say where the page's text comes from: --from FILE or --fetch"),
              _("--fetch needs --url"))
     if fetch and not url:
         fail(_("--fetch needs --url"))
-    from imfhist.rules.ids import _ID
+    from imfhist.checking.rules.ids import _ID
 
     if not _ID.fullmatch(ident):
         fail(_("'{id}' is not an id: lower-case letters and digits joined by hyphens").format(
@@ -69,7 +70,7 @@ def source_add(
             text = main_text(data, "text/html" if from_file.suffix.lower() in (
                 ".html", ".htm", ".xhtml") else "")
         else:
-            from imfhist.archiving import fetch as fetch_page
+            from imfhist.keeping.fetch_pages import fetch as fetch_page
 
             page = fetch_page(url or "")
             text = main_text(page.data, page.content_type, page.charset)
@@ -111,9 +112,9 @@ def source_check(
 ) -> None:
     from rich.text import Text
 
-    from imfhist.archiving import check_source
-    from imfhist.output.safety import clean_line
-    from imfhist.suggest import Suggester, did_you_mean
+    from imfhist.common.safety import clean_line
+    from imfhist.common.suggest import Suggester, did_you_mean
+    from imfhist.keeping.fetch_pages import check_source
 
     timeline = load_for_reading(file)
     sources = [s for s in timeline.sources if ident is None or s.id.value == ident]

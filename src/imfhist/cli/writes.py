@@ -15,18 +15,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from imfhist.cli.app import PROBLEMS
-from imfhist.cli.common import fail, note, stderr
-from imfhist.i18n import _
+from imfhist.cli.common import fail, note
+from imfhist.cli.streams import stderr
+from imfhist.common.i18n import _
 
 if TYPE_CHECKING:
-    from imfhist.transaction import Outcome, Planner
+    from imfhist.keeping.transaction import Outcome, Planner
 
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help=_(
     "Print the change as a unified diff; write nothing."))]
 
 
 def print_problems(problems: "Iterable[object]") -> None:
-    from imfhist.output.report.text import problem_line
+    from imfhist.publishing.report.text import problem_line
 
     console = stderr()
     for problem in problems:
@@ -38,12 +39,12 @@ def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
            expected: Iterable[str] = ()) -> "Outcome":
     """Make the change (or, with `dry_run`, print its diff); exit with one clear line when it is
     refused. Returns the outcome of a change that was made or shown."""
-    from imfhist.atomic import ReadOnly, WriteError
-    from imfhist.changes import PlanRefused
-    from imfhist.locking import LockError, LockTimeout
-    from imfhist.outline import Unsupported
-    from imfhist.problems import TimelineUnreadable
-    from imfhist.transaction import NotATimeline, WriteRefused, rewrite
+    from imfhist.common.problems import TimelineUnreadable
+    from imfhist.keeping.atomic import ReadOnly, WriteError
+    from imfhist.keeping.changes import PlanRefused
+    from imfhist.keeping.locking import LockError, LockTimeout
+    from imfhist.keeping.outline import Unsupported
+    from imfhist.keeping.transaction import NotATimeline, WriteRefused, rewrite
 
     try:
         outcome = rewrite(path, planner, wanted=wanted, dry_run=dry_run, expected=expected)

@@ -1,5 +1,5 @@
 """Writing commands: add and import events, start a timeline (init), say which file is used
-(where). Dialogues live in imfhist.dialogue; editing what is there lives in cli.keeping."""
+(where). Dialogues live in imfhist.cli.dialogue; editing what is there lives in cli.keeping."""
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
@@ -9,8 +9,8 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from imfhist import i18n
 from imfhist.cli.app import OK, app
+from imfhist.cli.commands import Command
 from imfhist.cli.common import (
     fail,
     load_for_reading,
@@ -20,10 +20,10 @@ from imfhist.cli.common import (
     stdout,
     writing_path,
 )
+from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.writes import DryRunOption, change
-from imfhist.commands import Command
-from imfhist.i18n import _, n_
-from imfhist.options import FileOption, LangOption
+from imfhist.common import i18n
+from imfhist.common.i18n import _, n_
 
 
 def _no_answer() -> NoReturn:
@@ -82,8 +82,8 @@ def add_event(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import EventDraft, split
-    from imfhist.creating import NewThings, added_text, plan_addition_of, plan_new_event
+    from imfhist.keeping.drafts import EventDraft, split
+    from imfhist.keeping.plan_add import NewThings, added_text, plan_addition_of, plan_new_event
 
     path = writing_path(file)
     draft = EventDraft(title=title or "", date=date or "", summary=summary or "",
@@ -103,9 +103,9 @@ def add_event(
         return
     from rich.prompt import Confirm
 
-    from imfhist.adding import Builder
-    from imfhist.changes import PlanRefused
-    from imfhist.dialogue import ask_for_event
+    from imfhist.cli.dialogue import ask_for_event
+    from imfhist.keeping.changes import PlanRefused
+    from imfhist.keeping.drafts import Builder
 
     timeline = load_for_reading(path)
     builder = Builder(timeline, allow_duplicate=allow_duplicate)
@@ -129,7 +129,7 @@ def add_event(
         # The whole text that will be added, checked with the whole timeline, before asking.
         shown = change(path, planner, dry_run=True, quiet=True)
         stderr().print(added_text(shown.diff()), soft_wrap=True, markup=False, highlight=False)
-        from imfhist.output.safety import terminal_text
+        from imfhist.common.safety import terminal_text
 
         try:
             confirmed = Confirm.ask(terminal_text(_("Add it to {path}?").format(path=path)),
@@ -160,17 +160,17 @@ def import_events(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.adding import Builder, header_name, is_example, read_rows
-    from imfhist.adding import template as csv_template
-    from imfhist.changes import PlanRefused
-    from imfhist.writer import Addition, plan_addition
+    from imfhist.keeping.changes import PlanRefused
+    from imfhist.keeping.drafts import Builder, header_name, is_example, read_rows
+    from imfhist.keeping.drafts import template as csv_template
+    from imfhist.keeping.writer import Addition, plan_addition
 
     if template:
         sys.stdout.write(csv_template(i18n.language()))
         return
     if csv_file is None:
         fail(_("name the CSV file to import"), _("`imfhist import --template` writes one"))
-    from imfhist.inputs import BadLimit, limit_text, max_file_bytes, read_regular
+    from imfhist.common.inputs import BadLimit, limit_text, max_file_bytes, read_regular
 
     try:
         limit = max_file_bytes()
@@ -239,8 +239,8 @@ def init(
         "Print the timeline it would start; write nothing."))] = False,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.atomic import WriteError
-    from imfhist.starting import TimelineExists, new_timeline, start_timeline
+    from imfhist.keeping.atomic import WriteError
+    from imfhist.keeping.plan_init import TimelineExists, new_timeline, start_timeline
 
     if dry_run:
         sys.stdout.write(new_timeline(target, title))
@@ -263,7 +263,7 @@ def init(
 @app.command(cls=Command, name="where", help=_(
     "Say which timeline file the commands use here, and why."))
 def where(file: FileOption = None, lang: LangOption = None) -> None:
-    from imfhist.paths import FROM_PACKAGE, FROM_SETTING, SettingError, chosen_for_reading
+    from imfhist.common.paths import FROM_PACKAGE, FROM_SETTING, SettingError, chosen_for_reading
 
     try:
         chosen = chosen_for_reading(file)

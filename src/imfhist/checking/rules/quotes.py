@@ -1,0 +1,132 @@
+"""Rules about quotes and the archived sources they come from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from imfhist.checking.rules import Rule, checker
+from imfhist.common.i18n import _
+from imfhist.common.problems import Problem, Severity
+from imfhist.common.textnorm import normalise_spacing
+from imfhist.timeline.archives import archives_of
+from imfhist.timeline.model import Timeline
+
+__all__ = ["QUOTE_NOT_FOUND", "SOURCE_ARCHIVE", "SOURCE_UNARCHIVED", "find_quote"]
+
+QUOTE_NOT_FOUND = Rule("quote-not-found", Severity.ERROR, """
+    A citation's `quote` must appear word for word in the archived text of its source (the
+    source's `archive`). White space (including no-break spaces) and typographic apostrophes and
+    quotation marks are compared loosely; an ellipsis `…` or `[…]` stands for words left out, and
+    the parts around it must appear in that order. Sources without an archive are not checked.""")
+SOURCE_ARCHIVE = Rule("source-archive", Severity.ERROR, """
+    A source's `archive` must name a readable UTF-8 text file of at most 20 MB, by a path relative
+    to the timeline file that stays inside the timeline's folder: an absolute path, `..`, or a
+    symbolic link leading out of the folder is refused without the file being read. The archives
+    of one timeline may hold 100 MB in all.""")
+
+SOURCE_UNARCHIVED = Rule("source-unarchived", Severity.WARNING, """
+    A source that events cite has no `archive`, so that their quotes cannot be checked: a quote
+    that the source does not hold would go unnoticed. Save the page's text in a file beside the
+    timeline and name it as the source's `archive`, or add the source with `imfhist source add
+    --id ID --title TITLE --from FILE` (a saved copy) or `--url URL --fetch`, which archive it. It
+    is a warning, not an error, so that a new timeline can be started before its sources are
+    archived; `validate --strict` fails on it.""", example="""
+    sources:
+      - id: rapport-2019
+        title: Rapport d'activité 2019   # no archive: the quotes citing it are not checked
+    """)
+
+_ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
+# How the words a near miss shares with the source are found: from the first occurrences of the
+# quote's first SEEDS characters, at most MAX_SEEDS of them, so that each quote costs a few
+# scans of its archive, never one per character (2,000 near misses against a 19 MB archive).
+SEEDS = (32, 8, 1)
+MAX_SEEDS = 256
+
+
+def find_quote(quote: str, archive: str) -> str | None:
+    """None when every part of `quote` is found in order in `archive`; otherwise the words of
+    the quote that do match, up to where it departs from the source (empty if none)."""
+    parts = [p for p in _ELLIPSIS.split(normalise_spacing(quote)) if p]
+    position = 0
+    for part in parts:
+        found = archive.find(part, position)
+        if found < 0:
+            return part[:_longest_prefix(part, archive, position)]
+        position = found + len(part)
+    return None
+
+
+def _longest_prefix(part: str, archive: str, start: int) -> int:
+    """How many characters of `part` (which is not in `archive`) the archive holds from `start` on,
+    looked for where the part's first characters occur: a bounded number of scans."""
+    for seed in SEEDS:
+        if len(part) < seed:
+            continue
+        found = archive.find(part[:seed], start)
+        if found < 0:
+            continue
+        best = seed
+        for _seen in range(MAX_SEEDS):
+            best = max(best, _common_prefix(part, archive, found, best))
+            found = archive.find(part[:seed], found + 1)
+            if found < 0:
+                break
+        return best
+    return 0
+
+
+def _common_prefix(part: str, archive: str, at: int, known: int) -> int:
+    """The length of the longest prefix of `part` found at `at`, if longer than `known`."""
+    if not archive.startswith(part[:known + 1], at):
+        return known
+    low, high = known + 1, len(part)
+    while low < high:  # a prefix that is found has every shorter prefix found too
+        middle = (low + high + 1) // 2
+        if archive.startswith(part[:middle], at):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@checker
+def check_quotes(timeline: Timeline) -> Iterator[Problem]:
+    archives = archives_of(timeline)
+    for source in timeline.sources:
+        refusal = archives.of(source).refusal
+        if refusal:
+            yield SOURCE_ARCHIVE.at(refusal.loc, refusal.message, refusal.hint)
+    cited = {citation.ref.value for event in timeline.events for citation in event.sources}
+    for source in timeline.sources:
+        if source.archive is None and source.id.value in cited:
+            yield SOURCE_UNARCHIVED.at(source.id.loc, _(
+                "source '{id}' has no archive: the quotes that cite it cannot be checked").format(
+                    id=source.id.value),
+                _("save its text in a file beside the timeline and name it as the source's "
+                  "'archive', or add it with `imfhist source add --id ID --title TITLE "
+                  "--from FILE` (or `--url URL --fetch`), which archives it"))
+    sources = timeline.source_by_id()
+    for event in timeline.events:
+        for citation in event.sources:
+            source = sources.get(citation.ref.value)
+            archive = archives.text(source) if source else None
+            if archive is None:
+                continue
+            quote = normalise_spacing(citation.quote.value)
+            if not quote:
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, _("the quote is empty"),
+                                         _("copy the words of the source that state the event"))
+                continue
+            matched = find_quote(quote, archive)
+            if matched is not None:
+                ref = citation.ref.value
+                if matched:
+                    message = _("the quote departs from source '{source}' after “{words}”").format(
+                        source=ref, words=matched[-30:])
+                else:
+                    message = _("the quote is not in source '{source}'").format(source=ref)
+                yield QUOTE_NOT_FOUND.at(
+                    citation.quote.loc, message,
+                    _("copy the words exactly as the archived source has them"))

@@ -1,0 +1,149 @@
+"""The questions of interactive `imfhist add`: each field asked for until it is right.
+
+Known places, actors, regions, tags and sources are offered with Tab completion (readline),
+not listed in the question: a timeline of ten thousand events knows too many to print.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+
+from rich.console import Console
+from rich.prompt import Confirm, Prompt
+
+from imfhist.common.i18n import _
+from imfhist.common.safety import terminal_text
+from imfhist.keeping.drafts import Builder, EventDraft, split, worded
+from imfhist.keeping.writer import Addition, slug
+
+
+@contextlib.contextmanager
+def completing(values: Iterable[str]) -> Iterator[None]:
+    """Offer `values` to Tab while a question is asked (where readline is available); the
+    completion works on the last of several values separated by commas."""
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: questions without completion
+        yield
+        return
+    known = sorted(set(values))
+    previous_completer = readline.get_completer()
+    previous_delimiters = readline.get_completer_delims()
+
+    def complete(typed: str, state: int) -> str | None:
+        matches = [v for v in known if v.lower().startswith(typed.lower())]
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer(complete)
+    readline.set_completer_delims(",")
+    readline.parse_and_bind("tab: complete")
+    try:
+        yield
+    finally:
+        readline.set_completer(previous_completer)
+        readline.set_completer_delims(previous_delimiters)
+
+
+def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
+                  console: Console) -> None:
+    """Ask for every field the options did not give, again until it is right."""
+
+    # Questions and errors quote ids, names and dates from the file: shown as text, made
+    # visible, never read as Rich markup.
+    def ask(question: str, default: str = "", known: Iterable[str] = ()) -> str:
+        shown = f"{question} ({default})" if default else question  # the default made safe too
+        with completing(known):
+            return Prompt.ask(terminal_text(shown), default=default, console=console,
+                              show_default=False)
+
+    def confirm(question: str) -> bool:
+        return Confirm.ask(terminal_text(question), console=console, default=True)
+
+    def say(error: str) -> None:
+        console.print(terminal_text(error))
+
+    timeline = builder.timeline
+
+    while not draft.title.strip():
+        draft.title = ask(_("Title"))
+    while True:
+        if not draft.date:
+            draft.date = ask(_("Date (EDTF or words such as 'dès 2004'; empty if the source "
+                               "gives none)"))
+        date, _wording, error = builder.date(draft.date)
+        if error:
+            say(error)
+            draft.date = ""
+            continue
+        if date and not confirm(_("Understood as {edtf} ({words}). Right?").format(
+                edtf=date, words=worded(date))):
+            draft.date = ""
+            continue
+        break
+    if not draft.summary:
+        draft.summary = ask(_("Summary (a longer text; empty for none)"))
+    if not draft.countries:
+        draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
+    while any(builder.country(c) for c in draft.countries):
+        for country in draft.countries:
+            error = builder.country(country)
+            if error:
+                say(error)
+        draft.countries = split([ask(_("Countries (separated by commas; empty for none)"))])
+    if not draft.regions:
+        regions = {r.value for e in timeline.events for r in e.regions}
+        draft.regions = split([ask(_("Regions (separated by commas; empty for none; Tab "
+                                     "completes)"), known=regions)])
+    for kind, known in (("place", builder.places), ("actor", builder.actors)):
+        values = draft.places if kind == "place" else draft.actors
+        if not values:
+            question = (_("Places (ids or names, {count} known, Tab completes; a new name "
+                          "creates one)") if kind == "place" else
+                        _("Actors (ids or names, {count} known, Tab completes; a new name "
+                          "creates one)"))
+            values[:] = split([ask(question.format(count=len(known)),
+                                   known=[*known, *known.values()])])
+        for number, written in enumerate(values):
+            found, error = builder.reference(kind, written)
+            if found:
+                values[number] = found
+                continue
+            if not confirm(_("'{name}' is new here. Create it?").format(name=written)):
+                values[number] = ""
+                continue
+            ident = slug(written, known)
+            if kind == "place":
+                country = ask(_("Country of {name}").format(name=written))
+                while builder.country(country):
+                    say(builder.country(country) or "")
+                    country = ask(_("Country of {name}").format(name=written))
+                addition.places.append({"id": ident, "name": written, "country": country})
+            else:
+                actor_kind = Prompt.ask(terminal_text(_("Kind of {name}").format(name=written)),
+                                        choices=["person", "organisation", "programme"],
+                                        default="organisation", console=console)
+                addition.actors.append({"id": ident, "name": written, "kind": actor_kind})
+            known[ident] = written
+            values[number] = ident
+        values[:] = [v for v in values if v]
+    if not draft.tags:
+        tags = {t.value for e in timeline.events for t in e.tags}
+        draft.tags = split([ask(_("Tags (separated by commas; empty for none; Tab completes)"),
+                                known=tags)])
+    sources = list(builder.sources)
+    if not draft.source and len(sources) == 1:
+        draft.source = sources[0]  # nothing to choose
+    while draft.source not in builder.sources:
+        draft.source = ask(_("Source ({count} known, Tab completes)").format(
+            count=len(sources)), default=sources[0] if len(sources) == 1 else "", known=sources)
+    while True:
+        if not draft.quote.strip():
+            draft.quote = ask(_("Quote: the words of the source that state the event"))
+        error = builder.quote(draft.source, draft.quote)
+        if not error and draft.quote.strip():
+            break
+        if error:
+            say(error)
+        draft.quote = ""
+

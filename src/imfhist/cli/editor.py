@@ -1,0 +1,158 @@
+"""Editing one event's YAML in the user's editor, as `git commit` does: `imfhist edit ID`.
+
+The event is shown as a plain mapping (its list indentation taken away), opened in `$VISUAL`,
+else `$EDITOR`, else `vi`; what comes back is put back at the same indentation, in place of the
+event's lines, and checked with the whole file before anything is written. On an error the
+problems are shown and the editor can be opened again on what was typed.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from imfhist.common.i18n import _
+from imfhist.keeping.changes import Change, PlanRefused, newline_of
+from imfhist.keeping.outline import Outline, Unsupported
+from imfhist.keeping.plan_edit import find_object
+from imfhist.keeping.transaction import Planner
+from imfhist.timeline.model import Timeline
+
+
+class EditorFailed(Exception):
+    """The editor could not be started, or ended with an error."""
+
+
+class NoEditor(Exception):
+    """No editor is named and there is no terminal to open `vi` in."""
+
+
+class Abandoned(Exception):
+    """The user chose not to open the editor again after an error."""
+
+
+def editor_command() -> list[str]:
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value)
+    return ["vi"]
+
+
+def dedented(outline: Outline, item: yaml.Node) -> tuple[str, tuple[int, int], str, str]:
+    """(the event as a plain mapping with LF line ends, its span in the file, the text before its
+    first key, the indentation of its other keys)."""
+    start, end = outline.item_span(item)
+    first = item.start_mark.index
+    prefix = outline.text[start:first]
+    indent = " " * item.start_mark.column
+    lines = outline.text[first:end].splitlines()
+    out = [lines[0]] if lines else []
+    for number, line in enumerate(lines[1:], start=item.start_mark.line + 2):
+        if not line.strip():
+            out.append("")
+        elif line.startswith(indent):
+            out.append(line[len(indent):])
+        else:
+            raise Unsupported(_("a line inside the event written left of its keys"), number)
+    return "\n".join(out) + "\n", (start, end), prefix, indent
+
+
+def indented(text: str, prefix: str, indent: str, newline: str) -> str:
+    lines = text.strip("\n").splitlines()
+    out = [prefix + lines[0]] if lines else []
+    out += [indent + line if line.strip() else "" for line in lines[1:]]
+    return newline.join(out) + newline
+
+
+def plan_replace(ident: str, original: str, edited: str) -> Planner:
+    """Put the edited text in place of the event, if the event is still as it was shown."""
+
+    def planner(outline: Outline, timeline: Timeline) -> list[Change]:
+        _kind, item = find_object(outline, timeline, ident, ("events",))
+        now, (start, end), prefix, indent = dedented(outline, item)
+        if now != original:
+            raise PlanRefused(_("event '{id}' was changed by someone else while it was being "
+                                "edited: nothing was written").format(id=ident),
+                              _("run the command again"))
+        if not edited.strip():
+            raise PlanRefused(_("the event was emptied: nothing was written"),
+                              _("to remove it, use `imfhist remove {id}`").format(id=ident))
+        return [Change(start, end, indented(edited, prefix, indent, newline_of(outline.text)),
+                       outline.owner(item))]
+
+    return planner
+
+
+def check_snippet(text: str) -> str | None:
+    """What is wrong with the edited text as YAML on its own, if anything."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
+        return where + " ".join(str(error.problem or error).split())
+    if not isinstance(node, yaml.MappingNode):
+        return _("an event is a mapping of keys to values (id: …, title: …)")
+    return None
+
+
+def edit_session(original: str, problems: Callable[[str], list[str]],
+                 show: Callable[[str], None], again: Callable[[], bool]) -> str | bool | None:
+    """Open the event in the editor until what comes back is right: the edited text; None when
+    nothing was changed; False when the user gave up after an error."""
+    if not (os.environ.get("VISUAL") or os.environ.get("EDITOR")) and not sys.stdin.isatty():
+        raise NoEditor
+    text = original
+    while True:
+        text = run_editor(text)
+        if text == original:
+            return None
+        problem = check_snippet(text)
+        found = [_("the event is not valid YAML: {problem}").format(problem=problem)] \
+            if problem else problems(text)
+        if not found:
+            return text
+        for line in found:
+            show(line)
+        if not again():
+            raise Abandoned
+
+
+def run_editor(text: str) -> str:
+    """Open `text` in the user's editor and return what it saved."""
+    handle, name = tempfile.mkstemp(prefix="imfhist-event-", suffix=".yaml")
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        command = [*editor_command(), str(path)]
+        try:
+            status = subprocess.call(command)
+        except OSError as error:
+            raise EditorFailed(_("cannot start the editor {editor}: {reason}").format(
+                editor=command[0], reason=(error.strerror or str(error)).lower())) from None
+        if status != 0:
+            raise EditorFailed(_("the editor {editor} ended with status {status}").format(
+                editor=command[0], status=status))
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def shown_event(ident: str, into: list[str]) -> Planner:
+    """A planner that changes nothing and puts the event, as the editor shows it, in `into`."""
+
+    def planner(outline: Outline, timeline: Timeline) -> list[Change]:
+        _kind, item = find_object(outline, timeline, ident, ("events",))
+        into.append(dedented(outline, item)[0])
+        return []
+
+    return planner

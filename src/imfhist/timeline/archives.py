@@ -1,0 +1,163 @@
+"""The archived text of a timeline's sources, read safely.
+
+A source's `archive` names a text file relative to the timeline. The file comes from whoever
+wrote the timeline, perhaps a pull request that CI validates, so what it may name is confined:
+
+- only paths inside the timeline's folder (or below it) are read; an absolute path, a `..` or a
+  symbolic link leading out is refused with a message that does not depend on the file that
+  would have been read (whether it exists, what it holds), so that nothing can be learnt about it;
+- only regular files are read (a FIFO or a device is refused at once, without blocking);
+- at most MAX_ARCHIVE_BYTES per file and MAX_TOTAL_ARCHIVE_BYTES for all of a timeline's
+  archives together;
+- each resolved path is read once, however many sources name it, and its text is shared.
+
+`archives_of(timeline)` gives the archives of one timeline; every rule that needs the text of a
+source asks it, and the last timeline's archives are kept so that several rules share one read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import NamedTuple
+
+from imfhist.common.i18n import _
+from imfhist.common.problems import Loc
+from imfhist.common.textnorm import normalise_spacing
+from imfhist.timeline.model import Source, Timeline
+
+# An archive is a page of text; anything far larger is a mistake (or /dev/zero).
+MAX_ARCHIVE_BYTES = 20 * 1024 * 1024
+# All the archives of a timeline together: their text stays in memory while the rules run.
+MAX_TOTAL_ARCHIVE_BYTES = 100 * 1024 * 1024
+
+
+class Refusal(NamedTuple):
+    """Why an archive was not read, at the source's `archive` value: what the `source-archive`
+    rule reports (imfhist.checking.rules.quotes)."""
+
+    loc: Loc
+    message: str
+    hint: str
+
+
+class ArchiveText(NamedTuple):
+    """What reading one source's archive gave: its text (spacing normalised) or a refusal."""
+
+    text: str | None
+    refusal: Refusal | None
+
+
+class _Read(NamedTuple):
+    text: str | None
+    # A message template with {archive}, its hint and values; None when the text was read.
+    failure: tuple[str, str, dict[str, object]] | None
+
+
+def _outside() -> _Read:
+    return _Read(None, (_("archive '{archive}' is outside the timeline's folder"),
+                        _("keep the archive in the timeline's folder or below it, and name it "
+                          "by a relative path without '..'"), {}))
+
+
+def _failure(template: str, hint: str, **values: object) -> _Read:
+    return _Read(None, (template, hint, values))
+
+
+class Archives:
+    """The archives of one timeline: confined to its folder, each resolved path read once."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self._folder = Path(timeline.path).parent
+        self._by_path: dict[Path, _Read] = {}
+        self._by_source: dict[int, ArchiveText] = {}
+        self._total = 0
+
+    def of(self, source: Source) -> ArchiveText:
+        """The archive of `source` (text None and no refusal when it names none)."""
+        if source.archive is None:
+            return ArchiveText(None, None)
+        known = self._by_source.get(id(source))
+        if known is not None:
+            return known
+        read = self._read(source.archive.value)
+        refusal = None
+        if read.failure is not None:
+            template, hint, values = read.failure
+            refusal = Refusal(source.archive.loc, template.format(
+                archive=source.archive.value, **values), hint)
+        result = ArchiveText(read.text, refusal)
+        self._by_source[id(source)] = result
+        return result
+
+    def text(self, source: Source) -> str | None:
+        return self.of(source).text
+
+    def _read(self, name: str) -> _Read:
+        path = self._confined(name)
+        if path is None:
+            return _outside()
+        if path not in self._by_path:
+            self._by_path[path] = self._read_file(path)
+        return self._by_path[path]
+
+    def _confined(self, name: str) -> Path | None:
+        """The resolved path `name` stands for, or None when it leads out of the folder."""
+        if not name or "\x00" in name:
+            return None
+        posix, windows = PurePosixPath(name), PureWindowsPath(name)
+        if posix.is_absolute() or windows.anchor or ".." in posix.parts or ".." in windows.parts:
+            return None
+        try:
+            folder = self._folder.resolve()
+            path = (folder / name).resolve()
+        except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long
+            return None
+        return path if path.is_relative_to(folder) and path != folder else None
+
+    def _read_file(self, path: Path) -> _Read:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            handle = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            return _failure(_("archive '{archive}' is not a file"),
+                            _("give a path relative to the timeline file"))
+        except OSError as error:
+            return _failure(_("archive '{archive}' cannot be read: {reason}"),
+                            _("check the file's permissions"), reason=error.strerror or error)
+        with os.fdopen(handle, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return _failure(_("archive '{archive}' is not a file"),
+                                _("give a path relative to the timeline file"))
+            try:
+                data = file.read(MAX_ARCHIVE_BYTES + 1)
+            except OSError as error:
+                return _failure(_("archive '{archive}' cannot be read: {reason}"),
+                                _("check the file's permissions"), reason=error.strerror or error)
+        if len(data) > MAX_ARCHIVE_BYTES:
+            return _failure(_("archive '{archive}' is larger than {size} MB"),
+                            _("archive the text of the page only"),
+                            size=MAX_ARCHIVE_BYTES // 2**20)
+        if self._total + len(data) > MAX_TOTAL_ARCHIVE_BYTES:
+            return _failure(_("the archives of this timeline exceed {size} MB in all"),
+                            _("archive the text of the pages only"),
+                            size=MAX_TOTAL_ARCHIVE_BYTES // 2**20)
+        self._total += len(data)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return _failure(_("archive '{archive}' is not UTF-8 text"), _("save it as UTF-8"))
+        del data  # a 20 MB page is held as text only, not as bytes and text at once
+        return _Read(normalise_spacing(text), None)
+
+
+_last: tuple[Timeline, Archives] | None = None
+
+
+def archives_of(timeline: Timeline) -> Archives:
+    """The archives of `timeline`; the same object for every rule that checks this timeline."""
+    global _last
+    if _last is None or _last[0] is not timeline:
+        _last = (timeline, Archives(timeline))
+    return _last[1]

@@ -1,0 +1,216 @@
+"""What a quote says: its words, whether it stands on whole words of its page, and whether it
+names a date, a place, a region, a country or an actor.
+
+The rules in `imfhist.checking.rules.quotewords` and `imfhist.checking.rules.claims`, and
+`imfhist add` and `imfhist import`, all ask these questions; the answers are plain values and
+nothing here prints.
+
+Words are compared as people read them: case and accents set aside (`Algérie` is `algerie`), and
+a word is a run of letters or digits, so that `l’IMF` holds the words `l` and `imf` and
+`2019-2021` the words `2019` and `2021`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import islice
+
+from imfhist.common.textnorm import normalise_spacing
+from imfhist.timeline.model import Source, Timeline
+
+# A quote states a fact when it holds at least a subject, a verb and what the verb bears on,
+# with the articles and prepositions that bind them: "L’IMF a participé aux PCPA" is 6 words,
+# "Ada founded ACME in 2004" 5. One or two words ("de", "le projet") state nothing.
+MIN_QUOTE_WORDS = 5
+
+ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
+_WORD = re.compile(r"\w+")
+# The combining marks that accents decompose into; others split words alike on both sides.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+# The words by which an author speaks of itself, in the languages of imfhist's timelines.
+FIRST_PERSON = frozenset({"nous", "notre", "nos", "we", "our", "ours", "us"})
+# Words that join two modifiers sharing one noun: "les PCPA marocain ou tunisien".
+CONJUNCTIONS = frozenset({"et", "ou", "ni", "and", "or", "nor"})
+# At most this many words between the shared noun and the second modifier: "marocain ou",
+# "marocain, algérien et".
+_MAX_COORDINATED = 4
+
+
+def archive_text(timeline: Timeline, source: Source) -> str | None:
+    """The archived text of `source`, spaces normalised, or None when it has none or it cannot
+    be read (which the `source-archive` rule reports). Read through imfhist.timeline.archives:
+    confined to the timeline's folder, and read once for all the rules that ask."""
+    from imfhist.timeline.archives import archives_of
+
+    return archives_of(timeline).text(source)
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised."""
+    text = normalise_spacing(quote)
+    if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
+        return [text] if text else []
+    return [part for part in ELLIPSIS.split(text) if part]
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, folded: lower case, no accents (as `textnorm.fold` folds them, but
+    without its character-by-character loop, which costs more than all else on a large file)."""
+    folded = text.casefold()
+    if folded.isascii():
+        return _WORD.findall(folded)
+    # Word by word (between white spaces, which decomposing keeps as they are, so the words are
+    # those of the whole text decomposed): a text repeats its words, and each is decomposed
+    # once per run.
+    found: list[str] = []
+    for token in folded.split():
+        found += _WORD.findall(token) if token.isascii() else _token_words(token)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _token_words(token: str) -> list[str]:
+    return _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", token)))
+
+
+def in_first_person(quote: str) -> bool:
+    """Whether the quote's author speaks of itself in it ("nous ont fait grandir")."""
+    return any(word in FIRST_PERSON for word in words(quote))
+
+
+def word_count(quote: str) -> int:
+    """The words of a quote; its elisions (`[…]`, `...`) hold none."""
+    return len(_WORD.findall(quote))
+
+
+def too_few_words(quote: str) -> str | None:
+    """What is wrong with a quote too short to state a fact; None when it is long enough."""
+    from imfhist.common.i18n import n_
+
+    # The first words are enough to know that a quote is long enough.
+    if next(islice(_WORD.finditer(quote), MIN_QUOTE_WORDS - 1, None), None) is not None:
+        return None
+    count = word_count(quote)
+    return n_("the quote holds {count} word without its elisions; at least {minimum} are "
+              "needed to state a fact",
+              "the quote holds {count} words without its elisions; at least {minimum} are "
+              "needed to state a fact", count).format(count=count, minimum=MIN_QUOTE_WORDS)
+
+
+def partial_word_part(quote: str, archive: str) -> str | None:
+    """None when every part of `quote` is found in `archive` as whole words and in the quote's
+    order; otherwise the first part that is not (found only inside longer words, or only
+    before the part that precedes it)."""
+    position = 0
+    for part in quote_parts(quote):
+        found = _whole(part).search(archive, position)
+        if found is None:
+            return part
+        position = found.end()
+    return None
+
+
+@lru_cache(maxsize=256)
+def _whole(part: str) -> re.Pattern[str]:
+    # A part that begins or ends with a letter or digit must not begin or end inside a word.
+    before = r"(?<!\w)" if _WORD.match(part[0]) else ""
+    after = r"(?!\w)" if _WORD.match(part[-1]) else ""
+    return re.compile(before + re.escape(part) + after)
+
+
+class QuoteWords:
+    """The words of an event's quotes, each part kept apart: a name is never found across an
+    elision, where the page has words the quote leaves out."""
+
+    def __init__(self, quotes: Sequence[str]) -> None:
+        self.parts = [words(part) for quote in quotes for part in quote_parts(quote)]
+        self.all = {word for part in self.parts for word in part}
+        # Each part as one string of words between spaces, the parts joined by a line break: a
+        # name in a row is a substring, which cannot run across an elision.
+        self._joined = "\n".join(f" {' '.join(part)} " for part in self.parts)
+
+    def has_word(self, word: str) -> bool:
+        return word in self.all
+
+    def names(self, phrase: str) -> bool:
+        """Whether the quotes hold the words of `phrase` in a row, or shared through a
+        coordination: "les PCPA marocain ou tunisien" names "PCPA tunisien"."""
+        wanted, in_a_row = _phrase_words(phrase)
+        if not wanted or not self.all.issuperset(wanted):
+            return False
+        if in_a_row in self._joined:
+            return True
+        return len(wanted) > 1 and any(_coordinated(part, wanted) for part in self.parts)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[list[str], str]:
+    # The same names (of actors, places, regions) are looked for in event after event: their
+    # words, and those words in a row between spaces.
+    wanted = words(phrase)
+    return wanted, f" {' '.join(wanted)} "
+
+
+def _coordinated(said: list[str], wanted: list[str]) -> bool:
+    size = len(wanted)
+    for split in range(1, size):  # the first words shared, the rest after a coordination
+        head, tail = wanted[:split], wanted[split:]
+        for start in range(len(said) - split + 1):
+            if said[start:start + split] != head:
+                continue
+            after = start + split
+            for gap in range(2, _MAX_COORDINATED + 1):
+                if said[after + gap - 1:after + gap] and said[after + gap - 1] in CONJUNCTIONS \
+                        and said[after + gap:after + gap + len(tail)] == tail:
+                    return True
+    return False
+
+
+# -- countries ----------------------------------------------------------------------------------
+
+# Demonyms that are not the country's name followed by an ending (see `country_words`).
+_DEMONYM_EXCEPTIONS = {
+    "fr": {"FR": ("français", "française", "françaises"), "GR": ("grec", "grecque", "grecs",
+           "grecques"), "TR": ("turc", "turque", "turcs", "turques"),
+           "ES": ("espagnol", "espagnole", "espagnols", "espagnoles"),
+           "DE": ("allemand", "allemande", "allemands", "allemandes"),
+           "GB": ("britannique", "britanniques"), "BE": ("belge", "belges"),
+           "CH": ("suisse", "suisses"), "NL": ("néerlandais", "néerlandaise"),
+           "US": ("américain", "américaine", "américains", "américaines")},
+    "en": {"FR": ("french",), "GR": ("greek",), "TR": ("turkish",), "ES": ("spanish",),
+           "GB": ("british",), "NL": ("dutch",), "CH": ("swiss",), "US": ("american",)},
+}
+# Endings that make a demonym of a country's name, once its final "e", "a" or "o" is dropped
+# (Tunisie -> tunisi + en, Maroc -> maroc + ain, Liban -> liban + ais, Morocco -> morocc + an).
+_ENDINGS = {
+    "fr": ("en", "enne", "ens", "ennes", "ain", "aine", "ains", "aines", "ais", "aise",
+           "aises", "ois", "oise", "oises", "ien", "ienne", "iens", "iennes"),
+    "en": ("an", "ans", "ian", "ians", "ese", "i", "is"),
+}
+
+
+@lru_cache(maxsize=512)
+def country_words(code: str, lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The names of a country in the timeline's language (both French and English when it has
+    none) as phrases, and the single words formed from them (demonyms)."""
+    from imfhist.timeline.places import countries
+
+    languages = [lang] if lang in ("fr", "en") else ["fr", "en"]
+    names: list[str] = []
+    formed: set[str] = set()
+    for language in languages:
+        name = countries().name(code, language)
+        names.append(name)
+        for exception in _DEMONYM_EXCEPTIONS[language].get(code, ()):
+            formed.update(words(exception))
+        name_words = words(name)
+        if len(name_words) == 1:
+            stem = name_words[0]
+            if stem[-1] in "eao" and len(stem) > 3:
+                stem = stem[:-1]
+            formed.update(stem + ending for ending in _ENDINGS[language])
+    return tuple(names), frozenset(formed)
