@@ -64,20 +64,20 @@ def test_long_names_are_cut_too(timeline: Path) -> None:
 def test_filter_gives_validates_reason_for_a_year_too_long(timeline: Path, option: str) -> None:
     result = run(timeline, "filter", option, TOO_LONG_TO_PLACE)
     assert result.returncode == 2
-    assert PLACE_REASON in result.stderr and "neither" not in result.stderr
+    assert PLACE_REASON in result.stderr and "not a date imfhist reads" not in result.stderr
 
 
 def test_add_gives_validates_reason_for_a_year_too_long(timeline: Path) -> None:
     result = run(timeline, "add", "--title", "X", "--date", TOO_LONG_TO_PLACE, "--quote", "q",
                  "--yes")
     assert result.returncode != 0
-    assert PLACE_REASON in result.stderr and "neither" not in result.stderr
+    assert PLACE_REASON in result.stderr and "not a date imfhist reads" not in result.stderr
 
 
 def test_a_wording_still_reads_and_a_non_date_is_still_neither(timeline: Path) -> None:
     assert run(timeline, "filter", "--from", "dès 2004").returncode == 0
     result = run(timeline, "filter", "--from", "soon")
-    assert "neither an EDTF date nor a wording" in result.stderr
+    assert "is not a date imfhist reads: write it as 2004" in result.stderr
 
 
 @pytest.fixture

@@ -10,12 +10,13 @@ import contextlib
 from collections.abc import Iterable, Iterator
 
 from rich.console import Console
-from rich.prompt import Confirm, Prompt
 
+from imfhist.cli.questions import Question, YesNo
 from imfhist.common.i18n import _
 from imfhist.common.safety import terminal_text
 from imfhist.keeping.drafts import Builder, EventDraft, split, worded
 from imfhist.keeping.writer import Addition, slug
+from imfhist.timeline.model import ACTOR_KINDS, actor_kind
 
 
 @contextlib.contextmanager
@@ -54,11 +55,11 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
     def ask(question: str, default: str = "", known: Iterable[str] = ()) -> str:
         shown = f"{question} ({default})" if default else question  # the default made safe too
         with completing(known):
-            return Prompt.ask(terminal_text(shown), default=default, console=console,
-                              show_default=False)
+            return Question.ask(terminal_text(shown), default=default, console=console,
+                                show_default=False)
 
     def confirm(question: str) -> bool:
-        return Confirm.ask(terminal_text(question), console=console, default=True)
+        return YesNo.ask(terminal_text(question), console=console, default=True)
 
     def say(error: str) -> None:
         console.print(terminal_text(error))
@@ -120,10 +121,13 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
                     country = ask(_("Country of {name}").format(name=written))
                 addition.places.append({"id": ident, "name": written, "country": country})
             else:
-                actor_kind = Prompt.ask(terminal_text(_("Kind of {name}").format(name=written)),
-                                        choices=["person", "organisation", "programme"],
-                                        default="organisation", console=console)
-                addition.actors.append({"id": ident, "name": written, "kind": actor_kind})
+                # Offered and answered in the user's language, stored as the format says.
+                question = Question(terminal_text(_("Kind of {name}").format(name=written)),
+                                    choices=[_(name) for name in ACTOR_KINDS.values()],
+                                    console=console, reader=actor_kind)
+                chosen = question(default=_(ACTOR_KINDS["organisation"]))
+                addition.actors.append({"id": ident, "name": written,
+                                        "kind": actor_kind(chosen) or "organisation"})
             known[ident] = written
             values[number] = ident
         values[:] = [v for v in values if v]

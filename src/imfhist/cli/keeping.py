@@ -94,8 +94,6 @@ def edit(
 
 
 def _edit_in_editor(path: Path, event_id: str, dry_run: bool) -> None:
-    from rich.prompt import Confirm
-
     from imfhist.cli.editor import (
         Abandoned,
         EditorFailed,
@@ -104,6 +102,7 @@ def _edit_in_editor(path: Path, event_id: str, dry_run: bool) -> None:
         plan_replace,
         shown_event,
     )
+    from imfhist.cli.questions import YesNo
     from imfhist.keeping.changes import PlanRefused
     from imfhist.keeping.transaction import WriteRefused, rewrite
     from imfhist.publishing.report.text import problem_line
@@ -122,7 +121,7 @@ def _edit_in_editor(path: Path, event_id: str, dry_run: bool) -> None:
 
     try:
         text = edit_session(original, problems, show=lambda line: note(line, style="red"),
-                            again=lambda: Confirm.ask(_("Edit it again?"), console=stderr(),
+                            again=lambda: YesNo.ask(_("Edit it again?"), console=stderr(),
                                                       default=True))
     except NoEditor:
         fail(_("give the fields to change as options (see --help), or set VISUAL or EDITOR to "

@@ -25,6 +25,34 @@ class ExportFormat(enum.StrEnum):
     html = "html"
 
 
+# The formats a file's extension stands for: the first is taken when --format is not given.
+FORMATS_OF_EXTENSION = {
+    ".html": (ExportFormat.html,), ".htm": (ExportFormat.html,),
+    ".json": (ExportFormat.json, ExportFormat.timelinejs), ".csv": (ExportFormat.csv,),
+    ".md": (ExportFormat.markdown,), ".markdown": (ExportFormat.markdown,),
+}
+
+
+def export_format_for(given: ExportFormat | None, output: Path | None) -> ExportFormat:
+    """The format to write: --format when given, else the one -o FILE's extension names, else
+    JSON. Refuses (exit 2) an extension that names no format, or another format than --format:
+    a page written as JSON into `historique.html` must not be reported as a success."""
+    if output is None:
+        return given or ExportFormat.json
+    extension = output.suffix.lower()
+    formats = FORMATS_OF_EXTENSION.get(extension)
+    if given is None:
+        if formats is None:
+            fail(_("cannot tell the format from the name {path}").format(path=output),
+                 _("end the name with .html, .json, .csv or .md, or give --format"))
+        return formats[0]
+    if formats is not None and given not in formats:
+        fail(_("--format {format} does not write a {extension} file").format(
+                 format=given.value, extension=extension),
+             _("give a name ending in the format's extension, or leave out --format"))
+    return given
+
+
 class GroupBy(enum.StrEnum):
     country = "country"
     tag = "tag"
@@ -35,11 +63,12 @@ class GroupBy(enum.StrEnum):
 @with_selection
 def export(
     selection: Selection,
-    export_format: Annotated[ExportFormat, typer.Option(
+    export_format: Annotated[ExportFormat | None, typer.Option(
         "--format", help=_("json (events with their actors, places and sources), csv, markdown "
                            "(a chronology), timelinejs (TimelineJS 3) or html (a self-contained "
-                           "visual timeline)."),
-        case_sensitive=False)] = ExportFormat.json,
+                           "visual timeline). Default: the extension of -o FILE (.html, .json, "
+                           ".csv, .md), else json."),
+        case_sensitive=False, show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE",
         help=_("Write to FILE (atomically) instead of stdout."),
@@ -56,6 +85,7 @@ def export(
     from imfhist.keeping.atomic import WriteError, write_atomically
     from imfhist.publishing.exports import ExportOptions, exporter
 
+    export_format = export_format_for(export_format, output)
     if embed and export_format is not ExportFormat.html:
         fail(_("--embed applies to --format html only"),
              _("add --format html, or leave out --embed"))

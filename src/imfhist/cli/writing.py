@@ -101,9 +101,8 @@ def add_event(
             note(_("Added '{id}' to {path}.").format(id=new.added_id, path=path),
                  style="green")
         return
-    from rich.prompt import Confirm
-
     from imfhist.cli.dialogue import ask_for_event
+    from imfhist.cli.questions import YesNo
     from imfhist.keeping.changes import PlanRefused
     from imfhist.keeping.drafts import Builder
 
@@ -132,8 +131,8 @@ def add_event(
         from imfhist.common.safety import terminal_text
 
         try:
-            confirmed = Confirm.ask(terminal_text(_("Add it to {path}?").format(path=path)),
-                                    console=stderr())
+            confirmed = YesNo.ask(terminal_text(_("Add it to {path}?").format(path=path)),
+                                  console=stderr())
         except EOFError:
             _no_answer()
         if not confirmed:

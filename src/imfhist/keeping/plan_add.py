@@ -21,9 +21,7 @@ from imfhist.keeping.writer import (
     plan_addition,
     slug,
 )
-from imfhist.timeline.model import Timeline
-
-ACTOR_KINDS = ("person", "organisation", "programme")
+from imfhist.timeline.model import Timeline, actor_kind
 
 
 @dataclass
@@ -47,11 +45,14 @@ class NewThings:
                                                    "Oran=Algérie").format(value=value)))
                     continue
                 into.append((name.strip(), other.strip()))
-        for _name, kind in new.actors:
-            if kind not in ACTOR_KINDS:
+        for number, (name, written) in enumerate(new.actors):
+            kind = actor_kind(written)
+            if kind is None:
                 new.problems.append(("--new-actor", _("'{kind}' is not a kind of actor: "
                                                       "person, organisation or programme")
-                                     .format(kind=kind)))
+                                     .format(kind=written)))
+            else:  # stored as the format says, whatever language it was typed in
+                new.actors[number] = (name, kind)
         return new
 
     def addition(self, builder: Builder) -> Addition:

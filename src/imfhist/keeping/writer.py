@@ -40,17 +40,33 @@ class Addition:
     made_ids: set[str] = field(default_factory=set)
 
 
+# Words an id may not end on: a cut title must still end on what it is about ("...-de-promotion"
+# rather than "...-de-promotion-sociale-de"). French and English articles, prepositions and
+# conjunctions, elided forms included (l', d' fold to "l", "d").
+_FUNCTION_WORDS = frozenset((
+    "a", "au", "aux", "avec", "c", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le",
+    "les", "leur", "leurs", "n", "ou", "par", "pour", "qu", "que", "qui", "s", "sa", "se", "ses",
+    "son", "sur", "un", "une",
+    "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with",
+))
+MAX_ID_LENGTH = 48
+
+
 def slug(title: str, taken: Iterable[str] = ()) -> str:
-    """An id made from a title: ASCII, lower-case, words joined by hyphens, unique in `taken`."""
+    """An id made from a title: ASCII, lower-case, whole words joined by hyphens, at most
+    MAX_ID_LENGTH characters, ending on a content word, unique in `taken`."""
     decomposed = unicodedata.normalize("NFKD", title.replace("’", "'"))
     ascii_text = decomposed.encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
-    base = ""
-    for word in words:  # at most about 50 characters, cut between words
-        if base and len(base) + len(word) + 1 > 50:
+    kept: list[str] = []
+    for word in words:  # cut between words, never inside one
+        if kept and len("-".join([*kept, word])) > MAX_ID_LENGTH:
             break
-        base = f"{base}-{word}" if base else word
-    base = base or "event"
+        kept.append(word[:MAX_ID_LENGTH])
+    while len(kept) > 1 and kept[-1] in _FUNCTION_WORDS:
+        kept.pop()
+    base = "-".join(kept) or "event"
     existing = set(taken)
     candidate, number = base, 2
     while candidate in existing:

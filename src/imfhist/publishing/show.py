@@ -24,14 +24,12 @@ from imfhist.timeline.chronology import (
     word_range,
 )
 from imfhist.timeline.dates import format_bound
-from imfhist.timeline.model import Actor, Event, Place, Timeline
+from imfhist.timeline.model import ACTOR_KINDS, Actor, Event, Place, Timeline
 from imfhist.timeline.model import Text as TextValue
 
 T = TypeVar("T")
 UNKNOWN = {"place": N_("{id} (unknown place)"), "actor": N_("{id} (unknown actor)"),
            "source": N_("{id} (unknown source)")}
-ACTOR_KINDS = {"person": N_("person"), "organisation": N_("organisation"),
-               "programme": N_("programme")}
 
 
 # A value: its paragraphs, each with a style name (imfhist.publishing.table's styles). A paragraph

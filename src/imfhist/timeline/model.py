@@ -13,12 +13,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from imfhist.common.i18n import LANGUAGES, N_, _, speaking
 from imfhist.common.problems import Loc
 
 if TYPE_CHECKING:
     from imfhist.timeline.dates import EdtfDate
 
-__all__ = ["Loc"]  # positions are defined with problems, below every layer; the model carries them
+__all__ = ["ACTOR_KINDS", "Loc", "actor_kind"]  # Loc is defined with problems, below every layer
+
+# The kinds of actor the format stores (docs/format.md), each with its name for people.
+ACTOR_KINDS = {"person": N_("person"), "organisation": N_("organisation"),
+               "programme": N_("programme")}
+
+
+def actor_kind(written: str) -> str | None:
+    """The kind the format stores for what someone typed: the format's own word, or its name in
+    any language imfhist speaks (`personne` is `person`), in any case; None for anything else."""
+    wanted = written.strip().casefold()
+    for kind, name in ACTOR_KINDS.items():
+        if wanted == kind:
+            return kind
+        for language in LANGUAGES:
+            with speaking(language):
+                if wanted == _(name).casefold():
+                    return kind
+    return None
 
 
 class Text(NamedTuple):

@@ -5,8 +5,9 @@ read dates through `from_wording`, the `claim-date` rule reads a `date_label` th
 docs/format.md shows it (a test checks that the page holds `markdown_table()`).
 
 Each wording is read on the text folded as names are (case and accents aside, `’` as `'`), with
-`{year}` a year of one to four digits, `{decade}` a year ending in 0, `{month}` a month's name
-and `{day}` a day of the month (`1er` in French).
+`{year}` a year of one to four digits, `{decade}` a year ending in 0, `{month}` a month's name,
+`{day}` a day of the month (`1er` in French) and `{season}` a season's name; `{year2}`, `{month2}`
+and `{day2}` are the second of a pair.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from imfhist.timeline.dates import EdtfError, parse_edtf
 
 
 class Wording(NamedTuple):
-    words: str  # the wording, with {year}, {year2}, {decade}, {month}, {day}, {season}
+    words: str  # the wording, with {year}, {decade}, {month}, {day}, {season}, {year2}…
     edtf: str  # the EDTF date made of it
     meaning: str  # what the wording says, and so why this EDTF
     keep: bool = True  # whether the words are kept as `date_label`: they say more than the EDTF
@@ -71,6 +72,19 @@ WORDINGS = (
             keep=False),
     Wording("{month} {year}", "{year}-{month}", "that month", keep=False),
     Wording("{day} {month} {year}", "{year}-{month}-{day}", "that day", keep=False),
+    Wording("{month} {day}, {year}", "{year}-{month}-{day}", "that day", keep=False),
+    Wording("du {day} au {day2} {month} {year}", "{year}-{month}-{day}/{year}-{month}-{day2}",
+            "from the first day to the second, in that month", keep=False),
+    Wording("du {day} {month} au {day2} {month2} {year}",
+            "{year}-{month}-{day}/{year}-{month2}-{day2}",
+            "from the first day to the second, in that year", keep=False),
+    Wording("from {day} to {day2} {month} {year}", "{year}-{month}-{day}/{year}-{month}-{day2}",
+            "from the first day to the second, in that month", keep=False),
+    Wording("from {day} {month} to {day2} {month2} {year}",
+            "{year}-{month}-{day}/{year}-{month2}-{day2}",
+            "from the first day to the second, in that year", keep=False),
+    Wording("{day}-{day2} {month} {year}", "{year}-{month}-{day}/{year}-{month}-{day2}",
+            "from the first day to the second, in that month", keep=False),
 )
 
 _MONTH_NAMES = {
@@ -86,8 +100,11 @@ _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in na
 _SEASONS = {name: number for number, names in _SEASON_NAMES.items() for name in names}
 _SLOTS = {
     "year": r"(?P<year>-?\d{1,4})", "year2": r"(?P<year2>-?\d{1,4})",
-    "decade": r"(?P<decade>\d{3})0", "day": r"(?P<day>\d{1,2})(?:er)?",
+    "decade": r"(?P<decade>\d{3})0", "day": r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?",
+    "day2": r"(?P<day2>\d{1,2})(?:er|st|nd|rd|th)?",
     "month": "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + ")",
+    "month2": "(?P<month2>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+              + ")",
     "season": "(?P<season>" + "|".join(sorted(_SEASONS, key=len, reverse=True)) + ")",
 }
 
@@ -100,7 +117,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Wording], ...]:
     for wording in WORDINGS:
         pieces = re.split(r"(\{\w+\})", fold(wording.words))
         regex = "".join(_SLOTS[p[1:-1]] if p.startswith("{") else
-                        r"\s*".join(map(re.escape, p.split(" "))) for p in pieces)
+                        # a comma after a day ("March 21, 2022") may be left out
+                        r"\s*".join(map(re.escape, p.split(" "))).replace(",", ",?")
+                        for p in pieces)
         regex = regex.replace(r"\-", r"\s*[-–—]\s*").replace("'", "['’]")
         compiled.append((re.compile(regex), wording))
     return tuple(compiled)
@@ -136,24 +155,31 @@ def from_wording(text: str) -> tuple[str, str | None]:
             "year2": _year(slots["year2"]) if slots.get("year2") else "",
             "decade": slots.get("decade") or "",
             "month": f"{_MONTHS[slots['month']]:02d}" if slots.get("month") else "",
+            "month2": f"{_MONTHS[slots['month2']]:02d}" if slots.get("month2") else "",
             "season": str(_SEASONS[slots["season"]]) if slots.get("season") else "",
             "day": f"{int(slots['day']):02d}" if slots.get("day") else "",
+            "day2": f"{int(slots['day2']):02d}" if slots.get("day2") else "",
         }
         date = wording.edtf.format(**values)
         parse_edtf(date)  # the numbers make a valid date, or this raises
         return date, written if wording.keep else None
     if as_edtf is not None:
         raise as_edtf
-    raise EdtfError(_("{date} is neither an EDTF date nor a wording imfhist reads (2004, "
-                      "2019-2021, dès 2004, vers 1995, années 1990)").format(date=quoted(written)))
+    # An example of each form the table reads, in the user's language.
+    raise EdtfError(_("{date} is not a date imfhist reads: write it as 2004, 2019-2021, March "
+                      "2022, spring 2022, 21 March 2022, from 21 to 25 March 2022, from 2004, "
+                      "about 1995, the 1990s, or in EDTF").format(date=quoted(written)))
 
 
 def markdown_table() -> str:
     """The table of wordings, as docs/format.md shows it."""
     lines = ["| wording | EDTF | meaning | kept as `date_label` |", "|---|---|---|---|"]
     for wording in WORDINGS:
-        example = wording.words.format(year="2004", year2="2006", decade="1990", month="mai",
-                                       day="1er", season="printemps")
+        french = not wording.words.startswith(("from {day}", "{month} {day}"))
+        example = wording.words.format(
+            year="2004", year2="2006", decade="1990", month="mai" if french else "May",
+            month2="juin" if french else "June", day="1er" if french else "1",
+            day2="5", season="printemps")
         date, _label = from_wording(example)
         lines.append(f"| `{wording.words}` (`{example}`) | `{wording.edtf}` (`{date}`) | "
                      f"{wording.meaning} | {'yes' if wording.keep else 'no'} |")

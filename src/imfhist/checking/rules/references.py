@@ -6,7 +6,7 @@ from imfhist.checking.rules import Rule, checker
 from imfhist.common.i18n import N_, _
 from imfhist.common.problems import Problem, Severity
 from imfhist.common.suggest import Suggester, did_you_mean
-from imfhist.timeline.model import Text, Timeline
+from imfhist.timeline.model import ACTOR_KINDS, Text, Timeline
 
 UNKNOWN_ACTOR = Rule("unknown-actor", Severity.ERROR, """
     An event names an actor id that is not in `actors`.""")
@@ -21,8 +21,6 @@ ACTOR_KIND = Rule("actor-kind", Severity.ERROR, """
 UNUSED = Rule("unused", Severity.WARNING, """
     An actor, place or source that no event refers to. It may be a leftover of an edit, or an
     event may be missing its reference.""")
-
-ACTOR_KINDS = ("person", "organisation", "programme")
 
 
 _NO_SUCH = {"actor": (N_("no actor has the id '{id}'"), N_("add an actor with id '{id}'")),
