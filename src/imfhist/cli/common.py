@@ -205,8 +205,11 @@ def find_event(timeline: "Timeline", typed: str) -> "Event":
 
 
 def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:
+    from imfhist.keeping.drafts import field_name
+
     for column, message in problems:
-        place = f"{where}{column}: " if column else where
-        note(f"{place}{message}", style="red")
+        said = _("{field}: {message}").format(field=field_name(column), message=message) \
+            if column else message
+        note(f"{where}{said}", style="red")
     raise typer.Exit(CANNOT_RUN)
 

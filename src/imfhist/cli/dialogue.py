@@ -7,14 +7,15 @@ not listed in the question: a timeline of ten thousand events knows too many to 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from rich.console import Console
 
 from imfhist.cli.questions import Question, YesNo
 from imfhist.common.i18n import _
 from imfhist.common.safety import terminal_text
-from imfhist.keeping.drafts import Builder, EventDraft, split, worded
+from imfhist.keeping.drafts import Builder, EventDraft, field_name, split, worded
 from imfhist.keeping.writer import Addition, slug
 from imfhist.timeline.model import ACTOR_KINDS, actor_kind
 
@@ -151,3 +152,128 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             say(error)
         draft.quote = ""
 
+
+
+class Cancelled(Exception):
+    """The keeper chose to stop at a question that offered fixes: nothing is written."""
+
+
+# What each field's question is, to ask it again when a check finds it at fault.
+_LIST_FIELDS = ("countries", "regions", "places", "actors", "tags")
+
+
+def settle_event(draft: EventDraft, builder: Builder, addition: Addition,
+                 console: Console) -> dict[str, Any]:
+    """The event's record once every check passes. Until then, each problem is said and the
+    dialogue goes back to the field at fault, offering what fixes it (another quote, the field
+    changed or its claim dropped, the quote's words as an actor's alias), so that no answer given
+    so far is lost. An empty answer or Ctrl-C at that question cancels (Cancelled)."""
+
+    def say(error: str) -> None:
+        console.print(terminal_text(error))
+
+    def ask(question: str, default: str = "") -> str:
+        shown = f"{question} ({default})" if default else question
+        try:
+            return Question.ask(terminal_text(shown), default=default, console=console,
+                                show_default=False)
+        except KeyboardInterrupt:
+            console.print()
+            raise Cancelled from None
+
+    while True:
+        record, problems = builder.event(draft, remember=False)
+        if record is not None:
+            # The places and actors this event brings are checked with the file; their claims
+            # are checked here, so that the dialogue can still fix them.
+            problems = _unnamed_new(addition, draft)
+            if not problems:
+                break
+        for field, message in problems:
+            say(_("{field}: {message}").format(field=field_name(field), message=message))
+        field = problems[0][0]
+        choices = {"1": _("type another quote")}
+        if field not in ("quote", "source"):
+            choices["2"] = _("change the {field} (an empty answer drops it)").format(
+                field=field_name(field))
+        unnamed = [actor for actor in addition.actors if field == "actors"
+                   and actor["id"] in draft.actors and not _named(actor, draft.quote)]
+        if unnamed:
+            choices["3"] = _("give {name} the quote's words that name it, as an alias").format(
+                name=unnamed[0]["name"])
+        for key, text in choices.items():
+            say(f"  {key}. {text}")
+        chosen = ask(_("What do you do? (a number; empty to cancel, nothing is written)"))
+        if not chosen.strip():
+            raise Cancelled
+        if chosen.strip() == "1":
+            draft.quote = ask(_("Quote: the words of the source that state the event"))
+        elif chosen.strip() == "2" and "2" in choices:
+            _ask_again(draft, field, ask)
+        elif chosen.strip() == "3" and unnamed:
+            words = ask(_("The words of the quote that name {name}").format(
+                name=unnamed[0]["name"]))
+            if words.strip():
+                unnamed[0].setdefault("aliases", []).append(words.strip())
+        else:
+            say(_("Answer with one of the numbers shown."))
+    if not draft.id.strip():
+        # The id is shown before anything is written, and may be changed.
+        while True:
+            wanted = ask(_("Id"), default=record["id"]).strip()
+            if not wanted or wanted == record["id"]:
+                break
+            draft.id = wanted
+            checked, problems = builder.event(draft, remember=False)
+            if checked is not None:
+                record = checked
+                break
+            for field, message in problems:
+                say(_("{field}: {message}").format(field=field_name(field), message=message))
+            draft.id = ""
+    builder.event(draft)  # now remembered as taken, as a checked draft is
+    return record
+
+
+def _unnamed_new(addition: Addition, draft: EventDraft) -> list[tuple[str, str]]:
+    problems = []
+    for place in addition.places:
+        if place["id"] in draft.places and not _named(place, draft.quote):
+            problems.append(("places", _("no quote of the event names the place {name}").format(
+                name=place["name"])))
+    for actor in addition.actors:
+        if actor["id"] in draft.actors and not _named(actor, draft.quote):
+            problems.append(("actors", _("no quote of the event names the actor {name}").format(
+                name=actor["name"])))
+    return problems
+
+
+def _named(actor: dict[str, Any], quote: str) -> bool:
+    from imfhist.timeline.evidence import QuoteWords
+
+    said = QuoteWords([quote])
+    return said.names(actor["name"]) or any(said.names(a) for a in actor.get("aliases", ()))
+
+
+def _ask_again(draft: EventDraft, field: str, ask: Callable[..., str]) -> None:
+    questions = {
+        "title": _("Title"), "summary": _("Summary (a longer text; empty for none)"),
+        "date": _("Date (EDTF or words such as 'dès 2004'; empty if the source gives none)"),
+        "countries": _("Countries (separated by commas; empty for none)"),
+        "regions": _("Regions (separated by commas; empty for none)"),
+        "places": _("Places (ids or names, separated by commas; empty for none)"),
+        "actors": _("Actors (ids or names, separated by commas; empty for none)"),
+        "tags": _("Tags (separated by commas; empty for none)"),
+        "id": _("Id"),
+    }
+    if field in _LIST_FIELDS:
+        now = ", ".join(getattr(draft, field))
+        # The values given so far are shown, not offered as a default: an empty answer drops
+        # them all, and the keeper types again the ones to keep.
+        setattr(draft, field, split([ask(_("{question}; now: {values}").format(
+            question=questions[field], values=now or "-"))]))
+    elif field == "title":
+        draft.title = ask(questions[field], default=draft.title)
+    elif field in questions:
+        setattr(draft, field, ask(_("{question}; now: {values}").format(
+            question=questions[field], values=getattr(draft, field) or "-")))

@@ -9,7 +9,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from imfhist.cli.app import OK, app
+from imfhist.cli.app import OK, PROBLEMS, app
 from imfhist.cli.commands import Command
 from imfhist.cli.common import (
     fail,
@@ -101,7 +101,7 @@ def add_event(
             note(_("Added '{id}' to {path}.").format(id=new.added_id, path=path),
                  style="green")
         return
-    from imfhist.cli.dialogue import ask_for_event
+    from imfhist.cli.dialogue import Cancelled, ask_for_event, settle_event
     from imfhist.cli.questions import YesNo
     from imfhist.keeping.changes import PlanRefused
     from imfhist.keeping.drafts import Builder
@@ -117,9 +117,20 @@ def add_event(
         ask_for_event(draft, builder, addition, stderr())
     except EOFError:
         _no_answer()
-    record, problems = builder.event(draft)
-    if record is None:
-        problems_and_exit(problems)
+    if sys.stdin.isatty():
+        # A keeper at a terminal: what a check refuses is fixed in the dialogue, without
+        # typing the other answers again.
+        try:
+            record = settle_event(draft, builder, addition, stderr())
+        except EOFError:
+            _no_answer()
+        except Cancelled:
+            note(_("Nothing was written."))
+            raise typer.Exit(PROBLEMS) from None
+    else:
+        record, problems = builder.event(draft)
+        if record is None:
+            problems_and_exit(problems)
     addition.events.append(record)
     if not event_id:
         addition.made_ids.add(record["id"])

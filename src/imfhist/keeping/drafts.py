@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from imfhist.common.i18n import _
+from imfhist.common.i18n import N_, _
 from imfhist.common.problems import quoted
 from imfhist.common.suggest import Suggester, did_you_mean
 from imfhist.common.textnorm import fold, fold_name
@@ -43,6 +43,18 @@ class EventDraft:
 
 
 Problems = list[tuple[str, str]]  # (field, message)
+
+# The fields of a draft as messages name them, in the user's language.
+FIELD_NAMES = {"title": N_("title"), "date": N_("date"), "summary": N_("summary"),
+               "countries": N_("countries"), "regions": N_("regions"), "places": N_("places"),
+               "actors": N_("actors"), "tags": N_("tags"), "source": N_("source"),
+               "quote": N_("quote"), "id": N_("id")}
+
+
+def field_name(field: str) -> str:
+    """`field` as a message names it: a draft's field in the user's language; anything else
+    (an option such as --new-actor, a spreadsheet's column) as it is."""
+    return _(FIELD_NAMES[field]) if field in FIELD_NAMES else field
 
 
 def split(values: Sequence[str] | None) -> list[str]:
@@ -128,10 +140,11 @@ class Builder:
         return None
 
     def duplicate(self, ident: str, title: str, date: str | None,
-                  quotes: list[tuple[str, str]], row: int) -> str | None:
+                  quotes: list[tuple[str, str]], row: int, remember: bool = True) -> str | None:
         """The error for an event that repeats one of the timeline or an earlier row; None
-        when it is new or duplicates are allowed. Either way the event is remembered."""
-        found = self.duplicates.see(Seen(ident, 0, row), title, date, quotes)
+        when it is new or duplicates are allowed. Either way the event is remembered, unless
+        `remember` is false."""
+        found = self.duplicates.see(Seen(ident, 0, row), title, date, quotes, remember=remember)
         if found is None or self.allow_duplicate:
             return None
         first, how = found
@@ -141,9 +154,12 @@ class Builder:
         return _("it repeats event '{id}' (line {line}): {how}; give --allow-duplicate to add "
                  "it anyway").format(id=first.id, line=first.line, how=how)
 
-    def event(self, draft: EventDraft, row: int = 0) -> tuple[dict[str, Any] | None, Problems]:
+    def event(self, draft: EventDraft, row: int = 0, *,
+              remember: bool = True) -> tuple[dict[str, Any] | None, Problems]:
         """The record for a draft, or what is wrong with it; `row` is its row in a
-        spreadsheet (0 for `imfhist add`), so that a later row repeating it can name it."""
+        spreadsheet (0 for `imfhist add`), so that a later row repeating it can name it.
+        `remember=False` checks a draft that is still being corrected: neither its id nor its
+        title and quotes are kept as taken."""
         problems: Problems = []
         if not draft.title.strip():
             problems.append(("title", _("a title is needed")))
@@ -185,7 +201,7 @@ class Builder:
                 id=quoted(ident, marks=False))))
         if draft.title.strip():
             error = self.duplicate(ident, draft.title.strip(), date, [(source, draft.quote)],
-                                   row)
+                                   row, remember)
             if error:
                 problems.append(("title", error))
         if problems:
@@ -211,7 +227,8 @@ class Builder:
         problems = self.unsupported(record)
         if problems:
             return None, problems
-        self.ids.add(ident)
+        if remember:
+            self.ids.add(ident)
         return record, []
 
     def unsupported(self, record: dict[str, Any]) -> Problems:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from imfhist.common.i18n import _
 from imfhist.keeping.changes import Change, PlanRefused
-from imfhist.keeping.drafts import Builder, EventDraft
+from imfhist.keeping.drafts import Builder, EventDraft, field_name
 from imfhist.keeping.outline import Outline
 from imfhist.keeping.transaction import Planner
 from imfhist.keeping.writer import (
@@ -92,8 +92,9 @@ def plan_new_event(draft: EventDraft, new: NewThings, *,
         record, problems = builder.event(draft)
         if record is None:
             raise PlanRefused(_("nothing was written: correct the options above and try again"),
-                              details=tuple(f"{where}: {message}" if where else message
-                                            for where, message in problems))
+                              details=tuple(_("{field}: {message}").format(
+                                  field=field_name(where), message=message) if where else message
+                                  for where, message in problems))
         addition.events.append(record)
         if not draft.id.strip():
             addition.made_ids.add(record["id"])

@@ -44,9 +44,10 @@ class Duplicates:
         return frozenset((ref, normalise_spacing(quote)) for ref, quote in quotes)
 
     def see(self, seen: Seen, title: str, date: str | None,
-            quotes: Iterable[tuple[str, str]]) -> tuple[Seen, str] | None:
+            quotes: Iterable[tuple[str, str]], *, remember: bool = True) -> tuple[Seen, str] | None:
         """The event that this one repeats, and how; None when it is new. Either way it is
-        remembered, so that a later one repeating it names it."""
+        remembered (unless `remember` is false: a draft still being corrected), so that a later
+        one repeating it names it."""
         quotes = tuple(quotes)
         title_key = _title_key(title)
         said = self._said(quotes)
@@ -55,13 +56,13 @@ class Duplicates:
         if title_key:
             same_title = next((first for first, first_title in self._titles.get(
                 hash(title_key), ()) if _title_key(first_title) == title_key), None)
-            if same_title is None:  # the first of its title is the one to name
+            if same_title is None and remember:  # the first of its title is the one to name
                 self._titles.setdefault(hash(title_key), []).append((seen, title))
         if said:
             same_content = next((first for first, first_date, first_quotes in self._contents.get(
                 content_hash, ()) if first_date == (date or "") and
                 self._said(first_quotes) == said), None)
-            if same_content is None:
+            if same_content is None and remember:
                 self._contents.setdefault(content_hash, []).append((seen, date or "", quotes))
         if same_title is not None:
             return same_title, _("the same title")
