@@ -78,7 +78,7 @@ def test_file_too_large_names_the_limit(run, tmp_path: Path, monkeypatch) -> Non
         assert result.exit_code == 2
         assert "larger than 1 MB" in result.output and "IMFHIST_MAX_FILE_MB" in result.output
     monkeypatch.setenv("IMFHIST_MAX_FILE_MB", "3")
-    assert run("validate", path).exit_code == 1  # read now; it only lacks events
+    assert run("validate", path).exit_code == 0  # read now; it only lacks events: a warning
 
 
 def test_endless_device_is_refused_unread(run) -> None:

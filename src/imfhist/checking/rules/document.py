@@ -9,9 +9,10 @@ from imfhist.timeline.model import Timeline
 
 FORMAT_VERSION = Rule("format-version", Severity.ERROR, """
     The `format` key must be `imfhist/1`, so that a reader knows which rules the file follows.""")
-NO_EVENTS = Rule("no-events", Severity.ERROR, """
-    A timeline needs at least one event: an `events` list that is not empty. (Applied by the
-    loader, which sees the list before any of its events is built.)""")
+NO_EVENTS = Rule("no-events", Severity.WARNING, """
+    A timeline with no event yet: an `events` list that is empty or missing. A warning, not an
+    error, so that a timeline just made by `imfhist init` validates; `--strict` still fails on
+    it. (Applied by the loader, which sees the list before any of its events is built.)""")
 
 FORMAT = "imfhist/1"
 
