@@ -580,3 +580,54 @@ def test_known_values_complete_with_tab() -> None:
         complete = readline.get_completer()
         assert [complete("ra", n) for n in range(3)] == ["Ras Jebel", "ras-jebel", None]
         assert complete("Sid", 0) == "Sidi Bouzid"
+
+
+# -- line ends ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+@pytest.mark.parametrize("args", [
+    ["remove", "mission-internationale-structuree"],
+    ["rename", "icosi", "icosi-france"],
+    ["rename", "altermed", "alter-med"],
+    ["edit", "altermed", "--title", "Un titre", "--summary", "", "--add-tag", "t",
+     "--remove-tag", "projet"],
+    ["edit", "altermed", "--summary", "Un résumé\nsur deux lignes"],
+    ["edit", "altermed"],
+], ids=["remove", "rename actor", "rename event", "edit", "edit summary", "editor"])
+def test_a_change_keeps_the_line_ends_of_the_file(run, timeline_copy: Path, tmp_path: Path,
+                                                   monkeypatch, newline: str,
+                                                   args: list[str]) -> None:
+    """The file written with another line end changes exactly as the LF file does, byte for
+    byte once its line ends are set aside: no lone CR or LF comes in (a removed event took
+    the CR of the blank line before it and left its LF)."""
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/^title: .*/title: Changé/; s/^tags: .*/tags:\\n  - t/' "
+                      "\"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    lf = timeline_copy.read_bytes()
+    assert b"\r" not in lf
+    other = timeline_copy.with_name("other.yaml")
+    other.write_bytes(lf.replace(b"\n", newline.encode()))
+    for path in (timeline_copy, other):
+        result = run(*args, "-f", path)
+        assert result.exit_code == 0, result.output
+    changed = timeline_copy.read_bytes()
+    assert changed != lf
+    assert other.read_bytes() == changed.replace(b"\n", newline.encode())
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+@pytest.mark.parametrize("ident", ["first", "second"])
+def test_removing_an_event_after_a_blank_line_keeps_the_line_ends(run, tmp_path: Path,
+                                                                  newline: str,
+                                                                  ident: str) -> None:
+    text = MINIMAL + "\n" + MINIMAL.split("events:\n")[1].replace("first", "second")
+    lf, other = tmp_path / "lf.yaml", tmp_path / "other.yaml"
+    lf.write_bytes(text.encode())
+    other.write_bytes(text.replace("\n", newline).encode())
+    for path in (lf, other):
+        result = run("remove", ident, "-f", path)
+        assert result.exit_code == 0, result.output
+    assert f"id: {ident}".encode() not in lf.read_bytes()
+    assert other.read_bytes() == lf.read_bytes().replace(b"\n", newline.encode())
