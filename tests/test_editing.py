@@ -631,3 +631,73 @@ def test_removing_an_event_after_a_blank_line_keeps_the_line_ends(run, tmp_path:
         assert result.exit_code == 0, result.output
     assert f"id: {ident}".encode() not in lf.read_bytes()
     assert other.read_bytes() == lf.read_bytes().replace(b"\n", newline.encode())
+
+
+# -- the editor's failures -----------------------------------------------------------------------
+
+def fake_editor(tmp_path: Path, body: str) -> str:
+    """An editor: a Python script given the file to edit as `path`."""
+    script = tmp_path / "fake-editor.py"
+    script.write_text(f"#!{sys.executable}\nimport os, sys\npath = sys.argv[-1]\n{body}\n")
+    script.chmod(0o755)
+    return str(script)
+
+
+def _one_line_error(result) -> None:  # type: ignore[no-untyped-def]
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert len(errors) == 1, result.stderr
+
+
+@pytest.mark.parametrize(("visual", "said"), [
+    ("vim '-c", "VISUAL holds a command that cannot be read"),
+    ("vim -c\\", "VISUAL holds a command that cannot be read"),
+    ("/no/such/editor", "cannot start the editor /no/such/editor"),
+    ("false", "ended with status 1"),
+])
+def test_an_editor_that_cannot_run_is_one_line(run, timeline_copy: Path, monkeypatch,
+                                               visual: str, said: str) -> None:
+    monkeypatch.setenv("VISUAL", visual)
+    before = timeline_copy.read_bytes()
+    result = run("edit", "altermed", "-f", timeline_copy)
+    assert result.exit_code == 2, result.output
+    _one_line_error(result)
+    assert said in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("open(path, 'ab').write(b'date_label: en \\xe9t\\xe9\\n')",
+     "the editor saved text that is not UTF-8 (byte 0xE9 on line 19)"),
+    ("open(path, 'ab').write(b'date_label: \\x01\\n')",
+     "not valid YAML: 19:13: character U+0001 is not allowed in YAML"),
+    ("open(path, 'ab').write(b'date_label: a\\x00b\\n')",
+     "not valid YAML: 19:14: character U+0000 is not allowed in YAML"),
+    ("os.remove(path)", "the editor left no file behind"),
+], ids=["Latin-1", "control character", "NUL", "deleted"])
+def test_what_the_editor_saved_that_cannot_be_read_is_one_line(
+        run, timeline_copy: Path, tmp_path: Path, monkeypatch, body: str, said: str) -> None:
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, body))
+    before = timeline_copy.read_bytes()
+    result = run("edit", "altermed", "-f", timeline_copy, input="n\n")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert said in result.stderr and "Edit it again?" in result.stderr
+    assert "Nothing was written" in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+def test_the_editor_opens_again_on_what_it_saved_in_latin_1(run, timeline_copy: Path,
+                                                             tmp_path: Path, monkeypatch) -> None:
+    """The bytes that are not UTF-8 come back as U+FFFD, where they were, to be corrected."""
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, """\
+text = open(path, 'rb').read()
+if '\\ufffd'.encode() in text:
+    text = text.replace('\\ufffd'.encode(), 'é'.encode())
+else:
+    text = text.replace('title: Le projet'.encode(), 'title: Le d\\xe9but du projet'.encode('latin-1'))
+open(path, 'wb').write(text)"""))
+    result = run("edit", "altermed", "-f", timeline_copy, input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "not UTF-8" in result.stderr
+    assert "    title: Le début du projet AlterMed" in timeline_copy.read_text(encoding="utf-8")
