@@ -695,9 +695,127 @@ text = open(path, 'rb').read()
 if '\\ufffd'.encode() in text:
     text = text.replace('\\ufffd'.encode(), 'é'.encode())
 else:
-    text = text.replace('title: Le projet'.encode(), 'title: Le d\\xe9but du projet'.encode('latin-1'))
+    text = text.replace(b'title: Le projet', 'title: Le d\\xe9but du projet'.encode('latin-1'))
 open(path, 'wb').write(text)"""))
     result = run("edit", "altermed", "-f", timeline_copy, input="y\n")
     assert result.exit_code == 0, result.output
     assert "not UTF-8" in result.stderr
     assert "    title: Le début du projet AlterMed" in timeline_copy.read_text(encoding="utf-8")
+
+
+# -- values shared through YAML aliases --------------------------------------------------------
+
+SHARED = """\
+format: imfhist/1
+sources:
+  - id: s
+    title: S
+actors:
+  - id: a
+    name: Alpha
+    kind: organisation
+events:
+  - id: e1
+    title: &t First
+    actors: &acts [a]
+    tags: &tg [x]
+    sources:
+      - ref: s
+        quote: the first words of the page
+  - id: e2
+    title: *t
+    summary: &s Un résumé
+    actors: *acts
+    tags: *tg
+    sources:
+      - ref: s
+        quote: the first words of the page
+  - id: e3
+    title: Third
+    sources:
+      - ref: s
+        quote: the first words of the page
+    summary: *s
+"""
+
+
+def _events(path: Path) -> dict[str, dict[str, object]]:
+    import yaml
+
+    return {e["id"]: e for e in yaml.safe_load(path.read_text(encoding="utf-8"))["events"]}
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["edit", "e2", "--add-tag", "g"],
+     "'tags' of event 'e2' is shared with 'e1' (tags) through the YAML alias *tg (line 13)"),
+    (["edit", "e1", "--add-tag", "g"],
+     "'tags' of event 'e1' is shared with 'e2' (tags) through the YAML anchor &tg (line 13)"),
+    (["edit", "e1", "--remove-tag", "x"], "through the YAML anchor &tg (line 13)"),
+    (["edit", "e2", "--add-actor", "Alpha", "--remove-actor", "a"],
+     "'actors' of event 'e2' is shared with 'e1' (actors) through the YAML alias *acts"),
+    (["edit", "e1", "--title", "Premier"],
+     "'title' of event 'e1' is shared with 'e2' (title) through the YAML anchor &t (line 11)"),
+    (["edit", "e2", "--summary", ""], "shared with 'e3' (summary) through the YAML anchor &s"),
+    (["remove", "e2"],
+     "the event 'e2' holds the YAML anchor &s (line 19) that 'e3' (summary) use"),
+], ids=["add through the alias", "add at the anchor", "remove at the anchor", "actors",
+        "title at the anchor", "summary at the anchor", "remove the anchor's event"])
+def test_a_change_to_a_shared_value_is_refused_in_one_line(run, tmp_path: Path, args: list[str],
+                                                           said: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = run(*args, "-f", path)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert [line for line in result.stderr.splitlines() if said in line] != [], result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert path.read_text(encoding="utf-8") == SHARED
+
+
+@pytest.mark.parametrize(("args", "line", "replaced"), [
+    (["edit", "e2", "--title", "Deuxième"], "    title: *t\n", "    title: Deuxième\n"),
+    (["edit", "e2", "--remove-tag", "x"], "    tags: *tg\n", ""),
+    (["edit", "e3", "--summary", ""], "    summary: *s\n", ""),
+    (["edit", "e3", "--summary", "Autre"], "    summary: *s\n", "    summary: Autre\n"),
+], ids=["title", "every tag", "summary removed", "summary"])
+def test_a_new_value_replaces_the_alias_in_that_event_only(run, tmp_path: Path, args: list[str],
+                                                           line: str, replaced: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = run(*args, "-f", path)
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == SHARED.replace(line, replaced, 1)
+
+
+def test_rename_changes_a_shared_list_once_and_names_who_shares_it(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = run("rename", "a", "alpha", "-f", path)
+    assert result.exit_code == 0, result.output
+    assert "events 'e1', 'e2' share the reference on line 12" in result.stderr
+    assert path.read_text(encoding="utf-8") == SHARED.replace("  - id: a\n", "  - id: alpha\n") \
+        .replace("&acts [a]", "&acts [alpha]")
+    events = _events(path)
+    assert events["e1"]["actors"] == events["e2"]["actors"] == ["alpha"]
+
+
+def test_rename_keeps_the_anchor_of_an_id(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED.replace("  - id: a\n", "  - id: &who a\n")
+                    .replace("&acts [a]", "&acts [*who]"), encoding="utf-8")
+    result = run("rename", "a", "alpha", "-f", path)
+    assert result.exit_code == 0, result.output
+    assert "  - id: &who alpha\n" in path.read_text(encoding="utf-8")
+    assert _events(path)["e2"]["actors"] == ["alpha"]
+
+
+def test_the_editor_takes_an_event_that_uses_an_alias(run, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, """\
+text = open(path, encoding='utf-8').read()
+open(path, 'w', encoding='utf-8').write(text.replace('summary: &s Un résumé', 'summary: &s Deux'))
+"""))
+    result = run("edit", "e2", "-f", path)
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == SHARED.replace("&s Un résumé", "&s Deux")

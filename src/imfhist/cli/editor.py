@@ -119,6 +119,8 @@ def check_snippet(text: str) -> str | None:
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
+        if "undefined alias" in str(error.problem):
+            return None  # an alias of an anchor written above the event: the whole file says
         mark = error.problem_mark
         where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
         return where + " ".join(str(error.problem or error).split())
