@@ -580,3 +580,242 @@ def test_known_values_complete_with_tab() -> None:
         complete = readline.get_completer()
         assert [complete("ra", n) for n in range(3)] == ["Ras Jebel", "ras-jebel", None]
         assert complete("Sid", 0) == "Sidi Bouzid"
+
+
+# -- line ends ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+@pytest.mark.parametrize("args", [
+    ["remove", "mission-internationale-structuree"],
+    ["rename", "icosi", "icosi-france"],
+    ["rename", "altermed", "alter-med"],
+    ["edit", "altermed", "--title", "Un titre", "--summary", "", "--add-tag", "t",
+     "--remove-tag", "projet"],
+    ["edit", "altermed", "--summary", "Un résumé\nsur deux lignes"],
+    ["edit", "altermed"],
+], ids=["remove", "rename actor", "rename event", "edit", "edit summary", "editor"])
+def test_a_change_keeps_the_line_ends_of_the_file(run, timeline_copy: Path, tmp_path: Path,
+                                                   monkeypatch, newline: str,
+                                                   args: list[str]) -> None:
+    """The file written with another line end changes exactly as the LF file does, byte for
+    byte once its line ends are set aside: no lone CR or LF comes in (a removed event took
+    the CR of the blank line before it and left its LF)."""
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/^title: .*/title: Changé/; s/^tags: .*/tags:\\n  - t/' "
+                      "\"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    lf = timeline_copy.read_bytes()
+    assert b"\r" not in lf
+    other = timeline_copy.with_name("other.yaml")
+    other.write_bytes(lf.replace(b"\n", newline.encode()))
+    for path in (timeline_copy, other):
+        result = run(*args, "-f", path)
+        assert result.exit_code == 0, result.output
+    changed = timeline_copy.read_bytes()
+    assert changed != lf
+    assert other.read_bytes() == changed.replace(b"\n", newline.encode())
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+@pytest.mark.parametrize("ident", ["first", "second"])
+def test_removing_an_event_after_a_blank_line_keeps_the_line_ends(run, tmp_path: Path,
+                                                                  newline: str,
+                                                                  ident: str) -> None:
+    text = MINIMAL + "\n" + MINIMAL.split("events:\n")[1].replace("first", "second")
+    lf, other = tmp_path / "lf.yaml", tmp_path / "other.yaml"
+    lf.write_bytes(text.encode())
+    other.write_bytes(text.replace("\n", newline).encode())
+    for path in (lf, other):
+        result = run("remove", ident, "-f", path)
+        assert result.exit_code == 0, result.output
+    assert f"id: {ident}".encode() not in lf.read_bytes()
+    assert other.read_bytes() == lf.read_bytes().replace(b"\n", newline.encode())
+
+
+# -- the editor's failures -----------------------------------------------------------------------
+
+def fake_editor(tmp_path: Path, body: str) -> str:
+    """An editor: a Python script given the file to edit as `path`."""
+    script = tmp_path / "fake-editor.py"
+    script.write_text(f"#!{sys.executable}\nimport os, sys\npath = sys.argv[-1]\n{body}\n")
+    script.chmod(0o755)
+    return str(script)
+
+
+def _one_line_error(result) -> None:  # type: ignore[no-untyped-def]
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert len(errors) == 1, result.stderr
+
+
+@pytest.mark.parametrize(("visual", "said"), [
+    ("vim '-c", "VISUAL holds a command that cannot be read"),
+    ("vim -c\\", "VISUAL holds a command that cannot be read"),
+    ("/no/such/editor", "cannot start the editor /no/such/editor"),
+    ("false", "ended with status 1"),
+])
+def test_an_editor_that_cannot_run_is_one_line(run, timeline_copy: Path, monkeypatch,
+                                               visual: str, said: str) -> None:
+    monkeypatch.setenv("VISUAL", visual)
+    before = timeline_copy.read_bytes()
+    result = run("edit", "altermed", "-f", timeline_copy)
+    assert result.exit_code == 2, result.output
+    _one_line_error(result)
+    assert said in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("open(path, 'ab').write(b'date_label: en \\xe9t\\xe9\\n')",
+     "the editor saved text that is not UTF-8 (byte 0xE9 on line 19)"),
+    ("open(path, 'ab').write(b'date_label: \\x01\\n')",
+     "not valid YAML: 19:13: character U+0001 is not allowed in YAML"),
+    ("open(path, 'ab').write(b'date_label: a\\x00b\\n')",
+     "not valid YAML: 19:14: character U+0000 is not allowed in YAML"),
+    ("os.remove(path)", "the editor left no file behind"),
+], ids=["Latin-1", "control character", "NUL", "deleted"])
+def test_what_the_editor_saved_that_cannot_be_read_is_one_line(
+        run, timeline_copy: Path, tmp_path: Path, monkeypatch, body: str, said: str) -> None:
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, body))
+    before = timeline_copy.read_bytes()
+    result = run("edit", "altermed", "-f", timeline_copy, input="n\n")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert said in result.stderr and "Edit it again?" in result.stderr
+    assert "Nothing was written" in result.stderr
+    assert timeline_copy.read_bytes() == before
+
+
+def test_the_editor_opens_again_on_what_it_saved_in_latin_1(run, timeline_copy: Path,
+                                                             tmp_path: Path, monkeypatch) -> None:
+    """The bytes that are not UTF-8 come back as U+FFFD, where they were, to be corrected."""
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, """\
+text = open(path, 'rb').read()
+if '\\ufffd'.encode() in text:
+    text = text.replace('\\ufffd'.encode(), 'é'.encode())
+else:
+    text = text.replace(b'title: Le projet', 'title: Le d\\xe9but du projet'.encode('latin-1'))
+open(path, 'wb').write(text)"""))
+    result = run("edit", "altermed", "-f", timeline_copy, input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "not UTF-8" in result.stderr
+    assert "    title: Le début du projet AlterMed" in timeline_copy.read_text(encoding="utf-8")
+
+
+# -- values shared through YAML aliases --------------------------------------------------------
+
+SHARED = """\
+format: imfhist/1
+sources:
+  - id: s
+    title: S
+actors:
+  - id: a
+    name: Alpha
+    kind: organisation
+events:
+  - id: e1
+    title: &t First
+    actors: &acts [a]
+    tags: &tg [x]
+    sources:
+      - ref: s
+        quote: the first words of the page
+  - id: e2
+    title: *t
+    summary: &s Un résumé
+    actors: *acts
+    tags: *tg
+    sources:
+      - ref: s
+        quote: the first words of the page
+  - id: e3
+    title: Third
+    sources:
+      - ref: s
+        quote: the first words of the page
+    summary: *s
+"""
+
+
+def _events(path: Path) -> dict[str, dict[str, object]]:
+    import yaml
+
+    return {e["id"]: e for e in yaml.safe_load(path.read_text(encoding="utf-8"))["events"]}
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["edit", "e2", "--add-tag", "g"],
+     "'tags' of event 'e2' is shared with 'e1' (tags) through the YAML alias *tg (line 13)"),
+    (["edit", "e1", "--add-tag", "g"],
+     "'tags' of event 'e1' is shared with 'e2' (tags) through the YAML anchor &tg (line 13)"),
+    (["edit", "e1", "--remove-tag", "x"], "through the YAML anchor &tg (line 13)"),
+    (["edit", "e2", "--add-actor", "Alpha", "--remove-actor", "a"],
+     "'actors' of event 'e2' is shared with 'e1' (actors) through the YAML alias *acts"),
+    (["edit", "e1", "--title", "Premier"],
+     "'title' of event 'e1' is shared with 'e2' (title) through the YAML anchor &t (line 11)"),
+    (["edit", "e2", "--summary", ""], "shared with 'e3' (summary) through the YAML anchor &s"),
+    (["remove", "e2"],
+     "the event 'e2' holds the YAML anchor &s (line 19) that 'e3' (summary) use"),
+], ids=["add through the alias", "add at the anchor", "remove at the anchor", "actors",
+        "title at the anchor", "summary at the anchor", "remove the anchor's event"])
+def test_a_change_to_a_shared_value_is_refused_in_one_line(run, tmp_path: Path, args: list[str],
+                                                           said: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = run(*args, "-f", path)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert [line for line in result.stderr.splitlines() if said in line] != [], result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert path.read_text(encoding="utf-8") == SHARED
+
+
+@pytest.mark.parametrize(("args", "line", "replaced"), [
+    (["edit", "e2", "--title", "Deuxième"], "    title: *t\n", "    title: Deuxième\n"),
+    (["edit", "e2", "--remove-tag", "x"], "    tags: *tg\n", ""),
+    (["edit", "e3", "--summary", ""], "    summary: *s\n", ""),
+    (["edit", "e3", "--summary", "Autre"], "    summary: *s\n", "    summary: Autre\n"),
+], ids=["title", "every tag", "summary removed", "summary"])
+def test_a_new_value_replaces_the_alias_in_that_event_only(run, tmp_path: Path, args: list[str],
+                                                           line: str, replaced: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = run(*args, "-f", path)
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == SHARED.replace(line, replaced, 1)
+
+
+def test_rename_changes_a_shared_list_once_and_names_who_shares_it(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    result = run("rename", "a", "alpha", "-f", path)
+    assert result.exit_code == 0, result.output
+    assert "events 'e1', 'e2' share the reference on line 12" in result.stderr
+    assert path.read_text(encoding="utf-8") == SHARED.replace("  - id: a\n", "  - id: alpha\n") \
+        .replace("&acts [a]", "&acts [alpha]")
+    events = _events(path)
+    assert events["e1"]["actors"] == events["e2"]["actors"] == ["alpha"]
+
+
+def test_rename_keeps_the_anchor_of_an_id(run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED.replace("  - id: a\n", "  - id: &who a\n")
+                    .replace("&acts [a]", "&acts [*who]"), encoding="utf-8")
+    result = run("rename", "a", "alpha", "-f", path)
+    assert result.exit_code == 0, result.output
+    assert "  - id: &who alpha\n" in path.read_text(encoding="utf-8")
+    assert _events(path)["e2"]["actors"] == ["alpha"]
+
+
+def test_the_editor_takes_an_event_that_uses_an_alias(run, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SHARED, encoding="utf-8")
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, """\
+text = open(path, encoding='utf-8').read()
+open(path, 'w', encoding='utf-8').write(text.replace('summary: &s Un résumé', 'summary: &s Deux'))
+"""))
+    result = run("edit", "e2", "-f", path)
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == SHARED.replace("&s Un résumé", "&s Deux")

@@ -9,6 +9,7 @@ problems are shown and the editor can be opened again on what was typed.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -38,11 +39,29 @@ class Abandoned(Exception):
     """The user chose not to open the editor again after an error."""
 
 
+class Unreadable(Exception):
+    """What the editor saved cannot be read back (not UTF-8, or the file is gone): `message` says
+    what, and `text` is what to open the editor on again."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.text = text
+
+
 def editor_command() -> list[str]:
+    """The editor to run, as $VISUAL, else $EDITOR, else `vi`, split as a shell splits it."""
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
-            return shlex.split(value)
+            try:
+                command = shlex.split(value)
+            except ValueError:
+                raise EditorFailed(_(
+                    "{variable} holds a command that cannot be read (a quote or a backslash is "
+                    "left open): {value}").format(variable=variable, value=value)) from None
+            if command:
+                return command
     return ["vi"]
 
 
@@ -91,14 +110,30 @@ def plan_replace(ident: str, original: str, edited: str) -> Planner:
     return planner
 
 
+# What YAML lets a file hold (YAML 1.1, as the reader checks it).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def check_snippet(text: str) -> str | None:
     """What is wrong with the edited text as YAML on its own, if anything."""
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
+        if "undefined alias" in str(error.problem):
+            return None  # an alias of an anchor written above the event: the whole file says
         mark = error.problem_mark
         where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
         return where + " ".join(str(error.problem or error).split())
+    except yaml.reader.ReaderError:
+        # A control character or NUL (libyaml counts its position in bytes: found again here).
+        found = _NOT_YAML.search(text)
+        if found is None:
+            return _("a character that is not allowed in YAML")
+        before = text[:found.start()]
+        line = before.count("\n") + 1
+        column = found.start() - (before.rfind("\n") + 1) + 1
+        return f"{line}:{column}: " + _("character U+{code} is not allowed in YAML").format(
+            code=f"{ord(found.group()):04X}")
     if not isinstance(node, yaml.MappingNode):
         return _("an event is a mapping of keys to values (id: …, title: …)")
     return None
@@ -112,12 +147,17 @@ def edit_session(original: str, problems: Callable[[str], list[str]],
         raise NoEditor
     text = original
     while True:
-        text = run_editor(text)
-        if text == original:
-            return None
-        problem = check_snippet(text)
-        found = [_("the event is not valid YAML: {problem}").format(problem=problem)] \
-            if problem else problems(text)
+        try:
+            text = run_editor(text)
+        except Unreadable as unreadable:
+            found = [unreadable.message]
+            text = unreadable.text
+        else:
+            if text == original:
+                return None
+            problem = check_snippet(text)
+            found = [_("the event is not valid YAML: {problem}").format(problem=problem)] \
+                if problem else problems(text)
         if not found:
             return text
         for line in found:
@@ -142,9 +182,30 @@ def run_editor(text: str) -> str:
         if status != 0:
             raise EditorFailed(_("the editor {editor} ended with status {status}").format(
                 editor=command[0], status=status))
-        return path.read_text(encoding="utf-8")
+        return read_back(path, text)
     finally:
         path.unlink(missing_ok=True)
+
+
+def read_back(path: Path, text: str) -> str:
+    """What the editor saved at `path` (`text` was what it was given), or Unreadable saying why
+    it cannot be read: the editor is then opened again on the nearest readable text."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise Unreadable(_("the editor left no file behind ({path} is gone): nothing was read "
+                           "from it").format(path=path), text) from None
+    except OSError as error:
+        raise Unreadable(_("cannot read what the editor saved in {path}: {reason}").format(
+            path=path, reason=(error.strerror or str(error)).lower()), text) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise Unreadable(_("the editor saved text that is not UTF-8 (byte 0x{byte} on line "
+                           "{line}): save it as UTF-8").format(
+                               byte=f"{data[error.start]:02X}", line=line),
+                         data.decode("utf-8", errors="replace")) from None
 
 
 def shown_event(ident: str, into: list[str]) -> Planner:

@@ -184,7 +184,10 @@ def rename(
     from imfhist.keeping.plan_edit import plan_rename
 
     path = writing_path(file)
-    outcome = change(path, plan_rename(old, new), wanted=[old], dry_run=dry_run)
+    notes: list[str] = []
+    outcome = change(path, plan_rename(old, new, notes), wanted=[old], dry_run=dry_run)
     if outcome.written:
         note(_("Renamed '{old}' to '{new}' in {path}.").format(old=old, new=new, path=path),
              style="green")
+    for line in notes:
+        note(line)

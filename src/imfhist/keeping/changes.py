@@ -86,9 +86,12 @@ class Lines:
         self.text = text
 
     def line_start(self, index: int) -> int:
-        """The index where the line holding `index` starts."""
+        """The index where the line holding `index` starts (a CRLF is one line end: its LF
+        belongs to the line its CR ends)."""
         text = self.text
         position = min(index, len(text))
+        if 0 < position < len(text) and text[position] == "\n" and text[position - 1] == "\r":
+            position -= 1  # the LF of a CRLF ends the line its CR ends
         while position > 0 and text[position - 1] not in _BREAKS:
             position -= 1
         return position

@@ -11,7 +11,9 @@ anything is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import yaml
@@ -22,6 +24,31 @@ from imfhist.keeping.changes import Lines
 LISTS = ("sources", "actors", "places", "events")
 # The fields of an event that hold ids, and the kind of object each names.
 REFERENCE_FIELDS = {"actors": "actors", "places": "places"}
+
+
+# An anchor (`&name`) where a node starts, after a tag if it has one; and one anywhere in a text,
+# looked for first so that a file without anchors is not walked for them.
+_ANCHOR_AT = re.compile(r"(?:![^\s&]*\s+)?&([^\s,\[\]{}]+)")
+_ANCHOR_IN = re.compile(r"(?:^|(?<=[\s\[{,]))&[^\s,\[\]{}]", re.M)
+
+# Who reaches a node: (list, the object's id, the field of the object it is in).
+User = tuple[str, str, str]
+
+
+@dataclass
+class Anchor:
+    """A node written once with an anchor (`&name`) and reached again through aliases (`*name`):
+    where it is written (`writer`, None outside the lists) and every object field reaching it."""
+
+    name: str
+    line: int
+    start: int
+    writer: User | None
+    users: list[User] = field(default_factory=list)
+
+    def others(self, user: User) -> list[User]:
+        """The places other than `user` that share the node, each once, in the file's order."""
+        return [u for u in dict.fromkeys(self.users) if u != user]
 
 
 class Unsupported(Exception):
@@ -76,6 +103,10 @@ class Outline:
         self.owners: dict[int, tuple[str, int]] = {}
         self.items: dict[tuple[str, int], yaml.Node] = {}
         self.references: dict[str, list[Reference]] = {}
+        # The anchored nodes reached from more than one place, by where they start: found only
+        # in a file that has anchors, for the objects a command names.
+        self.anchors: dict[int, Anchor] = {}
+        self.anchored = "&" in text and _ANCHOR_IN.search(text) is not None
         self.root = root
         if root is None:
             return
@@ -134,6 +165,67 @@ class Outline:
                                 self._refer(item, "sources", cvalue, citation, position)
                 elif kind == "events" and key.value in ("relations", "not_before", "not_after"):
                     self._collect_order(item, value, position)
+            if self.anchored and ident is not None:
+                self._collect_anchors(kind, ident, item)
+
+    def _collect_anchors(self, kind: str, ident: str, item: yaml.MappingNode) -> None:
+        """Note each anchored node the object writes, and each it reaches through an alias."""
+        text = self.text
+        start = item.start_mark.index
+        keys = [(k.start_mark.index, k.value) for k, _v in item.value
+                if isinstance(k, yaml.ScalarNode)]
+        seen: set[int] = set()
+        pending = [(v, k.value) for k, v in item.value if isinstance(k, yaml.ScalarNode)]
+        while pending:
+            node, name = pending.pop()
+            at = node.start_mark.index
+            user = (kind, ident, name)
+            if at < start or id(node) in seen:  # reached through an alias
+                anchor = self.anchors.get(at) or self.anchor_of(node)
+                if anchor is not None:
+                    anchor.users.append(user)
+                continue
+            seen.add(id(node))
+            if text.startswith(("&", "!"), at) and at not in self.anchors:
+                written = keys[max(0, bisect_left(keys, (at, "")) - 1)][1]
+                anchor = self.anchor_of(node, (kind, ident, written))
+                if anchor is not None:
+                    anchor.users.append(user)
+            if isinstance(node, yaml.SequenceNode):
+                pending += [(child, name) for child in node.value]
+            elif isinstance(node, yaml.MappingNode):
+                pending += [(value, name) for _key, value in node.value]
+
+    def anchor_of(self, node: yaml.Node, writer: User | None = None) -> Anchor | None:
+        """The anchor written where `node` starts (noted the first time), or None."""
+        at = node.start_mark.index
+        if at in self.anchors:
+            return self.anchors[at]
+        found = _ANCHOR_AT.match(self.text, at)
+        if found is None:
+            return None
+        anchor = self.anchors[at] = Anchor(found.group(1), node.start_mark.line + 1, at, writer)
+        return anchor
+
+    def shared(self, node: yaml.Node, user: User) -> Anchor | None:
+        """The anchor through which `node`, reached from `user`, is shared with another place,
+        if it is."""
+        anchor = self.anchors.get(node.start_mark.index)
+        if anchor is not None and anchor.others(user):
+            return anchor
+        return None
+
+    def anchors_within(self, start: int, end: int,
+                       inside: Callable[[User], bool]) -> list[tuple[Anchor, list[User]]]:
+        """The anchors written in text[start:end], each with the places not `inside` that reach
+        it: what removing that text would leave without its node."""
+        found = []
+        for at, anchor in self.anchors.items():
+            if start <= at < end:
+                outside = [u for u in anchor.others(("", "", "")) if not inside(u)]
+                if outside:
+                    found.append((anchor, outside))
+        return found
 
     def _collect_order(self, event: yaml.MappingNode, value: yaml.Node, position: int) -> None:
         """An event's relations name other events (`starts_before: altermed`) and, like its

@@ -9,6 +9,7 @@ written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from imfhist.common.i18n import N_, _, n_
 from imfhist.common.suggest import Suggester, did_you_mean
 from imfhist.keeping.changes import Change, PlanRefused, newline_of
 from imfhist.keeping.drafts import Builder
-from imfhist.keeping.outline import Outline, Unsupported, value_of
+from imfhist.keeping.outline import Anchor, Outline, Unsupported, User, value_of
 from imfhist.keeping.transaction import Planner
 from imfhist.keeping.writer import EVENT_KEYS, flow_list, render_flow, scalar
 from imfhist.timeline.model import Text, Timeline
@@ -74,13 +75,38 @@ def find_object(outline: Outline, timeline: Timeline, ident: str,
     return found[0]
 
 
+# An alias written as a key's value: `title: *t`.
+_ALIAS_AFTER_KEY = re.compile(r"[ \t]*:[ \t]*(\*[^\s,\[\]{}]+)")
+
+
+def _shown_users(users: Sequence[User]) -> str:
+    return ", ".join(f"'{ident}' ({key})" for _kind, ident, key in users)
+
+
+def _shared(anchor: Anchor, user: User, *, alias: bool) -> PlanRefused:
+    """The refusal of a change to a value that other places share through a YAML anchor."""
+    _kind, ident, key = user
+    others = anchor.others(user)
+    return PlanRefused(
+        _("'{field}' of event '{id}' is shared with {others} through {alias} (line {line}): "
+          "nothing was written").format(
+              field=key, id=ident, line=anchor.line,
+              alias=(_("the YAML alias *{name}") if alias else _("the YAML anchor &{name}"))
+              .format(name=anchor.name),
+              others=_shown_users(others) if others else _("another part of the file")),
+        _("to change it for one event only, write the value out in place of its *{name}; to "
+          "change it for all, edit the line where &{name} is written").format(name=anchor.name),
+        code=1)
+
+
 class _EventPlan:
     """The changes to one event's mapping node."""
 
-    def __init__(self, outline: Outline, item: yaml.MappingNode) -> None:
+    def __init__(self, outline: Outline, item: yaml.MappingNode, ident: str) -> None:
         self.outline = outline
         self.text = outline.text
         self.item = item
+        self.ident = ident
         self.newline = newline_of(self.text)
         self.indent = " " * item.start_mark.column
         self.changes: list[Change] = []
@@ -98,6 +124,43 @@ class _EventPlan:
             raise Unsupported(_("an event written as one flow mapping {…}"),
                               self.item.start_mark.line + 1)
 
+    def _user(self, key: str) -> User:
+        return ("events", self.ident, key)
+
+    def _through_alias(self, key: str, node: yaml.Node) -> Anchor | None:
+        """The anchor of `node` when this event's `key` reaches it through an alias (written
+        before the event, or in another of its fields)."""
+        anchor = self.outline.anchor_of(node) \
+            if node.start_mark.index < self.item.start_mark.index else None
+        found = self.outline.shared(node, self._user(key))
+        if found is not None and found.writer != self._user(key):
+            return found
+        return anchor
+
+    def mine(self, key: str, *nodes: yaml.Node) -> None:
+        """Refuse to change nodes that this event shares with other places through an anchor."""
+        for node in nodes:
+            anchor = self._through_alias(key, node)
+            if anchor is not None:
+                raise _shared(anchor, self._user(key), alias=True)
+            anchor = self.outline.shared(node, self._user(key))
+            if anchor is not None:
+                raise _shared(anchor, self._user(key), alias=False)
+
+    def replace(self, key: str, key_node: yaml.Node, value: yaml.Node, rendered: str) -> None:
+        """Write `rendered` in place of a value. A value reached through an alias (`title: *t`)
+        is replaced where the alias is written: this event gets its own, the others keep theirs."""
+        if self._through_alias(key, value) is not None:
+            found = _ALIAS_AFTER_KEY.match(self.text, key_node.end_mark.index)
+            if found is None:
+                self.mine(key, value)  # refused: the alias cannot be found
+            else:
+                self.change(found.start(1), found.end(1), rendered)
+                return
+        self.mine(key, value)
+        start = value.start_mark.index
+        self.change(start, self._value_end(value), rendered)
+
     def set(self, key: str, rendered: str) -> None:
         """Give `key` this value (YAML text), adding the key where docs/format.md puts it."""
         pair = value_of(self.item, key)
@@ -108,8 +171,7 @@ class _EventPlan:
                 point = key_node.end_mark.index
                 self.change(point, point, " " + rendered)
             else:
-                start = value.start_mark.index
-                self.change(start, self._value_end(value), rendered)
+                self.replace(key, key_node, value, rendered)
             return
         self._block_only()
         line = f"{self.indent}{key}: {rendered}{self.newline}"
@@ -137,7 +199,17 @@ class _EventPlan:
         if start == self.outline.lines.line_start(self.item.start_mark.index):
             raise Unsupported(_("the first key of an event being removed"),
                               key_node.start_mark.line + 1)
-        self.change(start, self.outline.line_after(self._value_end(value)), "")
+        end = self._value_end(value)
+        if value.start_mark.index < key_node.start_mark.index:  # `key: *alias`: its own line
+            found = _ALIAS_AFTER_KEY.match(self.text, key_node.end_mark.index)
+            if found is None:
+                self.mine(key, value)
+            end = found.end(1)  # type: ignore[union-attr]
+        end = self.outline.line_after(end)
+        for anchor, _outside in self.outline.anchors_within(
+                start, end, lambda user: user == self._user(key)):
+            raise _shared(anchor, self._user(key), alias=False)
+        self.change(start, end, "")
 
     def extend(self, key: str, values: list[str]) -> None:
         """Add values at the end of a list, in the list's own style."""
@@ -149,6 +221,7 @@ class _EventPlan:
         if not isinstance(node, yaml.SequenceNode):
             raise PlanRefused(_("'{key}' of this event is not a list").format(key=key),
                               _("`imfhist validate` shows it"))
+        self.mine(key, node)
         if node.flow_style:
             if node.value:
                 after = node.value[-1].end_mark.index
@@ -158,6 +231,7 @@ class _EventPlan:
                 self.change(node.start_mark.index, node.end_mark.index,
                                            flow_list(values))
             return
+        self.mine(key, node.value[-1])
         dash = " " * node.start_mark.column
         point = self.outline.line_after(self.outline.content_end(node.value[-1]))
         block = "".join(f"{dash}- {scalar(v)}{self.newline}" for v in values)
@@ -180,6 +254,7 @@ class _EventPlan:
         if len(gone) == len(node.value):
             self.delete(key)
             return missing
+        self.mine(key, node, *node.value)
         for item in gone:
             position = node.value.index(item)
             if node.flow_style:
@@ -216,12 +291,13 @@ class _EventPlan:
             if found is None:
                 raise PlanRefused(_("this event's citation has no quote"),
                                   _("`imfhist validate` shows it"))
-            start = found[1].start_mark.index
-            self.change(start, self.outline.content_end(found[1]), scalar(quote))
+            self.mine("sources", node, target)  # type: ignore[arg-type]
+            self.replace("sources", found[0], found[1], scalar(quote))
             return
         if not isinstance(node, yaml.SequenceNode):
             raise PlanRefused(_("this event's 'sources' is not a list"),
                               _("`imfhist validate` shows it"))
+        self.mine("sources", node)
         record = {"ref": source, "quote": quote}
         if not node.flow_style:
             self._block_only()
@@ -246,7 +322,7 @@ def plan_edit(ident: str, edit: EventEdit) -> Planner:
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
         _kind, item = find_object(outline, timeline, ident, ("events",))
         builder = Builder(timeline)
-        plan = _EventPlan(outline, item)
+        plan = _EventPlan(outline, item, ident)
         problems: list[str] = []
         edit.notes.clear()  # the planner runs again when the file changed before the lock
         event = next((e for e in timeline.events if e.id.value == ident), None)
@@ -417,7 +493,17 @@ def plan_remove(ident: str, left: list[tuple[str, str]] | None = None) -> Planne
                 if kind == "events" else
                 _("remove it from them first (imfhist edit EVENT --remove-{field} {id}), or "
                   "rename it").format(field=SINGULAR[kind], id=ident), details, code=1)
-        return [_remove_item(outline, kind, item)]
+        removal = _remove_item(outline, kind, item)
+        for anchor, outside in outline.anchors_within(
+                removal.start, removal.end, lambda user: user[:2] == (kind, ident)):
+            raise PlanRefused(
+                _("{kind} '{id}' holds the YAML anchor &{name} (line {line}) that {others} "
+                  "use: nothing was removed").format(
+                      kind=_kind_name(kind), id=ident, name=anchor.name, line=anchor.line,
+                      others=_shown_users(outside)),
+                _("write the value out in place of each *{name} first").format(
+                    name=anchor.name), code=1)
+        return [removal]
 
     return planner
 
@@ -469,8 +555,10 @@ def _remove_item(outline: Outline, kind: str, item: yaml.Node) -> Change:
     return Change(start, end, "", owner)
 
 
-def plan_rename(old: str, new: str) -> Planner:
-    """The planner of `imfhist rename OLD NEW`: the id and every reference to it."""
+def plan_rename(old: str, new: str, notes: list[str] | None = None) -> Planner:
+    """The planner of `imfhist rename OLD NEW`: the id and every reference to it. A reference
+    that several events share through a YAML alias is written once, and changed once: `notes`
+    gets a line naming the events that share it."""
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
         if not new.strip() or new != new.strip():
@@ -482,9 +570,32 @@ def plan_rename(old: str, new: str) -> Planner:
                 kind=_kind_name(kind), id=new), _("choose another id"))
         pair = value_of(item, "id")
         assert pair is not None
-        owned = [(pair[1], outline.owner(item))] + [
-            (r.node, ("events", r.index)) for r in _references(outline, kind, old)]
-        return [Change(n.start_mark.index, n.end_mark.index, scalar(new, flow=True), owner)
-                for n, owner in owned]
+        if notes is not None:
+            notes.clear()
+        owned: dict[int, tuple[yaml.Node, tuple[str, int] | None]] = {
+            pair[1].start_mark.index: (pair[1], outline.owner(item))}
+        sharing: dict[int, list[str]] = {}
+        for reference in _references(outline, kind, old):
+            at = reference.node.start_mark.index
+            owned.setdefault(at, (reference.node, ("events", reference.index)))
+            sharing.setdefault(at, []).append(reference.event)
+        for at, events in sharing.items():
+            if len(set(events)) > 1 and notes is not None:
+                notes.append(_("events {events} share the reference on line {line} through a "
+                               "YAML alias: it was changed once, for all of them").format(
+                    events=", ".join(f"'{e}'" for e in dict.fromkeys(events)),
+                    line=owned[at][0].start_mark.line + 1))
+        return [Change(_content_start(outline.text, n), n.end_mark.index,
+                       scalar(new, flow=True), owner) for n, owner in owned.values()]
 
     return planner
+
+
+# The properties written before a node's value: a tag, an anchor (`&x foo`).
+_PROPERTIES = re.compile(r"(?:[&!][^\s,\[\]{}]*[ \t]+)*")
+
+
+def _content_start(text: str, node: yaml.Node) -> int:
+    """Where a scalar's value starts, after its anchor and tag: a renamed id keeps its anchor,
+    and the aliases of it follow."""
+    return _PROPERTIES.match(text, node.start_mark.index).end()  # type: ignore[union-attr]
