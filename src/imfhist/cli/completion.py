@@ -9,9 +9,11 @@ interface language and the size and time of every module that defines a command 
 changing a command makes a new description, never a stale one. If the cache cannot be written
 (a read-only home), completion still works, only slower.
 
-The shells' protocols are Typer's (see `imfhist --install-completion`): bash reads one value a
-line, zsh an `_arguments` call, fish lines of value and help. Other shells, and the completion
-script's installation, go through Typer.
+The shells' completion scripts are Typer's (see `imfhist --install-completion`): bash reads one
+value a line, zsh evaluates the answer as code, fish reads lines of value and help. Nothing from
+the timeline is ever evaluated: each shell has one escaping function below (bash_word,
+zsh_answer, fish_answer). Other shells, and the completion script's installation, go through
+Typer.
 """
 
 from __future__ import annotations
