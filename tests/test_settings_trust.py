@@ -157,6 +157,7 @@ def test_a_pyproject_without_imfhist_settings_is_not_mentioned(project: Path) ->
     ("imfhist.toml", 'timeline = "~nosuchuser-imfhist/x"\n', "no user nosuchuser-imfhist"),
     ("imfhist.toml", "timeline = 3\n", "timeline should be a path"),
     ("imfhist.toml", "timeline = [\n", "imfhist.toml"),
+    ("imfhist.toml", 'x = 1\ntimeline = "a" b\n', "imfhist.toml:2:16: Expected newline"),
     ("imfhist.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deep"),
     ("imfhist.toml", "timeline = '\xe9'\n", "imfhist.toml"),
     ("pyproject.toml", "[tool]\nimfhist = 3\n", "tool.imfhist should be a table"),

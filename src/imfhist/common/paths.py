@@ -88,8 +88,8 @@ class NoTimelineChosen(Exception):
 class SettingError(CannotChoose):
     """A settings file names the timeline in a way that cannot be read."""
 
-    def __init__(self, setting: Path, reason: str) -> None:
-        super().__init__(_("{path}: {reason}").format(path=setting, reason=reason),
+    def __init__(self, setting: Path, reason: str, where: str | None = None) -> None:
+        super().__init__(_("{path}: {reason}").format(path=where or setting, reason=reason),
                          _("correct it, or name the timeline with --file"))
         self.setting = setting
         self.reason = reason
@@ -223,12 +223,17 @@ def _setting(folder: Path, ignored: list[Ignored]) -> Chosen | None:
             if not ours:
                 continue  # someone else's file: not ours to judge
             status_now = _file_stat(candidate)
-            reason = status_now is not None and distrust(status_now)
+            reason = distrust(status_now) if status_now is not None else None
             if reason:  # a file no one here trusts cannot stop every command below it
                 ignored.append(Ignored(candidate, reason))
                 continue
             detail = getattr(error, "strerror", None) or str(error)
-            raise SettingError(candidate, detail) from None
+            # tomllib says "… (at line 2, column 1)": as every message, file:line:col first.
+            import re
+
+            at = re.search(r" \(at line (\d+), column (\d+)\)$", detail)
+            where = f"{candidate}:{at[1]}:{at[2]}" if at else None
+            raise SettingError(candidate, detail[:at.start()] if at else detail, where) from None
         if ours:
             table: object = settings
         else:
