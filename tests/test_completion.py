@@ -113,7 +113,9 @@ def test_zsh_and_fish(tmp_path: Path) -> None:
                                               _TYPER_COMPLETE_ARGS=line, **extra))
 
     zsh = run("zsh", "imfhist show al").stdout
-    assert zsh.startswith("_arguments '*: :((\"altermed\":\"Le projet AlterMed")
+    assert zsh.startswith("local -a _imfhist_values; set -A _imfhist_values "
+                          "$'altermed\\x3aLe\\x20projet\\x20AlterMed")
+    assert zsh.endswith("; _describe -t values value _imfhist_values")
     assert run("zsh", "imfhist validate ").stdout == "_files"
     fish = run("fish", "imfhist filter --country Tuni", _TYPER_COMPLETE_FISH_ACTION="get-args")
     assert fish.stdout.splitlines() == ["Tunisia\tTN"]
@@ -135,3 +137,186 @@ def test_description_follows_the_application() -> None:
         names = {n for o in described["commands"][name]["options"] for n in o["names"]}
         assert {n for p in command.params for n in getattr(p, "opts", [])
                 if p.param_type_name == "option" and not p.hidden} <= names
+
+
+# -- hostile values in real shells ---------------------------------------------------------------
+#
+# Each shell loads the completion script `imfhist --install-completion` installs, and completes
+# values of a timeline whose tags and titles are made to run commands if anything evaluated
+# them. A marker file would then exist; the values offered must equal the tags, byte for byte.
+
+def need(shell: str) -> str:
+    """The shell's path; a missing shell fails under CI (which installs them) and skips
+    elsewhere."""
+    import shutil
+
+    found = shutil.which(shell)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{shell} is not installed: scripts/test.sh installs it")
+        pytest.skip(f"{shell} is not installed")
+    return found
+
+
+def hostile_values(markers: Path) -> list[str]:
+    return [f"x\\$(touch {markers}/m1)", f"$(touch {markers}/m2)", f"`touch {markers}/m3`",
+            f"a;touch {markers}/m4", "a'b\"c", f"'$(touch {markers}/m5)'",
+            f'"`touch {markers}/m6`"', "line\nbreak", "tab\there", "*", "?", "~root", "-x",
+            "--tag", "ünï cödé 東京", "a:b", "c\\:d", ":", "[ab]", "{a,b}", "back\\", "$HOME",
+            "!!", "#c", "a b  c", "a&b|c>d<e", "%1", "x\\", "\\n", "$'\\x41'"]
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """A timeline whose first event carries the hostile values as tags and a hostile title;
+    the folder where a marker would appear; the values."""
+    import json
+
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    values = hostile_values(markers)
+    lines = [line for line in SHIPPED.read_text(encoding="utf-8").splitlines()
+             if not line.strip().startswith("tags:")]
+    text = "\n".join(lines) + "\n"
+    title = ("    title: L’IMF développe un réseau partenarial pluri acteurs dans le bassin "
+             "méditerranéen\n")
+    assert title in text
+    hostile_title = f"x\\$(touch {markers}/t1) `touch {markers}/t2` 'q\" a:b $(touch {markers}/t3)"
+    text = text.replace(title, f"    title: {json.dumps(hostile_title)}\n"
+                        f"    tags: {json.dumps(values, ensure_ascii=False)}\n", 1)
+    path = tmp_path / "timeline.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, markers, values
+
+
+def script(tmp_path: Path, shell: str) -> Path:
+    result = subprocess.run([str(SCRIPT)], capture_output=True, text=True, timeout=60,
+                            env=environment(tmp_path, _IMFHIST_COMPLETE=f"source_{shell}"))
+    assert result.returncode == 0 and "complete" in result.stdout
+    path = tmp_path / f"imfhist.{shell}"
+    path.write_text(result.stdout, encoding="utf-8")
+    return path
+
+
+def shell_environment(tmp_path: Path, timeline: Path) -> dict[str, str]:
+    return environment(tmp_path, IMFHIST_FILE=str(timeline),
+                       PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def ids() -> list[str]:
+    from imfhist.cli.completion import timeline_values
+
+    return [value for value, _ in timeline_values(SHIPPED)["ids"]]
+
+
+def test_bash_offers_hostile_values_as_they_must_be_typed(tmp_path: Path, hostile) -> None:
+    timeline, markers, values = hostile
+    loaded = script(tmp_path, "bash")
+    # Files that the values would match as patterns, and the options that make a pattern that
+    # matches nothing disappear.
+    for name in ("a", "b", "x", "ab", "line"):
+        (tmp_path / name).touch()
+    program = f"""
+shopt -s extglob nullglob
+source {loaded}
+COMP_WORDS=(imfhist "$@" "")
+COMP_CWORD=$(( $# + 1 ))
+_imfhist_completion imfhist
+for word in "${{COMPREPLY[@]}}"; do
+  # What bash reads when the line is run: the word as it was put on the command line.
+  eval "typed=( $word )"
+  printf '%s\\0' "${{typed[@]}}"
+done
+"""
+    for args, expected in ((["filter", "--tag"], values), (["show"], ids())):
+        result = subprocess.run([need("bash"), "--norc", "--noprofile", "-c", program, "bash",
+                                 *args], capture_output=True, text=True, timeout=60,
+                                cwd=tmp_path, env=shell_environment(tmp_path, timeline))
+        assert result.stderr == ""
+        assert sorted(result.stdout.split("\0")[:-1]) == sorted(expected)
+    assert list(markers.iterdir()) == []
+
+
+def test_zsh_offers_hostile_values_and_evaluates_none(tmp_path: Path, hostile) -> None:
+    """An interactive zsh on a terminal: Tab after the line, with compinit and the script
+    loaded; compadd is wrapped to write down what it offers, unquoted as zsh reads it."""
+    import pty
+    import select
+    import time
+
+    timeline, markers, values = hostile
+    loaded = script(tmp_path, "zsh")
+    home = tmp_path / "zdot"
+    home.mkdir()
+    offered = tmp_path / "offered"
+    (home / ".zshrc").write_text(f"""
+PROMPT='> '
+autoload -Uz compinit && compinit -u -D
+compadd() {{
+  if [[ ${{@[1,(i)(-|--)]}} == *-(O|A|D)\\ * ]]; then builtin compadd "$@"; return; fi
+  local -a hits
+  builtin compadd -A hits "$@"
+  (( $#hits )) && print -rn -- "${{(pj:\\0:)${{(@Q)hits}}}}"$'\\0' >> {offered}.part
+  builtin compadd "$@"
+}}
+_imfhist_done() {{ touch {offered}.part; mv {offered}.part {offered} }}
+comppostfuncs=(_imfhist_done)
+source {loaded}
+""", encoding="utf-8")
+
+    def complete(line: str) -> list[str]:
+        offered.unlink(missing_ok=True)
+        main, secondary = pty.openpty()
+        process = subprocess.Popen([need("zsh"), "-d", "-i"], stdin=secondary, stdout=secondary,
+                                   stderr=secondary, cwd=tmp_path, start_new_session=True,
+                                   env=shell_environment(tmp_path, timeline)
+                                   | {"ZDOTDIR": str(home), "TERM": "dumb"})
+        os.close(secondary)
+        shown = b""
+
+        def read(seconds: float) -> None:
+            nonlocal shown
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if select.select([main], [], [], 0.05)[0]:
+                    try:
+                        shown += os.read(main, 65536)
+                    except OSError:
+                        return
+        try:
+            deadline = time.monotonic() + 30
+            while b"> " not in shown and time.monotonic() < deadline:
+                read(0.1)
+            os.write(main, line.encode() + b"\t")
+            while not offered.exists() and time.monotonic() < deadline:
+                read(0.1)
+            read(0.2)
+        finally:
+            process.kill()
+            process.wait()
+            os.close(main)
+        assert offered.exists(), shown.decode(errors="replace")
+        assert b"(eval)" not in shown and b"command not found" not in shown, shown
+        return list(dict.fromkeys(offered.read_text(encoding="utf-8").split("\0")[:-1]))
+
+    assert sorted(complete("imfhist filter --tag ")) == sorted(values)
+    assert sorted(complete("imfhist show ")) == sorted(ids())
+    assert list(markers.iterdir()) == []
+
+
+def test_fish_offers_hostile_values_and_evaluates_none(tmp_path: Path, hostile) -> None:
+    timeline, markers, values = hostile
+    loaded = script(tmp_path, "fish")
+    results = {}
+    for line in ("imfhist filter --tag ", "imfhist show "):
+        result = subprocess.run(
+            [need("fish"), "--no-config", "-c", f"source {loaded}; complete -C {line!r}"],
+            capture_output=True, text=True, timeout=60, cwd=tmp_path,
+            env=shell_environment(tmp_path, timeline))
+        assert result.stderr == ""
+        results[line] = [entry.split("\t")[0] for entry in result.stdout.splitlines()]
+    # A value with a line end or a tab cannot be one of fish's lines: it is left out.
+    assert sorted(results["imfhist filter --tag "]) == sorted(
+        v for v in values if "\n" not in v and "\t" not in v)
+    assert sorted(results["imfhist show "]) == sorted(ids())
+    assert list(markers.iterdir()) == []

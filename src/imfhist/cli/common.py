@@ -18,6 +18,7 @@ from imfhist.common.problems import MAX_MESSAGE, quoted, shorten
 
 if TYPE_CHECKING:
 
+    from imfhist.common.paths import Ignored
     from imfhist.timeline.model import Event, Timeline
 
 
@@ -44,33 +45,45 @@ def fail(message: str, hint: str | None = None, code: int = CANNOT_RUN) -> NoRet
     raise typer.Exit(code)
 
 
+def warn_ignored(ignored: "tuple[Ignored, ...]") -> None:
+    """One line on stderr for each settings file passed over because it is not trusted."""
+    for item in ignored:
+        note(_("warning: {path} is ignored: {reason}").format(path=item.setting,
+                                                              reason=item.reason)
+             + " " + _("(if you trust it, make it yours and writable by you alone: chown, "
+                       "chmod go-w; or name the timeline with --file)"))
+
+
 def reading_path(file: Path | None) -> Path:
     """The file a reading command reads (see imfhist.common.paths); exit 2 on a settings file that
-    cannot be read."""
-    from imfhist.common.paths import SettingError, timeline_path
+    cannot be read, or a current folder that is gone."""
+    from imfhist.common.paths import CannotChoose, chosen_for_reading
 
     try:
-        return timeline_path(file)
-    except SettingError as error:
-        fail(_("{path}: {reason}").format(path=error.setting, reason=error.reason),
-             _("correct it, or name the timeline with --file"))
+        chosen = chosen_for_reading(file)
+    except CannotChoose as error:
+        fail(error.message, error.hint)
+    warn_ignored(chosen.ignored)
+    return chosen.path
 
 
 def writing_path(file: Path | None) -> Path:
     """The file a writing command writes; exit 2, saying how to choose one, when nothing names
     it (writing never falls back on the timeline inside the installed package)."""
-    from imfhist.common.paths import NoTimelineChosen, SettingError, chosen_for_writing
+    from imfhist.common.paths import CannotChoose, NoTimelineChosen, chosen_for_writing
 
     try:
-        return chosen_for_writing(file).path
-    except SettingError as error:
-        fail(_("{path}: {reason}").format(path=error.setting, reason=error.reason),
-             _("correct it, or name the timeline with --file"))
-    except NoTimelineChosen:
+        chosen = chosen_for_writing(file)
+    except CannotChoose as error:
+        fail(error.message, error.hint)
+    except NoTimelineChosen as error:
+        warn_ignored(error.ignored)
         fail(_("no timeline to write here: the shipped one belongs to the installed imfhist"),
              _("name one with --file PATH or IMFHIST_FILE, add [tool.imfhist] timeline = "
                "\"PATH\" to pyproject.toml, work inside a folder that has data/timeline.yaml, "
                "or start one with `imfhist init`"))
+    warn_ignored(chosen.ignored)
+    return chosen.path
 
 
 def load_for_reading(file: Path | None) -> "Timeline":

@@ -9,9 +9,11 @@ interface language and the size and time of every module that defines a command 
 changing a command makes a new description, never a stale one. If the cache cannot be written
 (a read-only home), completion still works, only slower.
 
-The shells' protocols are Typer's (see `imfhist --install-completion`): bash reads one value a
-line, zsh an `_arguments` call, fish lines of value and help. Other shells, and the completion
-script's installation, go through Typer.
+The shells' completion scripts are Typer's (see `imfhist --install-completion`): bash reads one
+value a line, zsh evaluates the answer as code, fish reads lines of value and help. Nothing from
+the timeline is ever evaluated: each shell has one escaping function below (bash_word,
+zsh_answer, fish_answer). Other shells, and the completion script's installation, go through
+Typer.
 """
 
 from __future__ import annotations
@@ -241,12 +243,12 @@ class _Timeline:
         return [tuple(item) for item in self._values.get(kind, [])]  # type: ignore[misc]
 
     def _load(self) -> dict[str, list[Item]]:
-        from imfhist.common.paths import timeline_path
+        from imfhist.common.paths import CannotChoose, timeline_path
 
-        path = timeline_path(Path(self._option) if self._option else None)
         try:
+            path = timeline_path(Path(self._option) if self._option else None)
             stat = path.stat()
-        except OSError:
+        except (CannotChoose, OSError, ValueError):  # a setting or a folder that is wrong
             return {}
         key = _key([__version__, i18n.language(), str(path.resolve()), str(stat.st_size),
                     str(stat.st_mtime_ns)])
@@ -336,20 +338,93 @@ def _split(line: str) -> list[str]:
     return words
 
 
-def _zsh_escape(text: str) -> str:
-    return (text.replace('"', '""').replace("'", "''").replace("$", "\\$")
-            .replace("`", "\\`").replace(":", r"\\:"))
+# What each shell does with the answer, and so what each escaping guards against:
+#
+# - bash runs `COMPREPLY=( $(imfhist) )` with IFS set to a line end: each line is split off and
+#   then goes through pathname expansion, and what is chosen is put on the command line as it
+#   is, to be read by bash when the line is run. A value is written as it must be typed:
+#   backslashes before its special characters, or, when it holds a line end, another control
+#   character or a character of a pattern (`*`, `?`, `[`), as `$'…'` with those characters as
+#   `\xHH` escapes, which no expansion touches.
+# - zsh runs `eval $(imfhist)`: the answer is code, split on blanks and joined again. Every
+#   value is written as one `$'…'` word that holds no blank and nothing that expands, and goes
+#   into an array that `_describe` offers; nothing from the data is ever evaluated (Typer's own
+#   `_arguments '*: :((…))'` evaluates the list, which a value such as `x\$(touch P)` exploits).
+# - fish reads lines of `value<TAB>help`, never evaluated; it quotes what it inserts. A value
+#   with a line end or a tab cannot be written on one line: it is left out.
+
+_PLAIN = re.compile(r"[\w@%+=:,./-]")
+_PLAIN_ASCII = re.compile(r"[A-Za-z0-9_@%+=,./-]")
+_PATTERN_OR_CONTROL = re.compile(r"[*?\[\x00-\x1f\x7f]")
+
+
+def _hex(character: str) -> str:
+    return f"\\x{ord(character):02x}"
+
+
+def bash_word(value: str) -> str:
+    """`value` as it must be typed in bash, safe from the expansions of bash's completion."""
+    if not value:
+        return "''"
+    if _PATTERN_OR_CONTROL.search(value):
+        return "$'" + "".join(c if _PLAIN.match(c) else _hex(c) if c.isascii() else c
+                              for c in value) + "'"
+    return "".join(c if _PLAIN.match(c) else "\\" + c for c in value)
+
+
+def _zsh_quoted(text: str) -> str:
+    """`text` as one zsh word `$'…'`: ASCII letters, digits and a few signs as they are, other
+    ASCII characters (blanks, quotes, `$`, backquotes, backslashes, controls) as `\\xHH`,
+    other characters as they are (their UTF-8 bytes are none of zsh's)."""
+    return "$'" + "".join(c if _PLAIN_ASCII.match(c) or not c.isascii() else _hex(c)
+                          for c in text) + "'"
+
+
+def zsh_answer(items: list[Item]) -> str:
+    """The code zsh's completion function evaluates to offer `items`: the values in an array,
+    offered by `_describe`, which takes `value:help` and a colon in a value as `\\:`."""
+    from imfhist.common.safety import clean_line
+
+    words = []
+    for value, help in items:
+        entry = value.replace("\\", "\\\\").replace(":", "\\:")
+        shown = " ".join(clean_line(help).split())
+        words.append(_zsh_quoted(f"{entry}:{shown}" if shown else entry))
+    return ("local -a _imfhist_values; set -A _imfhist_values " + " ".join(words)
+            + "; _describe -t values value _imfhist_values")
+
+
+def fish_answer(items: list[Item]) -> str:
+    """The lines fish reads: `value<TAB>help`, values that a line cannot hold left out."""
+    from imfhist.common.safety import clean_line
+
+    return "\n".join(f"{v}\t{' '.join(clean_line(h).split())}" if h.strip() else v
+                     for v, h in items if "\n" not in v and "\t" not in v and "\r" not in v)
+
+
+def _bash_request(environ: Mapping[str, str]) -> tuple[list[str], str] | None:
+    """The words before the one completed, and that one, from bash's COMP_WORDS and
+    COMP_CWORD; None when they do not make sense (nothing is offered then)."""
+    words = _split(environ.get("COMP_WORDS", ""))
+    try:
+        cword = int(environ.get("COMP_CWORD", "") or 0)
+    except ValueError:
+        return None
+    if not 1 <= cword <= len(words):
+        return None
+    return words[1:cword], words[cword] if cword < len(words) else ""
 
 
 def complete(environ: Mapping[str, str], out: Any = None) -> bool:
-    """Answer a completion request from a shell; False to leave it to Typer."""
+    """Answer a completion request from a shell; False to leave it to Typer. A request that
+    makes no sense gets no answer, never an error: the shell shows nothing."""
     out = out or sys.stdout
     shell = environ.get("_IMFHIST_COMPLETE", "")
     if shell == "complete_bash":
-        words = _split(environ.get("COMP_WORDS", ""))
-        cword = int(environ.get("COMP_CWORD", "0") or 0)
-        args = words[1:cword]
-        incomplete = words[cword] if cword < len(words) else ""
+        request = _bash_request(environ)
+        if request is None:
+            return True
+        args, incomplete = request
     elif shell in ("complete_zsh", "complete_fish"):
         line = environ.get("_TYPER_COMPLETE_ARGS", "")
         words = _split(line)[1:]
@@ -364,20 +439,12 @@ def complete(environ: Mapping[str, str], out: Any = None) -> bool:
             i18n.use(i18n.choose(args[number + 1]))  # names and help in the language asked for
     items = candidates(args, incomplete, tree())
     if shell == "complete_bash":
-        # One value a line; a value with spaces is written escaped, as it must be typed.
-        out.write("\n".join(re.sub(r"([^\w@%+=:,./-])", r"\\\1", value)
-                            for value, _ in items or []))
+        out.write("\n".join(bash_word(value) for value, _ in items or []))
     elif shell == "complete_zsh":
-        if items:
-            body = "\n".join(f'"{_zsh_escape(v)}":"{_zsh_escape(h)}"' if h
-                             else f'"{_zsh_escape(v)}"' for v, h in items)
-            out.write(f"_arguments '*: :(({body}))'")
-        else:
-            out.write("_files")
+        out.write(zsh_answer(items) if items else "_files")
     else:
-        action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
-        if action == "is-args":
+        if environ.get("_TYPER_COMPLETE_FISH_ACTION", "") == "is-args":
             raise SystemExit(0 if items else 1)
-        out.write("\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in items or []))
+        out.write(fish_answer(items or []))
     out.flush()
     return True

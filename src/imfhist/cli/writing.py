@@ -18,12 +18,14 @@ from imfhist.cli.common import (
     problems_and_exit,
     stderr,
     stdout,
+    warn_ignored,
     writing_path,
 )
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.writes import DryRunOption, change
 from imfhist.common import i18n
 from imfhist.common.i18n import _, n_
+from imfhist.common.problems import shorten
 
 
 def _no_answer() -> NoReturn:
@@ -249,6 +251,7 @@ def init(
         "Print the timeline it would start; write nothing."))] = False,
     lang: LangOption = None,
 ) -> None:
+    from imfhist.common.paths import CannotChoose, current_folder
     from imfhist.keeping.atomic import WriteError
     from imfhist.keeping.plan_init import TimelineExists, new_timeline, start_timeline
 
@@ -257,12 +260,18 @@ def init(
         note(_("Dry run: nothing was written."))
         return
     try:
+        if not target.is_absolute():
+            current_folder()  # a relative name in a folder that is gone: say so
+    except CannotChoose as error:
+        fail(error.message, error.hint)
+    try:
         created = start_timeline(target, title)
     except TimelineExists:
         fail(_("{path} already exists: nothing was written").format(path=target),
              _("name another file, or keep this one"))
     except WriteError as error:
-        fail(_("cannot write {path}: {reason}").format(path=target, reason=error),
+        fail(_("cannot write {path}: {reason}").format(path=shorten(str(target), 120),
+                                                       reason=error),
              _("nothing was written; check the folder"))
     for path in created:
         note(_("Created {path}.").format(path=path), style="green")
@@ -273,12 +282,13 @@ def init(
 @app.command(cls=Command, name="where", help=_(
     "Say which timeline file the commands use here, and why."))
 def where(file: FileOption = None, lang: LangOption = None) -> None:
-    from imfhist.common.paths import FROM_PACKAGE, FROM_SETTING, SettingError, chosen_for_reading
+    from imfhist.common.paths import FROM_PACKAGE, FROM_SETTING, CannotChoose, chosen_for_reading
 
     try:
         chosen = chosen_for_reading(file)
-    except SettingError as error:
-        fail(_("{path}: {reason}").format(path=error.setting, reason=error.reason))
+    except CannotChoose as error:
+        fail(error.message, error.hint)
+    warn_ignored(chosen.ignored)
     how = _(chosen.how).format(setting=chosen.setting) if chosen.how == FROM_SETTING else \
         _(chosen.how)
     stdout().print(str(chosen.path), soft_wrap=True)

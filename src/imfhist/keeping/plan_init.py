@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from imfhist.common.paths import schema_path
-from imfhist.keeping.atomic import write_atomically
+from imfhist.keeping.atomic import WriteError, write_atomically
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -53,21 +53,29 @@ def new_timeline(target: Path, title: str | None = None) -> str:
 
 def start_timeline(target: Path, title: str | None = None) -> list[Path]:
     """Create the timeline at `target`, the JSON Schema beside it for editors, and a sources/
-    folder. Returns what was created."""
-    if target.exists():
+    folder. Returns what was created. Raises TimelineExists, and WriteError when the folder
+    or a file cannot be made (a name too long, a current folder that is gone, no permission)."""
+    try:
+        exists = target.exists()
+    except OSError as error:  # a name too long, a folder that may not be searched
+        raise WriteError((error.strerror or str(error)).lower()) from None
+    if exists:
         raise TimelineExists(str(target))
     text = new_timeline(target, title)
     folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
     created = []
-    schema = folder / schema_path().name
-    if not schema.exists():
-        write_atomically(schema, schema_path().read_bytes())
-        created.append(schema)
-    write_atomically(target, text.encode("utf-8"))
-    created.insert(0, target)
-    sources = folder / "sources"
-    if not sources.exists():
-        sources.mkdir()
-        created.append(sources)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        schema = folder / schema_path().name
+        if not schema.exists():
+            write_atomically(schema, schema_path().read_bytes())
+            created.append(schema)
+        write_atomically(target, text.encode("utf-8"))
+        created.insert(0, target)
+        sources = folder / "sources"
+        if not sources.exists():
+            sources.mkdir()
+            created.append(sources)
+    except OSError as error:
+        raise WriteError((error.strerror or str(error)).lower()) from None
     return created

@@ -86,7 +86,7 @@ def shown_path(path: Path) -> str:
     """The path as the user should see it: relative to the working directory when inside it."""
     try:
         relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+    except (ValueError, OSError):  # another drive on Windows; a current folder that is gone
         return str(path)
     return str(path) if relative.startswith("..") else relative
 
