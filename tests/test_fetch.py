@@ -180,6 +180,14 @@ def test_the_deadline_covers_the_whole_request_with_its_redirects(server: RawSer
     assert time.monotonic() - start < 3.5
 
 
+def test_the_deadline_covers_the_tls_handshake(server: RawServer) -> None:
+    """The test server never answers a TLS greeting: the handshake waits, until the deadline."""
+    start = time.monotonic()
+    with pytest.raises(FetchError, match="within 1 s"):
+        fetch(f"https://127.0.0.1:{server.port}/page", deadline=1)
+    assert time.monotonic() - start < 2.5
+
+
 def test_the_size_limit_is_kept_while_reading(server: RawServer) -> None:
     start = time.monotonic()
     with pytest.raises(FetchError, match="larger than 1 MB"):

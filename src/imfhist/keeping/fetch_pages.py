@@ -234,11 +234,14 @@ def _addresses(host: str, port: int, clock: _Clock) -> list[Address]:
         reason = getattr(error, "strerror", None) or error
         raise FetchError(_("cannot find the address of {host}: {reason}").format(
             host=host, reason=reason))
-    addresses = []
+    addresses: list[Address] = []
     for info in found["infos"]:  # type: ignore[attr-defined]
         address = ipaddress.ip_address(str(info[4][0]))
         if address not in addresses:
             addresses.append(address)
+    if not addresses:
+        raise FetchError(_("cannot find the address of {host}: {reason}").format(
+            host=host, reason=_("it has none")))
     return addresses
 
 
@@ -301,15 +304,16 @@ def _failure(error: Exception, clock: _Clock) -> FetchError:
     if isinstance(error, http.client.IncompleteRead):
         return FetchError(_("the server's answer is malformed: it is cut short, or its chunks "
                             "are miscounted"))
-    if isinstance(error, http.client.HTTPException | ValueError | UnicodeError | LookupError):
-        return FetchError(_("the server's answer is malformed: {reason}").format(
-            reason=_short(error)))
+    # SSL errors first: a certificate that cannot be verified is a ValueError too.
     if isinstance(error, ssl.SSLCertVerificationError):
         return FetchError(_("its certificate cannot be trusted: {reason}").format(
             reason=error.verify_message or _short(error)))
     if isinstance(error, ssl.SSLError):
         return FetchError(_("no secure connection: {reason}").format(
             reason=error.reason or _short(error)))
+    if isinstance(error, http.client.HTTPException | ValueError | UnicodeError | LookupError):
+        return FetchError(_("the server's answer is malformed: {reason}").format(
+            reason=_short(error)))
     if isinstance(error, OSError):
         return FetchError(_("cannot reach it: {reason}").format(
             reason=error.strerror or _short(error)))
