@@ -166,7 +166,7 @@ def test_a_slow_server_gains_nothing_past_the_deadline(
     start = time.monotonic()
     result = add(run, timeline_copy, server.address + path)
     elapsed = time.monotonic() - start
-    assert result.exit_code == 2 and elapsed < 4, elapsed
+    assert result.exit_code == 2 and elapsed < 1.5 + 3, elapsed
     assert "no complete answer within 1.5 s" in one_line_error(result)
     assert not (timeline_copy.parent / "sources" / "page.txt").exists()
 
@@ -177,7 +177,7 @@ def test_the_deadline_covers_the_whole_request_with_its_redirects(server: RawSer
     start = time.monotonic()
     with pytest.raises(FetchError, match="within 2 s"):
         fetch(server.address + "/slow-hop", deadline=2)
-    assert time.monotonic() - start < 3.5
+    assert time.monotonic() - start < 2 + 3
 
 
 def test_the_deadline_covers_the_tls_handshake(server: RawServer) -> None:
@@ -185,7 +185,7 @@ def test_the_deadline_covers_the_tls_handshake(server: RawServer) -> None:
     start = time.monotonic()
     with pytest.raises(FetchError, match="within 1 s"):
         fetch(f"https://127.0.0.1:{server.port}/page", deadline=1)
-    assert time.monotonic() - start < 2.5
+    assert time.monotonic() - start < 1 + 3
 
 
 def test_the_size_limit_is_kept_while_reading(server: RawServer) -> None:
@@ -224,8 +224,8 @@ def test_an_address_that_is_not_one_is_one_line(run, timeline_copy: Path, url: s
     assert result.exit_code == 2 and "is not a web address" in one_line_error(result)
 
 
-def test_source_check_gives_every_source_its_verdict(run, tmp_path: Path,
-                                                     server: RawServer) -> None:
+def test_source_check_gives_every_source_its_verdict(run, tmp_path: Path, server: RawServer,
+                                                     monkeypatch) -> None:
     """A page that cannot be read does not stop the check of the others; a quote gone is exit 1
     whatever else happened, a page that cannot be read exit 2."""
     def timeline(*paths: str) -> Path:
@@ -241,11 +241,10 @@ def test_source_check_gives_every_source_its_verdict(run, tmp_path: Path,
     gone = "/gone"
     server.answers[gone] = ok(PAGE.replace(b"les ateliers", b"ils"))
     broken = sorted(MALFORMED) + sorted(REFUSED) + ["/drip-headers"]
-    fetch_pages.DEADLINE, deadline = 1.0, fetch_pages.DEADLINE
-    try:
-        result = run("source", "check", "-f", timeline(*broken, "/page", gone))
-    finally:
-        fetch_pages.DEADLINE = deadline
+    monkeypatch.setattr(fetch_pages, "DEADLINE", 1.0)  # for /drip-headers
+    start = time.monotonic()
+    result = run("source", "check", "-f", timeline(*broken, "/page", gone))
+    assert time.monotonic() - start < 1 + 10
     assert "Traceback" not in result.output
     assert result.exit_code == 1
     for n, _path in enumerate(broken):
