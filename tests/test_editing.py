@@ -366,8 +366,11 @@ PAGE = """<!doctype html><html><head><title>Une page</title></head><body>
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A local web server for the pages of a folder: (its address, the folder)."""
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
+    """A local web server for the pages of a folder: (its address, the folder). Its address is
+    not public: it is allowed, and no other (see tests/test_fetch.py)."""
+    from imfhist.keeping import fetch_pages
+
     folder = tmp_path / "site"
     folder.mkdir()
 
@@ -387,6 +390,9 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
             super().do_GET()
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    port = server.server_address[1]
+    monkeypatch.setattr(fetch_pages, "address_allowed",
+                        lambda address, at: str(address) == "127.0.0.1" and at == port)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", folder

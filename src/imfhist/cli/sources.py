@@ -36,7 +36,8 @@ def source_add(
         "--from", metavar="FILE", show_default=False,
         help=_("A saved copy of the page (HTML or text)."))] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help=_(
-        "Fetch the page from --url (20 s timeout, 5 MB, 5 redirects at most)."))] = False,
+        "Fetch the page from --url: HTML or text, 5 MB, 5 redirects and 20 s at most, from "
+        "public addresses only."))] = False,
     dry_run: DryRunOption = False,
     file: FileOption = None,
     lang: LangOption = None,
@@ -103,7 +104,9 @@ def source_add(
 
 @sources_app.command(cls=Command, name="check", help=_(
     "Fetch each source's page again and say, quote by quote, whether the live page still holds "
-    "it. Exit 1 when a quote is gone, 2 when a page cannot be read."))
+    "it. Every source is checked, whatever happens to the others. Exit 1 when a quote is gone; "
+    "otherwise 2 when a source could not be checked (no url, a page that cannot be read); 0 "
+    "when every quote is still there."))
 def source_check(
     ident: Annotated[str | None, typer.Argument(
         metavar="[ID]", help=_("Only this source."), show_default=False)] = None,
@@ -144,5 +147,9 @@ def source_check(
                 "{count} quotes are no longer on their page.", missing).format(count=missing),
              style="red")
     if unreachable:
-        raise typer.Exit(CANNOT_RUN)
-    raise typer.Exit(PROBLEMS if missing else OK)
+        note(n_("{count} source could not be checked.",
+                "{count} sources could not be checked.", unreachable).format(count=unreachable),
+             style="red")
+    # A quote gone is what the command looks for: it is told even when other pages could not be
+    # read, so that CI fails the same way whatever else happened.
+    raise typer.Exit(PROBLEMS if missing else CANNOT_RUN if unreachable else OK)
