@@ -447,3 +447,15 @@ def test_the_publishing_guides_filter_link_shows_events(tab, shipped_page: Path)
     tab.goto(shipped_page.as_uri() + found.group(1))
     assert shown_ids(tab) == ["projet-far-annaba", "projet-nahda-13-tlemcen"]
     assert tab.problems == []
+
+
+def test_a_link_published_before_a_rename_still_opens_the_event(run, tab, timeline_copy: Path,
+                                                                 tmp_path: Path) -> None:
+    assert run("rename", "-f", timeline_copy, "altermed", "altermed-2019").exit_code == 0
+    page = tmp_path / "renamed.html"
+    assert run("export", "-f", timeline_copy, "-o", page).exit_code == 0
+    tab.goto(page.as_uri() + "#altermed")
+    renamed = tab.locator("#altermed-2019")
+    assert renamed.locator("details").get_attribute("open") is not None
+    assert renamed.locator(".details").is_visible()
+    assert tab.problems == []

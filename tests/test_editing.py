@@ -339,6 +339,8 @@ def test_an_event_that_relations_name_is_renamed_in_them_and_not_removed(
     result = run("rename", "altermed", "altermed-2019", "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     _removed, added = diff_lines(before, timeline_copy.read_text())
+    assert "    former_ids: [altermed]" in added
+    added.remove("    former_ids: [altermed]")
     assert len(added) == 7 and all("altermed-2019" in line for line in added)
     assert timeline_copy.read_text().count("starts_before: altermed-2019") == 6
     assert [p for p in validate_file(timeline_copy) if p.is_error] == []
@@ -350,6 +352,8 @@ def test_rename_changes_the_id_and_every_reference(run, timeline_copy: Path) -> 
     result = run("rename", "icosi", "icosi-asso", "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     removed, added = diff_lines(before, timeline_copy.read_text())
+    assert "    former_ids: [icosi]" in added  # the old id is kept, for links published with it
+    added.remove("    former_ids: [icosi]")
     assert len(removed) == len(added) and all("icosi-asso" in line for line in added)
     assert timeline_copy.read_text().count("icosi-asso") == references
     assert [p for p in validate_file(timeline_copy) if p.is_error] == []
@@ -799,7 +803,9 @@ def test_rename_changes_a_shared_list_once_and_names_who_shares_it(run, tmp_path
     result = run("rename", "a", "alpha", "-f", path)
     assert result.exit_code == 0, result.output
     assert "events 'e1', 'e2' share the reference on line 12" in result.stderr
-    assert path.read_text(encoding="utf-8") == SHARED.replace("  - id: a\n", "  - id: alpha\n") \
+    assert path.read_text(encoding="utf-8") == SHARED.replace(
+        "  - id: a\n    name: Alpha\n    kind: organisation\n",
+        "  - id: alpha\n    name: Alpha\n    kind: organisation\n    former_ids: [a]\n") \
         .replace("&acts [a]", "&acts [alpha]")
     events = _events(path)
     assert events["e1"]["actors"] == events["e2"]["actors"] == ["alpha"]

@@ -189,5 +189,7 @@ def rename(
     if outcome.written:
         note(_("Renamed '{old}' to '{new}' in {path}.").format(old=old, new=new, path=path),
              style="green")
+        note(_("'{old}' is kept in its former_ids: the published page still opens it at "
+               "#{old}.").format(old=old))
     for line in notes:
         note(line)

@@ -88,6 +88,8 @@ class Reference:
     node: yaml.ScalarNode
     sequence: yaml.Node  # the list it stands in (a citation's mapping for sources)
     index: int  # the event's place in the events list
+    # The list of the object that holds the reference: an event's, or a source's `author`.
+    holder: str = "events"
 
 
 class Outline:
@@ -165,6 +167,10 @@ class Outline:
                                 self._refer(item, "sources", cvalue, citation, position)
                 elif kind == "events" and key.value in ("relations", "not_before", "not_after"):
                     self._collect_order(item, value, position)
+                elif kind == "sources" and key.value == "author" and \
+                        isinstance(value, yaml.ScalarNode) and value.value in wanted:
+                    # The actor whose first person the source speaks with (docs/format.md).
+                    self._refer(item, "actors", value, item, position, holder="sources")
             if self.anchored and ident is not None:
                 self._collect_anchors(kind, ident, item)
 
@@ -257,16 +263,16 @@ class Outline:
         return kind, self.lists[kind].items
 
     def _refer(self, event: yaml.MappingNode, kind: str, node: yaml.ScalarNode,
-               sequence: yaml.Node, index: int) -> None:
+               sequence: yaml.Node, index: int, holder: str = "events") -> None:
         ident = "?"
         for key, value in event.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "id" and \
                     isinstance(value, yaml.ScalarNode):
                 ident = value.value
         self.references.setdefault(node.value, []).append(
-            Reference(ident, kind, node, sequence, index))
-        if ("events", index) not in self.items:
-            self._own(_snapshot(event), "events", index)
+            Reference(ident, kind, node, sequence, index, holder))
+        if (holder, index) not in self.items:
+            self._own(_snapshot(event), holder, index)
 
     # -- positions ----------------------------------------------------------------------------
 

@@ -480,7 +480,9 @@ def plan_remove(ident: str, left: list[tuple[str, str]] | None = None) -> Planne
         if references:
             shown = str(timeline.loc.path)
             details = tuple(
-                _("{path}:{line}:{column}: event '{event}' names it in {field}").format(
+                (_("{path}:{line}:{column}: event '{event}' names it in {field}")
+                 if r.holder == "events" else
+                 _("{path}:{line}:{column}: source '{event}' names it as its author")).format(
                     path=shown, line=r.node.start_mark.line + 1,
                     column=r.node.start_mark.column + 1, event=r.event, field=r.kind)
                 for r in references)
@@ -577,7 +579,7 @@ def plan_rename(old: str, new: str, notes: list[str] | None = None) -> Planner:
         sharing: dict[int, list[str]] = {}
         for reference in _references(outline, kind, old):
             at = reference.node.start_mark.index
-            owned.setdefault(at, (reference.node, ("events", reference.index)))
+            owned.setdefault(at, (reference.node, (reference.holder, reference.index)))
             sharing.setdefault(at, []).append(reference.event)
         for at, events in sharing.items():
             if len(set(events)) > 1 and notes is not None:
@@ -585,10 +587,28 @@ def plan_rename(old: str, new: str, notes: list[str] | None = None) -> Planner:
                                "YAML alias: it was changed once, for all of them").format(
                     events=", ".join(f"'{e}'" for e in dict.fromkeys(events)),
                     line=owned[at][0].start_mark.line + 1))
-        return [Change(_content_start(outline.text, n), n.end_mark.index,
-                       scalar(new, flow=True), owner) for n, owner in owned.values()]
+        changes = [Change(_content_start(outline.text, n), n.end_mark.index,
+                          scalar(new, flow=True), owner) for n, owner in owned.values()]
+        return changes + _former_id(outline, item, old, new)
 
     return planner
+
+
+def _former_id(outline: Outline, item: yaml.Node, old: str, new: str) -> list[Change]:
+    """Keep `old` in the object's `former_ids`, so that what was published with it (a link to
+    the page's `#old`) still finds the object; renaming back takes the id out of the list."""
+    if not isinstance(item, yaml.MappingNode):
+        return []
+    plan = _EventPlan(outline, item, old)
+    pair = value_of(item, "former_ids")
+    if pair is not None and isinstance(pair[1], yaml.SequenceNode):
+        for node in pair[1].value:
+            if isinstance(node, yaml.ScalarNode) and node.value == new:
+                # Back to a former id: the list keeps the id it had, in its place.
+                plan.replace("former_ids", pair[0], node, scalar(old, flow=pair[1].flow_style))
+                return plan.changes
+    plan.extend("former_ids", [old])
+    return plan.changes
 
 
 # The properties written before a node's value: a tag, an anchor (`&x foo`).

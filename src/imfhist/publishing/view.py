@@ -37,6 +37,8 @@ class EventView:
     # The earliest and latest possible start and end (imfhist.timeline.chronology); for an event
     # without a date of its own, what its relations and bounds say.
     derived: Derived | None = None
+    # The ids it had before a rename: the page still opens it at #old-id.
+    former_ids: tuple[str, ...] = ()
 
     @property
     def relative(self) -> bool:
@@ -85,5 +87,6 @@ def event_views(events: Sequence[Event], timeline: Timeline, lang: str = "en") -
             tags=tuple(t.value for t in event.tags),
             citations=tuple(citations),
             derived=derived,
+            former_ids=tuple(f.value for f in event.former_ids),
         ))
     return views

@@ -52,13 +52,14 @@ KEYS: dict[str, dict[str, bool]] = {
     "timeline": {"format": True, "title": False, "lang": False, "description": False,
                  "sources": False, "actors": False, "places": False, "events": False},
     "source": {"id": True, "title": True, "url": False, "publisher": False, "accessed": False,
-               "archive": False, "author": False},
-    "actor": {"id": True, "name": True, "kind": True, "description": False, "aliases": False},
-    "place": {"id": True, "name": True, "country": True},
+               "archive": False, "author": False, "former_ids": False},
+    "actor": {"id": True, "name": True, "kind": True, "description": False, "aliases": False,
+              "former_ids": False},
+    "place": {"id": True, "name": True, "country": True, "former_ids": False},
     "event": {"id": True, "title": True, "summary": False, "date": False, "date_label": False,
               "countries": False, "regions": False, "places": False, "actors": False,
               "tags": False, "sources": True, "relations": False, "not_before": False,
-              "not_after": False},
+              "not_after": False, "former_ids": False},
     "citation": {"ref": True, "quote": True},
     # One relation kind, naming the other event, and the citation that states it.
     "relation": {**dict.fromkeys(RELATIONS, False), "ref": True, "quote": True},
@@ -419,6 +420,7 @@ class _Builder:
             accessed=self.plain_of(values, "accessed", "source"),
             archive=self.text_of(values, "archive", "source"),
             author=self.text_of(values, "author", "source"),
+            former_ids=self.texts_of(values, "former_ids", "source"),
         )
 
     def actor(self, values: dict[str, yaml.Node], node: yaml.Node) -> Actor | None:
@@ -429,7 +431,8 @@ class _Builder:
             return None
         return Actor(ident, name, kind, self.loc(node),
                      self.plain_of(values, "description", "actor"),
-                     self.texts_of(values, "aliases", "actor"))
+                     self.texts_of(values, "aliases", "actor"),
+                     self.texts_of(values, "former_ids", "actor"))
 
     def place(self, values: dict[str, yaml.Node], node: yaml.Node) -> Place | None:
         ident = self.text_of(values, "id", "place")
@@ -437,7 +440,8 @@ class _Builder:
         country = self.text_of(values, "country", "place")
         if ident is None or name is None or country is None:
             return None
-        return Place(ident, name, country, self.loc(node))
+        return Place(ident, name, country, self.loc(node),
+                     self.texts_of(values, "former_ids", "place"))
 
     def citation(self, values: dict[str, yaml.Node], node: yaml.Node) -> Citation | None:
         ref = self.text_of(values, "ref", "citation")
@@ -515,6 +519,7 @@ class _Builder:
             relations=relations,
             not_before=not_before,
             not_after=not_after,
+            former_ids=self.texts_of(values, "former_ids", "event"),
         )
 
 

@@ -60,6 +60,8 @@ class Source(NamedTuple):
     archive: Text | None = None
     # The actor who wrote the source: its first person ("nous", "we") speaks for that actor.
     author: Text | None = None
+    # Ids the source had before `imfhist rename`: links published with them still lead to it.
+    former_ids: tuple[Text, ...] = ()
 
 
 class Actor(NamedTuple):
@@ -70,6 +72,7 @@ class Actor(NamedTuple):
     description: str | None = None
     # Other names the sources use for the actor ("PCPA"), so that a quote can name it so.
     aliases: tuple[Text, ...] = ()
+    former_ids: tuple[Text, ...] = ()
 
 
 class Place(NamedTuple):
@@ -77,6 +80,7 @@ class Place(NamedTuple):
     name: str
     country: Text
     loc: Loc
+    former_ids: tuple[Text, ...] = ()
 
 
 class Citation(NamedTuple):
@@ -125,6 +129,8 @@ class Event(NamedTuple):
     relations: tuple[Relation, ...] = ()
     not_before: DateBound | None = None
     not_after: DateBound | None = None
+    # Ids the event had before `imfhist rename`: the published page still opens it at #old-id.
+    former_ids: tuple[Text, ...] = ()
 
 
 class Timeline(NamedTuple):

@@ -14,7 +14,9 @@ ID_FORMAT = Rule("id-format", Severity.ERROR, """
     (`altermed-2019`), so that it can stand in a URL, a file name and a shell command unquoted.""")
 DUPLICATE_ID = Rule("duplicate-id", Severity.ERROR, """
     Two sources, two actors, two places or two events share an id. References would be
-    ambiguous; the second one is reported with the line of the first.""")
+    ambiguous; the second one is reported with the line of the first. An id in an object's
+    `former_ids` (written by `imfhist rename`) counts too: a link published with it must still
+    lead to one object only.""")
 ID_LOOK_ALIKE = Rule("id-look-alike", Severity.WARNING, """
     Two ids of the same kind differ only by case or by look-alike Unicode characters
     (`altermed` and `AlterMed`, a Latin and a Cyrillic `a`). Such ids are also reported by
@@ -65,9 +67,28 @@ def _check_ids(ids: Iterable[Text], kind_name: str) -> Iterator[Problem]:
             first_by_key[key] = ident
 
 
+def _check_former_ids(objects: Iterable, kind_name: str) -> Iterator[Problem]:  # type: ignore[type-arg]
+    """Former ids in the id format, each naming one object: not another's id or former id."""
+    kind = _(_KINDS[kind_name])
+    first_by_id = {o.id.value: o.id for o in objects}
+    for ident in (former for o in objects for former in o.former_ids):
+        if not _ID.fullmatch(ident.value):
+            yield ID_FORMAT.at(ident.loc, _("{kind} {id} is not lower-case letters, digits and "
+                                            "hyphens").format(kind=kind, id=repr(ident.value)),
+                               _("use lower-case letters, digits and hyphens"))
+        first = first_by_id.get(ident.value)
+        if first is not None:
+            yield DUPLICATE_ID.at(ident.loc,
+                                  _("{kind} '{id}' is already used on line {line}").format(
+                                      kind=kind, id=ident.value, line=first.loc.line),
+                                  _("give each one its own id"))
+            continue
+        first_by_id[ident.value] = ident
+
+
 @checker
 def check_ids(timeline: Timeline) -> Iterator[Problem]:
-    yield from _check_ids((s.id for s in timeline.sources), "source")
-    yield from _check_ids((a.id for a in timeline.actors), "actor")
-    yield from _check_ids((p.id for p in timeline.places), "place")
-    yield from _check_ids((e.id for e in timeline.events), "event")
+    for objects, kind in ((timeline.sources, "source"), (timeline.actors, "actor"),
+                          (timeline.places, "place"), (timeline.events, "event")):
+        yield from _check_ids((o.id for o in objects), kind)
+        yield from _check_former_ids(objects, kind)

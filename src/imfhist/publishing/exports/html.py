@@ -364,6 +364,8 @@ class _Page:
             mark, track = _span(view.derived, self.first, self.last)
             self.used_marks.add(mark)
         edtf = f' data-edtf="{w.attribute(view.edtf.text)}"' if view.edtf else ""
+        if view.former_ids:  # the page's script opens it at #old-id too
+            edtf += f' data-former="{w.attribute(" ".join(view.former_ids))}"'
         classes = " ".join(["event", *(self.country_class[c] for c in view.country_codes),
                             *(self.tag_class[t] for t in view.tags)])
         return (

@@ -120,6 +120,10 @@ SCRIPT = """function (root) {
     var id;
     try { id = decodeURIComponent(hash); } catch (e) { return; }
     var item = root.getElementById(id);
+    if (!item) {  // a link published before a rename: the event keeps its old ids
+      item = Array.prototype.find.call(root.querySelectorAll("li.event[data-former]"),
+        function (event) { return event.getAttribute("data-former").split(" ").indexOf(id) >= 0; }) || null;
+    }
     if (item && item.classList.contains("event")) { open(item); }
   }
 
