@@ -13,7 +13,7 @@ from imfhist.cli.commands import Command, Group
 from imfhist.cli.common import fail, load_for_reading, note, writing_path
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.streams import stdout
-from imfhist.cli.writes import DryRunOption, change
+from imfhist.cli.writes import DryRunOption, change, holding
 from imfhist.common.i18n import _, n_
 from imfhist.common.problems import quoted
 
@@ -42,9 +42,10 @@ def source_add(
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
-    from imfhist.keeping.atomic import WriteError, write_atomically
-    from imfhist.keeping.fetch_pages import FetchError, archive_path, main_text, source_record
-    from imfhist.keeping.writer import Addition, plan_addition
+    from imfhist.keeping.changes import PlanRefused
+    from imfhist.keeping.fetch_pages import FetchError, main_text, source_record
+    from imfhist.keeping.plan_source import NewSource, archive_place, check_place
+    from imfhist.timeline.archives import MAX_ARCHIVE_BYTES
 
     if (from_file is None) == (not fetch):
         fail(_("say where the page's text comes from: --from FILE or --fetch"),
@@ -57,17 +58,14 @@ def source_add(
         fail(_("'{id}' is not an id: lower-case letters and digits joined by hyphens").format(
             id=ident), _("for instance rapport-2020"))
     path = writing_path(file)
-    target, name = archive_path(path, ident)
-    if target.exists():
-        fail(_("{path} already exists: nothing was written").format(path=target),
-             _("choose another id, or remove that file"))
+    _folder, name, _file = archive_place(path, ident)
+    try:
+        check_place(path, ident)  # before fetching a page for nothing; the write checks again
+    except PlanRefused as refused:
+        fail(refused.message, refused.hint, code=refused.code)
     try:
         if from_file is not None:
-            try:
-                data = from_file.read_bytes()
-            except OSError as error:
-                fail(_("cannot read {path}: {reason}").format(
-                    path=from_file, reason=error.strerror or error))
+            data = _read_saved_page(from_file, MAX_ARCHIVE_BYTES)
             text = main_text(data, "text/html" if from_file.suffix.lower() in (
                 ".html", ".htm", ".xhtml") else "")
         else:
@@ -78,28 +76,48 @@ def source_add(
     except FetchError as error:
         fail(_("{url}: {reason}").format(url=url or from_file, reason=error),
              _("nothing was written"))
-    addition = Addition(sources=[source_record(ident, title, url, name)])
+    encoded = text.encode("utf-8")
+    if len(encoded) > MAX_ARCHIVE_BYTES:
+        fail(_("the page's text is larger than {size} MB, the most an archive may hold").format(
+            size=MAX_ARCHIVE_BYTES // 2**20), _("nothing was written"))
+    source = NewSource(path, ident, source_record(ident, title, url, name), encoded,
+                       dry_run=dry_run)
     if dry_run:
         note(_("Would archive {count} characters of text in {path}.").format(
-            count=len(text), path=target))
-        change(path, lambda outline, timeline: plan_addition(outline, addition),
-               dry_run=True, expected={"source-archive"})
+            count=len(text), path=source.path))
+        change(path, source.planner, dry_run=True, expected={"source-archive"})
         return
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, text.encode("utf-8"))
-    except (OSError, WriteError) as error:
-        fail(_("cannot write {path}: {reason}").format(path=target, reason=error),
-             _("nothing was written; check the folder"))
-    written = False
-    try:
-        change(path, lambda outline, timeline: plan_addition(outline, addition))
-        written = True
-    finally:
-        if not written:
-            target.unlink(missing_ok=True)  # the timeline did not change: no archive without it
+    # Under one lock: the id checked, the archive made where nothing is, the source added; the
+    # archive removed again, before the lock is let go, if the timeline did not change.
+    with holding(path):
+        written = False
+        try:
+            change(path, source.planner, held=True)
+            written = True
+        finally:
+            if written:
+                source.keep()
+            else:
+                source.discard()
     note(_("Archived {count} characters in {archive} and added source '{id}' to {path}.")
-         .format(count=len(text), archive=target, id=ident, path=path), style="green")
+         .format(count=len(text), archive=source.path, id=ident, path=path), style="green")
+
+
+def _read_saved_page(path: Path, limit: int) -> bytes:
+    """The bytes of a saved page: a regular file only (a FIFO or a device is refused at once,
+    without waiting), at most `limit` bytes; exit 2 with one line otherwise."""
+    from imfhist.common.inputs import read_regular
+
+    try:
+        data = read_regular(path, limit)
+    except OSError as error:
+        fail(_("cannot read {path}: {reason}").format(
+            path=path, reason=error.strerror or error),
+             _("give a saved copy of the page: a regular file"))
+    if len(data) > limit:
+        fail(_("{path} is larger than {size} MB, the most an archive may hold").format(
+            path=path, size=limit // 2**20), _("save the page's text only"))
+    return data
 
 
 @sources_app.command(cls=Command, name="check", help=_(

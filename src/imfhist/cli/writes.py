@@ -7,10 +7,11 @@ share, so that each of their commands stays a few lines.
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
+import contextlib
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -34,11 +35,37 @@ def print_problems(problems: "Iterable[object]") -> None:
         console.print(problem_line(problem), soft_wrap=True)  # type: ignore[arg-type]
 
 
+def lock_failed(path: Path, error: Exception) -> NoReturn:
+    from imfhist.keeping.locking import LockTimeout
+
+    if isinstance(error, LockTimeout):
+        fail(_("another imfhist has been writing {path} for {seconds:g} s: nothing was "
+               "written").format(path=path, seconds=error.seconds),
+             _("try again; IMFHIST_LOCK_TIMEOUT sets how many seconds to wait"))
+    fail(_("cannot lock {path}: {reason}").format(path=path, reason=error),
+         _("nothing was written; check the permissions of the folder"))
+
+
+@contextlib.contextmanager
+def holding(path: Path) -> Iterator[None]:
+    """Hold the timeline's lock around more than one write (then `change(..., held=True)`);
+    exit with one line when it cannot be had."""
+    from imfhist.keeping.locking import LockError, LockTimeout
+    from imfhist.keeping.transaction import holding as hold
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(hold(path))
+        except (LockTimeout, LockError) as error:
+            lock_failed(path, error)
+        yield
+
+
 def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
            dry_run: bool = False, quiet: bool = False,
-           expected: Iterable[str] = ()) -> "Outcome":
+           expected: Iterable[str] = (), held: bool = False) -> "Outcome":
     """Make the change (or, with `dry_run`, print its diff); exit with one clear line when it is
-    refused. Returns the outcome of a change that was made or shown."""
+    refused. Returns the outcome of a change that was made or shown. `held`: inside `holding`."""
     from imfhist.common.problems import TimelineUnreadable
     from imfhist.keeping.atomic import ReadOnly, WriteError
     from imfhist.keeping.changes import PlanRefused
@@ -47,7 +74,8 @@ def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
     from imfhist.keeping.transaction import NotATimeline, WriteRefused, rewrite
 
     try:
-        outcome = rewrite(path, planner, wanted=wanted, dry_run=dry_run, expected=expected)
+        outcome = rewrite(path, planner, wanted=wanted, dry_run=dry_run, expected=expected,
+                          held=held)
     except PlanRefused as refused:
         for line in refused.details:
             note(line, style="red")
@@ -68,13 +96,8 @@ def change(path: Path, planner: "Planner", *, wanted: Iterable[str] = (),
     except ReadOnly:
         fail(_("{path} is read-only: nothing was written").format(path=path),
              _("make it writable (chmod u+w) if it is meant to change"))
-    except LockTimeout as waited:
-        fail(_("another imfhist has been writing {path} for {seconds:g} s: nothing was "
-               "written").format(path=path, seconds=waited.seconds),
-             _("try again; IMFHIST_LOCK_TIMEOUT sets how many seconds to wait"))
-    except LockError as error:
-        fail(_("cannot lock {path}: {reason}").format(path=path, reason=error),
-             _("nothing was written; check the permissions of the folder"))
+    except (LockTimeout, LockError) as error:
+        lock_failed(path, error)
     except WriteError as error:
         fail(_("cannot write {path}: {reason}").format(path=path, reason=error),
              _("nothing was written; check the folder and the free space"))

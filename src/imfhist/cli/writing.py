@@ -252,7 +252,7 @@ def init(
     lang: LangOption = None,
 ) -> None:
     from imfhist.common.paths import CannotChoose, current_folder
-    from imfhist.keeping.atomic import WriteError
+    from imfhist.keeping.atomic import PlaceTaken, WriteError
     from imfhist.keeping.plan_init import TimelineExists, new_timeline, start_timeline
 
     if dry_run:
@@ -269,6 +269,13 @@ def init(
     except TimelineExists:
         fail(_("{path} already exists: nothing was written").format(path=target),
              _("name another file, or keep this one"))
+    except PlaceTaken as taken:
+        if taken.link:
+            fail(_("{path} is a symbolic link: nothing was written").format(path=taken.path),
+                 _("imfhist writes no file through a link; remove the link, or start the "
+                   "timeline in another folder"))
+        fail(_("{path} already exists: nothing was written").format(path=taken.path),
+             _("remove it, or start the timeline in another folder"))
     except WriteError as error:
         fail(_("cannot write {path}: {reason}").format(path=shorten(str(target), 120),
                                                        reason=error),

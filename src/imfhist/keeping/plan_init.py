@@ -5,7 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from imfhist.common.paths import schema_path
-from imfhist.keeping.atomic import WriteError, write_atomically
+from imfhist.keeping.atomic import Folder, PlaceTaken, WriteError
+
+# The source `init` writes for its user to replace: `imfhist source add` replaces it, comments and
+# all, while it is as written here and no event cites it (imfhist.keeping.plan_source).
+PLACEHOLDER_ID = "source-1"
+PLACEHOLDER = """\
+  # A placeholder: replace it with `imfhist source add --id ID --title TITLE --from FILE` (a
+  # saved copy of the page) or `--url URL --fetch`, which archive the page's text in sources/.
+  # Until a source has an `archive`, the quotes of its events cannot be checked.
+  - id: source-1
+    title: The title of the page the events come from
+    # url: https://example.org/the-page
+    # archive: sources/source-1.txt
+"""
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -19,14 +32,7 @@ format: imfhist/1
 title: {title}
 
 sources:
-  # A placeholder: replace it with `imfhist source add --id ID --title TITLE --from FILE` (a
-  # saved copy of the page) or `--url URL --fetch`, which archive the page's text in sources/.
-  # Until a source has an `archive`, the quotes of its events cannot be checked.
-  - id: source-1
-    title: The title of the page the events come from
-    # url: https://example.org/the-page
-    # archive: sources/source-1.txt
-
+""" + PLACEHOLDER + """
 events: []
 """
 
@@ -53,29 +59,44 @@ def new_timeline(target: Path, title: str | None = None) -> str:
 
 def start_timeline(target: Path, title: str | None = None) -> list[Path]:
     """Create the timeline at `target`, the JSON Schema beside it for editors, and a sources/
-    folder. Returns what was created. Raises TimelineExists, and WriteError when the folder
-    or a file cannot be made (a name too long, a current folder that is gone, no permission)."""
-    try:
-        exists = target.exists()
-    except OSError as error:  # a name too long, a folder that may not be searched
-        raise WriteError((error.strerror or str(error)).lower()) from None
-    if exists:
-        raise TimelineExists(str(target))
+    folder. Returns what was created. A schema or a sources/ folder already there is kept; a
+    symbolic link where any of them would go is refused (PlaceTaken) before anything is
+    written, and each is made where nothing is (O_EXCL), so that nothing is written through a
+    link put there meanwhile. Raises TimelineExists, PlaceTaken, atomic.WriteError."""
     text = new_timeline(target, title)
-    folder = target.parent
-    created = []
+    directory = target.parent if str(target.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        schema = folder / schema_path().name
-        if not schema.exists():
-            write_atomically(schema, schema_path().read_bytes())
-            created.append(schema)
-        write_atomically(target, text.encode("utf-8"))
-        created.insert(0, target)
-        sources = folder / "sources"
-        if not sources.exists():
-            sources.mkdir()
-            created.append(sources)
-    except OSError as error:
+        directory.mkdir(parents=True, exist_ok=True)
+        return _start(directory, target, text)
+    except OSError as error:  # a name too long, a current folder that is gone, no permission
         raise WriteError((error.strerror or str(error)).lower()) from None
+
+
+def _start(directory: Path, target: Path, text: str) -> list[Path]:
+    schema = schema_path().name
+    created: list[Path] = []
+    made = []
+    with Folder.open(directory) as folder:
+        kind = folder.kind(target.name)
+        if kind == "link":
+            raise PlaceTaken(directory / target.name, link=True)
+        if kind is not None:
+            raise TimelineExists(str(target))
+        folder.refuse_link(schema)
+        if folder.kind("sources") not in (None, "folder"):
+            raise PlaceTaken(directory / "sources", link=folder.kind("sources") == "link")
+        try:
+            made.append(folder.create(target.name, text.encode("utf-8")))
+            created.append(target)
+            if folder.kind(schema) != "file":
+                made.append(folder.create(schema, schema_path().read_bytes()))
+                created.append(directory / schema)
+            if folder.make_folder("sources"):
+                created.append(directory / "sources")
+        except BaseException:
+            for new in made:
+                new.remove()
+            raise
+    for new in made:
+        new.close()
     return created

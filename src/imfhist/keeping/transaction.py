@@ -16,7 +16,8 @@ that the errors it already had (which the change did not make) do not stop the c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,21 +72,31 @@ def _errors(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def rewrite(path: Path, planner: Planner, *, wanted: Iterable[str] = (),
-            dry_run: bool = False, expected: Iterable[str] = ()) -> Outcome:
+            dry_run: bool = False, expected: Iterable[str] = (), held: bool = False) -> Outcome:
     """Plan a change on the file at `path` and, unless `dry_run`, write it.
 
     Raises WriteRefused (the new file would have new errors), NotATimeline, TimelineUnreadable,
     atomic.WriteError (incl. ReadOnly), locking.LockTimeout, outline.Unsupported, and whatever
     the planner raises to refuse the change. Problems of the rules in `expected` are let
-    through: a dry run of `source add` has no archive yet."""
+    through: a dry run of `source add` has no archive yet. `held`: the caller holds the lock
+    already (`holding`), around more than this change."""
     real = real_path(path)
     shown = shown_path(path)
     if not dry_run:
         check_writable(real)
-    if dry_run:
+    if dry_run or held:
         return _change(path, real, shown, planner, wanted, dry_run, set(expected))
     with locked(real):
         return _change(path, real, shown, planner, wanted, dry_run, set(expected))
+
+
+@contextlib.contextmanager
+def holding(path: Path) -> Iterator[None]:
+    """Hold the lock of the timeline at `path` across several steps (an archive created, then
+    the source added to the timeline by `rewrite(..., held=True)`). Raises locking.LockTimeout,
+    locking.LockError."""
+    with locked(real_path(path)):
+        yield
 
 
 def _within_the_size_limit(new: str, bom: bool, shown: str) -> None:
@@ -236,4 +247,5 @@ def _patched(outline: Outline, loaded: LoadResult, changes: list[Change], new: s
     return timeline._replace(**{k: tuple(v) for k, v in lists.items()})
 
 
-__all__ = ["NotATimeline", "Outcome", "Planner", "TimelineUnreadable", "WriteRefused", "rewrite"]
+__all__ = ["NotATimeline", "Outcome", "Planner", "TimelineUnreadable", "WriteRefused", "holding",
+           "rewrite"]

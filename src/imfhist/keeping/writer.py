@@ -212,7 +212,9 @@ def plan_addition(outline: Outline, addition: Addition) -> list[Change]:
             changes.append(Change(after, after, rendered))
             continue
         if isinstance(value, yaml.SequenceNode) and value.value:
-            point = outline.line_after(outline.content_end(info.last[-1]))
+            point = _after_own_comments(
+                outline, outline.line_after(outline.content_end(info.last[-1])),
+                value.start_mark.column)
         else:
             # Empty (`events:`, `events: ~` or `events: []`): the value goes, the items follow.
             if value.end_mark.index > value.start_mark.index:
@@ -236,6 +238,21 @@ def plan_addition(outline: Outline, addition: Addition) -> list[Change]:
             tail = newline + tail
         changes.append(Change(len(text), len(text), tail))
     return changes
+
+
+def _after_own_comments(outline: Outline, point: int, dash: int) -> int:
+    """After the comment lines that follow an item indented deeper than its `-` (such as the
+    `# url:` that `imfhist init` writes inside its placeholder source): they belong to that
+    item, and a new item goes after them, not between the item and its comments."""
+    text = outline.text
+    while point < len(text) and (point == 0 or text[point - 1] in "\r\n\x85\u2028\u2029"):
+        end = outline.lines.line_end(point)
+        line = text[point:end]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) <= dash:
+            break
+        point = end
+    return point
 
 
 def fresh_ids(addition: Addition, timeline: Any) -> None:
