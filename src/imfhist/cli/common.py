@@ -204,9 +204,10 @@ def find_event(timeline: "Timeline", typed: str) -> "Event":
     fail(_("no event has the id '{id}'").format(id=quoted(typed, marks=False)), hint)
 
 
-def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:
+def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "",
+                      code: int = CANNOT_RUN) -> NoReturn:
     for column, message in problems:
         place = f"{where}{column}: " if column else where
         note(f"{place}{message}", style="red")
-    raise typer.Exit(CANNOT_RUN)
+    raise typer.Exit(code)
 

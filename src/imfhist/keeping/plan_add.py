@@ -62,7 +62,7 @@ class NewThings:
         for name, country in self.places:
             error = builder.country(country)
             if error:
-                raise PlanRefused(f"--new-place {name}={country}: {error}")
+                raise PlanRefused(f"--new-place {name}={country}: {error}", code=1)
             ident = slug(name, builder.places)
             addition.places.append({"id": ident, "name": name, "country": country})
             builder.places[ident] = name
@@ -93,7 +93,7 @@ def plan_new_event(draft: EventDraft, new: NewThings, *,
         if record is None:
             raise PlanRefused(_("nothing was written: correct the options above and try again"),
                               details=tuple(f"{where}: {message}" if where else message
-                                            for where, message in problems))
+                                            for where, message in problems), code=1)
         addition.events.append(record)
         if not draft.id.strip():
             addition.made_ids.add(record["id"])
