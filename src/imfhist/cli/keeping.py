@@ -169,7 +169,7 @@ def edit(
             fail(_("give what to change in the timeline: --title, --description or "
                    "--timeline-lang"))
         outcome = change(path, plan_timeline_edit(request), dry_run=dry_run)
-        shown = _("the timeline")
+        done = _("Changed the timeline's fields in {path}.").format(path=path)
     else:
         if event_id is None:
             fail(_("name what to edit: imfhist edit ID, or imfhist edit --timeline"),
@@ -179,11 +179,11 @@ def edit(
             return
         outcome = change(path, plan_any_edit(event_id, request),
                          wanted=[split_id(event_id)[0]], dry_run=dry_run)
-        shown = f"'{split_id(event_id)[0]}'"
+        done = _("Changed '{id}' in {path}.").format(id=split_id(event_id)[0], path=path)
     for line in request.notes:
         note(line, style="yellow")
     if outcome.written and outcome.changed:
-        note(_("Changed {what} in {path}.").format(what=shown, path=path), style="green")
+        note(done, style="green")
 
 
 def _edit_in_editor(path: Path, written: str, dry_run: bool) -> None:
