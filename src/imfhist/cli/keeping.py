@@ -81,12 +81,12 @@ def edit(
         "--remove-relation", metavar="KIND:EVENT", show_default=False,
         help=_("Remove a relation, as during:altermed."))] = None,
     add_bound: Annotated[list[str] | None, typer.Option(
-        "--add-bound", metavar="not_before|not_after:DATE", show_default=False,
+        "--add-bound", metavar="BOUND:DATE", show_default=False,
         help=_("The date the event started no earlier than (not_before:2004) or ended no later "
                "than (not_after:…), in EDTF or words, with the --quote that gives it."))] = None,
     remove_bound: Annotated[list[str] | None, typer.Option(
-        "--remove-bound", metavar="not_before|not_after", show_default=False,
-        help=_("Remove a bound."))] = None,
+        "--remove-bound", metavar="BOUND", show_default=False,
+        help=_("Remove a bound: not_before or not_after."))] = None,
     name: Annotated[str | None, typer.Option(
         "--name", show_default=False, help=_("An actor's or a place's new name."))] = None,
     kind: Annotated[str | None, typer.Option(
