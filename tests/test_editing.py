@@ -279,7 +279,7 @@ def test_edit_refuses_what_would_be_wrong(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_bytes()
     result = run("edit", "altermed", "-f", timeline_copy, "--quote",
                  "these are words that the page lacks entirely")
-    assert result.exit_code == 2 and "not in source" in result.stderr
+    assert result.exit_code == 1 and "not in source" in result.stderr  # a value refused
     result = run("edit", "altermd", "-f", timeline_copy, "--title", "x")
     assert result.exit_code == 2 and "altermed" in result.stderr
     assert timeline_copy.read_bytes() == before
@@ -334,8 +334,9 @@ def test_an_event_that_relations_name_is_renamed_in_them_and_not_removed(
     before = timeline_copy.read_text()
     result = run("remove", "altermed", "-f", timeline_copy)
     assert result.exit_code == 1 and timeline_copy.read_text() == before
-    assert "event 'projet-far-annaba' names it in relations" in result.stderr
-    assert "remove the relations that name it" in result.stderr
+    assert "event 'projet-far-annaba' names it in its relations: imfhist edit projet-far-annaba " \
+        "--remove-relation starts_before:altermed" in result.stderr
+    assert "--with-relations" in result.stderr
     result = run("rename", "altermed", "altermed-2019", "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     _removed, added = diff_lines(before, timeline_copy.read_text())
@@ -357,7 +358,7 @@ def test_rename_changes_the_id_and_every_reference(run, timeline_copy: Path) -> 
     assert len(removed) == len(added) and all("icosi-asso" in line for line in added)
     assert timeline_copy.read_text().count("icosi-asso") == references
     assert [p for p in validate_file(timeline_copy) if p.is_error] == []
-    assert run("rename", "imf", "icosi-asso", "-f", timeline_copy).exit_code == 2
+    assert run("rename", "imf", "icosi-asso", "-f", timeline_copy).exit_code == 1  # taken
 
 
 # -- sources -----------------------------------------------------------------------------------
@@ -536,10 +537,10 @@ def test_new_places_and_actors_without_prompts(run, timeline_copy: Path) -> None
     assert "    actors: [association-oranaise]" in added
     result = run("add", "-f", timeline_copy, "--title", "x", "--new-actor", "X=club",
                  "--quote", QUOTE, "--yes")
-    assert result.exit_code == 2 and "not a kind of actor" in result.stderr
+    assert result.exit_code == 1 and "not a kind of actor" in result.stderr
     result = run("add", "-f", timeline_copy, "--title", "x", "--new-place", "Nowhere=Atlantis",
                  "--quote", QUOTE, "--yes")
-    assert result.exit_code == 2 and "Atlantis" in result.stderr
+    assert result.exit_code == 1 and "Atlantis" in result.stderr
 
 
 def test_no_editor_without_a_terminal(run, timeline_copy: Path, monkeypatch) -> None:

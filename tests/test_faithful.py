@@ -135,7 +135,7 @@ def test_add_refuses_a_trivial_quote_and_an_invented_claim(run, timeline_copy: P
     result = run("add", "-f", timeline_copy, "--title", "Essai", "--date", "dès 2004", "-c",
                  "Liban", "--actor", "imf", "--quote",
                  "Dès 2004, l’IMF, à la recherche d’un cadre de coopération", "--yes")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "countries: no quote of the event names Liban" in result.stderr
     assert timeline_copy.read_bytes() == before
 
@@ -149,7 +149,7 @@ def test_import_names_the_row_of_a_trivial_quote_or_an_invented_claim(
                      encoding="utf-8")
     before = timeline_copy.read_bytes()
     result = run("import", sheet, "-f", timeline_copy)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "row 2, column quote: the quote holds 1 word without its elisions" in result.stderr
     assert "row 3, column countries: no quote of the event names Liban" in result.stderr
     assert timeline_copy.read_bytes() == before
@@ -160,7 +160,7 @@ def test_add_refuses_a_duplicate_unless_allowed(run, timeline_copy: Path) -> Non
     before = timeline_copy.read_bytes()
     result = run("add", "-f", timeline_copy, "--title", "Le projet AlterMed sur l’entrepreneuriat "
                  "collectif en Méditerranée", "--quote", quote, "--yes")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "it repeats event 'altermed' (line" in result.stderr
     assert timeline_copy.read_bytes() == before
     result = run("add", "-f", timeline_copy, "--title", "Le projet AlterMed sur l’entrepreneuriat "
@@ -186,7 +186,7 @@ def test_importing_twice_adds_nothing_the_second_time(run, timeline_copy: Path,
     assert validate_file(timeline_copy) == []
     after_first = timeline_copy.read_bytes()
     second = run("import", sheet, "-f", timeline_copy)
-    assert second.exit_code == 2
+    assert second.exit_code == 1
     assert "row 2, column title: it repeats event 'le-projet-de-terrain-multipays'" in second.stderr
     assert "row 3, column title: it repeats event 'l-entraide-nationale'" in second.stderr
     assert timeline_copy.read_bytes() == after_first
@@ -199,7 +199,7 @@ def test_a_row_repeating_an_earlier_row_is_named(run, timeline_copy: Path,
     sheet.write_text("\n".join([lines[0], lines[2], lines[2]]) + "\n", encoding="utf-8")
     before = timeline_copy.read_bytes()
     result = run("import", sheet, "-f", timeline_copy)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "row 3, column title: it repeats row 2 ('l-entraide-nationale')" in result.stderr
     assert timeline_copy.read_bytes() == before
     assert run("import", sheet, "-f", timeline_copy, "--allow-duplicate").exit_code == 0
@@ -213,7 +213,7 @@ def test_the_untouched_template_imports_nothing(run, timeline_copy: Path, tmp_pa
     sheet.write_text(run("import", "--template", "--lang", lang).stdout, encoding="utf-8")
     before = timeline_copy.read_bytes()
     result = run("import", sheet, "-f", timeline_copy, "--lang", lang)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     said = {"en": "row 2: this is the template's example row", "fr": "ligne 2 : c’est la ligne "
             "d’exemple du modèle"}[lang]
     assert said in result.stderr

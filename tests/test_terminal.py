@@ -26,7 +26,7 @@ def test_import_row_errors_show_cells_inert(run, timeline_copy: Path, name: str)
     rows.write_text(f"title,date,countries,source,quote\nT,{cell},{cell},imf-historique,{cell}\n",
                     encoding="utf-8")
     result = run("import", rows, "-f", timeline_copy)
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # rows refused
     assert "row 2" in result.output
     assert_inert(result.output)
 

@@ -217,12 +217,13 @@ def find_event(timeline: "Timeline", typed: str) -> "Event":
     fail(_("no event has the id '{id}'").format(id=quoted(typed, marks=False)), hint)
 
 
-def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "") -> NoReturn:
+def problems_and_exit(problems: "list[tuple[str, str]]", where: str = "",
+                      code: int = CANNOT_RUN) -> NoReturn:
     from imfhist.keeping.drafts import field_name
 
     for column, message in problems:
         said = _("{field}: {message}").format(field=field_name(column), message=message) \
             if column else message
         note(f"{where}{said}", style="red")
-    raise typer.Exit(CANNOT_RUN)
+    raise typer.Exit(code)
 

@@ -1,9 +1,11 @@
-"""Editing one event's YAML in the user's editor, as `git commit` does: `imfhist edit ID`.
+"""Editing one event's (or actor's, place's, source's) YAML in the user's editor, as `git commit`
+does: `imfhist edit ID`.
 
-The event is shown as a plain mapping (its list indentation taken away), opened in `$VISUAL`,
-else `$EDITOR`, else `vi`; what comes back is put back at the same indentation, in place of the
-event's lines, and checked with the whole file before anything is written. On an error the
-problems are shown and the editor can be opened again on what was typed.
+The object is shown as a plain mapping (its list indentation taken away), opened in `$VISUAL`,
+else `$EDITOR`, else the system's friendly editor (`sensible-editor`, `editor`, `nano`); what
+comes back is put back at the same indentation, in place of the object's lines, and checked
+with the whole file before anything is written. On an error the problems are shown and the
+editor can be opened again on what was typed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import yaml
 from imfhist.common.i18n import _
 from imfhist.keeping.changes import Change, PlanRefused, newline_of
 from imfhist.keeping.outline import Outline, Unsupported
-from imfhist.keeping.plan_edit import find_object
+from imfhist.keeping.plan_fields import locate
 from imfhist.keeping.transaction import Planner
 from imfhist.timeline.model import Timeline
 
@@ -62,7 +64,24 @@ def editor_command() -> list[str]:
                     "left open): {value}").format(variable=variable, value=value)) from None
             if command:
                 return command
-    return ["vi"]
+    return friendly_editor()
+
+
+# The editors opened when neither VISUAL nor EDITOR names one, in this order: Debian's choice of
+# the system's editor, then its `editor` alternative, then nano. Never vi by default: a keeper
+# who has never met it cannot even leave it.
+FRIENDLY_EDITORS = ("sensible-editor", "editor", "nano")
+
+
+def friendly_editor() -> list[str]:
+    import shutil
+
+    for name in FRIENDLY_EDITORS:
+        found = shutil.which(name)
+        if found:
+            return [found]
+    raise EditorFailed(_("no editor to open: VISUAL and EDITOR are not set, and none of "
+                         "{editors} is installed").format(editors=", ".join(FRIENDLY_EDITORS)))
 
 
 def dedented(outline: Outline, item: yaml.Node) -> tuple[str, tuple[int, int], str, str]:
@@ -95,7 +114,7 @@ def plan_replace(ident: str, original: str, edited: str) -> Planner:
     """Put the edited text in place of the event, if the event is still as it was shown."""
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
-        _kind, item = find_object(outline, timeline, ident, ("events",))
+        _kind, item = locate(outline, timeline, ident)
         now, (start, end), prefix, indent = dedented(outline, item)
         if now != original:
             raise PlanRefused(_("event '{id}' was changed by someone else while it was being "
@@ -212,7 +231,7 @@ def shown_event(ident: str, into: list[str]) -> Planner:
     """A planner that changes nothing and puts the event, as the editor shows it, in `into`."""
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
-        _kind, item = find_object(outline, timeline, ident, ("events",))
+        _kind, item = locate(outline, timeline, ident)
         into.append(dedented(outline, item)[0])
         return []
 

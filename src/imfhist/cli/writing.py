@@ -75,6 +75,14 @@ def add_event(
     event_id: Annotated[str | None, typer.Option(
         "--id", show_default=False, help=_("The event's id (made from the title if not given)."))
     ] = None,
+    relation: Annotated[list[str] | None, typer.Option(
+        "--relation", metavar="KIND:EVENT", show_default=False,
+        help=_("What the source says of the event's order against another event, as "
+               "starts_before:altermed or during:imf-participe-aux-pcpa (repeat for several)."))
+    ] = None,
+    relation_quote: Annotated[str | None, typer.Option(
+        "--relation-quote", show_default=False,
+        help=_("The words of the source that state the relations (default: --quote)."))] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_(
         "Ask nothing: take the options as they are and write."))] = False,
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help=_(
@@ -91,10 +99,11 @@ def add_event(
     draft = EventDraft(title=title or "", date=date or "", summary=summary or "",
                        countries=split(country), regions=split(region), places=split(place),
                        actors=split(actor), tags=split(tag), source=source or "",
-                       quote=quote or "", id=event_id or "")
+                       quote=quote or "", id=event_id or "", relations=list(relation or []),
+                       relation_quote=relation_quote or "")
     new = NewThings.parse(new_place or [], new_actor or [])
     if new.problems:
-        problems_and_exit(new.problems)
+        problems_and_exit(new.problems, code=PROBLEMS)  # a value refused
     if yes:
         # Nothing to ask: build the event from the file as it is under the lock.
         change(path, plan_new_event(draft, new, allow_duplicate=allow_duplicate),
@@ -113,7 +122,7 @@ def add_event(
     try:
         addition = new.addition(builder)
     except PlanRefused as refused:
-        fail(refused.message, refused.hint)
+        fail(refused.message, refused.hint, code=refused.code)
     new.named_in(draft, addition)
     try:
         ask_for_event(draft, builder, addition, stderr())
@@ -132,7 +141,7 @@ def add_event(
     else:
         record, problems = builder.event(draft)
         if record is None:
-            problems_and_exit(problems)
+            problems_and_exit(problems, code=PROBLEMS)
     addition.events.append(record)
     if not event_id:
         addition.made_ids.add(record["id"])
@@ -225,7 +234,7 @@ def import_events(
                 addition.events.append(record)
         if wrong:
             raise PlanRefused(_("nothing was imported: correct the rows above and try again"),
-                              details=tuple(wrong))
+                              details=tuple(wrong), code=1)
         return plan_addition(outline, addition)
 
     change(path, planner, dry_run=dry_run)

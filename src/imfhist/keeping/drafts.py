@@ -40,6 +40,10 @@ class EventDraft:
     source: str = ""
     quote: str = ""
     id: str = ""
+    # What the source says of the event's order against others, as KIND:EVENT, and the quote
+    # that says it (the event's own quote when none is given).
+    relations: list[str] = field(default_factory=list)
+    relation_quote: str = ""
 
 
 Problems = list[tuple[str, str]]  # (field, message)
@@ -55,6 +59,24 @@ def field_name(field: str) -> str:
     """`field` as a message names it: a draft's field in the user's language; anything else
     (an option such as --new-actor, a spreadsheet's column) as it is."""
     return _(FIELD_NAMES[field]) if field in FIELD_NAMES else field
+
+
+def parse_relation(written: str) -> tuple[str, str] | str:
+    """(kind, other event) for `KIND:OTHER` (`starts_before:altermed`), or what is wrong."""
+    from imfhist.timeline.chronology import RELATIONS
+
+    kind, colon, other = written.partition(":")
+    kind = kind.strip().casefold().replace("-", "_").replace(" ", "_")
+    other = other.strip()
+    if not colon or not kind or not other:
+        return _("'{value}' should be KIND:EVENT, as in starts_before:altermed").format(
+            value=written)
+    if kind not in RELATIONS:
+        hint = did_you_mean(Suggester(list(RELATIONS))(kind))
+        message = _("'{kind}' is not a kind of relation: {kinds}").format(
+            kind=kind, kinds=", ".join(RELATIONS))
+        return f"{message} ({hint})" if hint else message
+    return kind, other
 
 
 def split(values: Sequence[str] | None) -> list[str]:
@@ -204,6 +226,7 @@ class Builder:
                                    row, remember)
             if error:
                 problems.append(("title", error))
+        relations = self.relations(draft, ident, source, problems)
         if problems:
             return None, problems
         record: dict[str, Any] = {"id": ident, "title": draft.title.strip()}
@@ -224,12 +247,42 @@ class Builder:
             if cleaned:
                 record[key] = cleaned
         record["sources"] = [{"ref": source, "quote": " ".join(draft.quote.split())}]
+        if relations:
+            record["relations"] = relations
         problems = self.unsupported(record)
         if problems:
             return None, problems
         if remember:
             self.ids.add(ident)
         return record, []
+
+    def relations(self, draft: EventDraft, ident: str, source: str,
+                  problems: Problems) -> list[dict[str, str]]:
+        """The relations of a new event as records (`{kind: other, ref, quote}`), each naming an
+        event of the timeline or of an earlier row, with a quote its source holds."""
+        records: list[dict[str, str]] = []
+        quote = " ".join((draft.relation_quote or draft.quote).split())
+        seen = set()
+        for written in draft.relations:
+            parsed = parse_relation(written)
+            if isinstance(parsed, str):
+                problems.append(("relations", parsed))
+                continue
+            kind, other = parsed
+            if other == ident:
+                problems.append(("relations", _("an event cannot be related to itself")))
+            elif other not in self.ids:
+                hint = did_you_mean(Suggester(self.ids)(other))
+                message = _("no event has the id '{id}'").format(id=quoted(other, marks=False))
+                problems.append(("relations", f"{message} ({hint})" if hint else message))
+            elif parsed not in seen:
+                seen.add(parsed)
+                records.append({kind: other, "ref": source, "quote": quote})
+        if records and draft.relation_quote.strip() and source in self.sources:
+            error = self.quote(source, quote)
+            if error:
+                problems.append(("relation_quote", error))
+        return records
 
     def unsupported(self, record: dict[str, Any]) -> Problems:
         """The claims of a new event that its quote does not carry (the claim-* rules), by
@@ -283,8 +336,10 @@ COLUMNS = {
     "tags": ("tags", "tag", "etiquettes", "etiquette"),
     "source": ("source",),
     "quote": ("quote", "citation"),
+    "relations": ("relations",),
+    "relation_quote": ("relation_quote", "relation quote", "citation des relations"),
 }
-LIST_FIELDS = ("countries", "regions", "places", "actors", "tags")
+LIST_FIELDS = ("countries", "regions", "places", "actors", "tags", "relations")
 
 
 def template(lang: str) -> str:
@@ -305,7 +360,8 @@ def template(lang: str) -> str:
 # every claim carried by its quote; imported untouched, it is refused (see `is_example`).
 EXAMPLE = ("", "Le projet AlterMed", "2019-2021", "", "", "Méditerranée", "", "ICOSI", "projet",
            "imf-historique", "un projet de terrain multipays sur trois ans (2019-2021) sur "
-           "l’entrepreneuriat collectif en Méditerranée, le projet AlterMed co-porté avec l’ICOSI")
+           "l’entrepreneuriat collectif en Méditerranée, le projet AlterMed co-porté avec l’ICOSI",
+           "", "")
 
 
 def is_example(draft: EventDraft) -> bool:

@@ -62,7 +62,7 @@ class NewThings:
         for name, country in self.places:
             error = builder.country(country)
             if error:
-                raise PlanRefused(f"--new-place {name}={country}: {error}")
+                raise PlanRefused(f"--new-place {name}={country}: {error}", code=1)
             ident = slug(name, builder.places)
             addition.places.append({"id": ident, "name": name, "country": country})
             builder.places[ident] = name
@@ -94,7 +94,7 @@ def plan_new_event(draft: EventDraft, new: NewThings, *,
             raise PlanRefused(_("nothing was written: correct the options above and try again"),
                               details=tuple(_("{field}: {message}").format(
                                   field=field_name(where), message=message) if where else message
-                                  for where, message in problems))
+                                  for where, message in problems), code=1)
         addition.events.append(record)
         if not draft.id.strip():
             addition.made_ids.add(record["id"])

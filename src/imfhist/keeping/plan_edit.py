@@ -569,7 +569,7 @@ def plan_rename(old: str, new: str, notes: list[str] | None = None) -> Planner:
         taken = {o.id.value for o in getattr(timeline, kind)}
         if new in taken:
             raise PlanRefused(_("{kind} '{id}' already exists").format(
-                kind=_kind_name(kind), id=new), _("choose another id"))
+                kind=_kind_name(kind), id=new), _("choose another id"), code=1)
         pair = value_of(item, "id")
         assert pair is not None
         if notes is not None:

@@ -142,8 +142,8 @@ def render_mapping(record: dict[str, Any], style: Style, order: Sequence[str]) -
     for number, key in enumerate(keys):
         value = record[key]
         prefix = style.first_prefix if number == 0 else style.key_indent
-        if key == "sources" and isinstance(value, list):
-            lines.append(f"{prefix}sources:")
+        if key in ("sources", "relations") and isinstance(value, list):
+            lines.append(f"{prefix}{key}:")
             lines += citation_lines(value, style)
         elif isinstance(value, list):
             lines.append(f"{prefix}{key}: {flow_list(value)}")
@@ -154,10 +154,14 @@ def render_mapping(record: dict[str, Any], style: Style, order: Sequence[str]) -
 
 
 def citation_lines(citations: Sequence[dict[str, str]], style: Style) -> list[str]:
+    """The items of an event's `sources` or `relations`: `ref` and `quote` after the relation's
+    kind, if it has one."""
     lines = []
     for citation in citations:
-        lines.append(f"{style.key_indent}  - ref: {scalar(citation['ref'])}")
-        lines.append(f"{style.key_indent}    quote: {scalar(citation['quote'])}")
+        keys = [k for k in citation if k not in ("ref", "quote")] + ["ref", "quote"]
+        for number, key in enumerate(keys):
+            lines.append(f"{style.key_indent}  {'-' if number == 0 else ' '} "
+                         f"{key}: {scalar(citation[key])}")
     return lines
 
 
@@ -172,7 +176,8 @@ def render_flow(record: dict[str, Any], order: Sequence[str]) -> str:
     for key in keys:
         value = record[key]
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            inner = ", ".join(render_flow(v, ("ref", "quote")) for v in value)
+            inner = ", ".join(render_flow(v, (*[k for k in v if k not in ("ref", "quote")],
+                                              "ref", "quote")) for v in value)
             parts.append(f"{key}: [{inner}]")
         elif isinstance(value, list):
             parts.append(f"{key}: {flow_list(value)}")
