@@ -214,8 +214,8 @@ def test_the_untouched_template_imports_nothing(run, timeline_copy: Path, tmp_pa
     before = timeline_copy.read_bytes()
     result = run("import", sheet, "-f", timeline_copy, "--lang", lang)
     assert result.exit_code == 1
-    said = {"en": "row 2: this is the template's example row", "fr": "ligne 2 : c’est la ligne "
-            "d’exemple du modèle"}[lang]
+    said = {"en": "row 2: this is the template's example row",
+            "fr": "ligne 2\u00a0: c’est la ligne d’exemple du modèle"}[lang]
     assert said in result.stderr
     assert timeline_copy.read_bytes() == before
 

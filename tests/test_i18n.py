@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,7 +86,7 @@ def test_template_and_compiled_catalogue_are_current() -> None:
     ("2004/..", "depuis 2004", "since 2004"),
     ("199X", "années 1990", "1990s"),
     ("2004~", "vers 2004", "c. 2004"),
-    ("2004?", "2004 ?", "2004?"),
+    ("2004?", "2004\u00a0?", "2004?"),
     ("2019/2021", "2019–2021", "2019–2021"),
     ("2019-05", "mai 2019", "May 2019"),
     ("2019-05-01", "1er mai 2019", "1 May 2019"),
@@ -213,3 +214,59 @@ def test_unsupported_imfhist_lang_runs_and_says_so_once() -> None:
     asked = subprocess.run([str(script), "validate", "--lang", "fr"], capture_output=True,
                            text=True, env=base | {"IMFHIST_LANG": "de"}, timeout=60)
     assert asked.stderr == ""
+
+
+# French typography: a no-break space before : ; ? ! and inside « », and « » where the English
+# quotes a value. Not punctuation: what the masks below cover, which is code or a value.
+NO_BREAK = "\u00a0\u202f"
+NOT_PROSE = re.compile(
+    r"(?<=«\u00a0)[^»]*(?=\u00a0»)"  # a quoted value, the guillemets kept
+    r"|https?://\S+"             # an address
+    r"|(?:\{[^{}]*\}|[\w.-])+:(?=[\w{/.-])"  # KIND:OTHER, path:line:column, {path}:{line}, 12:30
+    r"|\{\{.*?\}\}"              # a YAML mapping shown as an example: {{date: …, ref: …}}
+    r"|\{[^{}]*\}"               # a placeholder: {name!r}
+    r"|`[^`]*`"                  # code
+    r"|\[/?[a-z ]*\]"            # Rich markup
+    r"|\b[a-z_]+: …"             # a key of the format followed by an elision: (id: …)
+    r"|–\?"                      # an open end of a range: 2019–?
+)
+
+
+def typography_faults(text: str) -> list[str]:
+    masked = NOT_PROSE.sub(lambda match: "x" * len(match[0]), text)
+    faults = []
+    for at, mark in enumerate(masked):
+        before = masked[at - 1] if at else ""
+        if mark in ":;?!" and before not in NO_BREAK:
+            faults.append(f"{'a plain space' if before == ' ' else 'no space'} before "
+                          f"{mark!r} at {at}")
+        elif mark == "«" and masked[at + 1:at + 2] not in NO_BREAK:
+            faults.append(f"no no-break space after « at {at}")
+        elif mark == "»" and before not in NO_BREAK:
+            faults.append(f"no no-break space before » at {at}")
+    if re.search(r"'[^'\n]+'", masked):
+        faults.append("a value quoted with ' ': quote it « »")
+    return faults
+
+
+@pytest.mark.parametrize(("text", "faults"), [
+    ("rien n’a été écrit : corrigez", 1), ("rien n’a été écrit: corrigez", 1),
+    ("rien n’a été écrit\u00a0: corrigez", 0), ("vraiment ?", 1), ("vraiment\u00a0?", 0),
+    ("la source « x »", 2), ("la source «\u00a0x\u00a0»", 0), ("la source 'x'", 1),
+    ("voir https://example.org/a?b=c:d", 0), ("{path}:{line}:{column}\u00a0: {message}", 0),
+    ("`imfhist list --format json`\u00a0; {x!r}", 0), ("relation «\u00a0before: x\u00a0»", 0),
+    ("(id: …, title: …)", 0), ("{date}–?", 0), ("à 12:30", 0), ("KIND:OTHER", 0),
+])
+def test_the_typography_check_itself(text: str, faults: int) -> None:
+    assert len(typography_faults(text)) == faults, typography_faults(text)
+
+
+def test_french_typography_in_every_message() -> None:
+    catalog = read_po((LOCALE / "fr" / "LC_MESSAGES" / "imfhist.po").open("rb"))
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        found += [(string, fault) for string in strings for fault in typography_faults(string)]
+    assert found == []

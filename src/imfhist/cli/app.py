@@ -13,7 +13,7 @@ from imfhist import __version__
 from imfhist.cli.commands import Group
 from imfhist.cli.options import LangOption, path_argument
 from imfhist.common import i18n
-from imfhist.common.i18n import _
+from imfhist.common.i18n import _, p_
 
 OK, PROBLEMS, CANNOT_RUN, INTERRUPTED = 0, 1, 2, 130
 
@@ -42,7 +42,7 @@ def main_options(
                                           help=_("Show the version and exit."))] = False,
     lang: LangOption = None,
     file: Annotated[Path | None, typer.Option(
-        "--file", "-f", metavar="PATH", show_default=False, parser=path_argument,
+        "--file", "-f", metavar=p_("metavar", "PATH"), show_default=False, parser=path_argument,
         help=_("Timeline file. Default: $IMFHIST_FILE, else the timeline setting of "
                "pyproject.toml (tool.imfhist) or imfhist.toml, else data/timeline.yaml, found "
                "upwards; reading falls back on the shipped IMF timeline (`imfhist where` says "

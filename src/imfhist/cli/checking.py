@@ -15,7 +15,7 @@ from imfhist.cli.commands import Command
 from imfhist.cli.common import fail
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.streams import stdout
-from imfhist.common.i18n import _, n_
+from imfhist.common.i18n import _, n_, p_
 
 
 class ReportFormat(enum.StrEnum):
@@ -32,7 +32,8 @@ class ReportFormat(enum.StrEnum):
     "Check timelines and report every problem as path:line:col; exit 1 on any error."))
 def validate(
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="[FILE]...", help=_("Timeline files or glob patterns. Default: as for --file."),
+        metavar=p_("metavar", "[FILE]..."),
+        help=_("Timeline files or glob patterns. Default: as for --file."),
         show_default=False)] = None,
     file: FileOption = None,
     report_format: Annotated[ReportFormat | None, typer.Option(

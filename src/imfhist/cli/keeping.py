@@ -17,7 +17,7 @@ from imfhist.cli.common import fail, note, writing_path
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.streams import stderr
 from imfhist.cli.writes import DryRunOption, change
-from imfhist.common.i18n import N_, _
+from imfhist.common.i18n import N_, _, p_
 
 
 @app.command(cls=Command, name="edit", help=_(
@@ -26,7 +26,7 @@ from imfhist.common.i18n import N_, _
     "in an editor. Only what changes is rewritten; the whole timeline is checked first."))
 def edit(
     event_id: Annotated[str | None, typer.Argument(
-        metavar="ID", show_default=False,
+        metavar=p_("metavar", "ID"), show_default=False,
         help=_("The id of the event, actor, place or source (place:ID, actor:ID… when "
                "several have it)."))] = None,
     title: Annotated[str | None, typer.Option("--title", show_default=False,
@@ -40,31 +40,35 @@ def edit(
         "--date-label", show_default=False,
         help=_("The source's own wording of the date (\"\" removes it)."))] = None,
     add_country: Annotated[list[str] | None, typer.Option(
-        "--add-country", metavar="COUNTRY", show_default=False, help=_("Add a country."))] = None,
+        "--add-country", metavar=p_("metavar", "COUNTRY"), show_default=False,
+        help=_("Add a country."))] = None,
     remove_country: Annotated[list[str] | None, typer.Option(
-        "--remove-country", metavar="COUNTRY", show_default=False,
+        "--remove-country", metavar=p_("metavar", "COUNTRY"), show_default=False,
         help=_("Remove a country."))] = None,
     add_region: Annotated[list[str] | None, typer.Option(
-        "--add-region", metavar="REGION", show_default=False, help=_("Add a region."))] = None,
+        "--add-region", metavar=p_("metavar", "REGION"), show_default=False,
+        help=_("Add a region."))] = None,
     remove_region: Annotated[list[str] | None, typer.Option(
-        "--remove-region", metavar="REGION", show_default=False,
+        "--remove-region", metavar=p_("metavar", "REGION"), show_default=False,
         help=_("Remove a region."))] = None,
     add_place: Annotated[list[str] | None, typer.Option(
-        "--add-place", metavar="PLACE", show_default=False,
+        "--add-place", metavar=p_("metavar", "PLACE"), show_default=False,
         help=_("Add a place, by id or name."))] = None,
     remove_place: Annotated[list[str] | None, typer.Option(
-        "--remove-place", metavar="PLACE", show_default=False,
+        "--remove-place", metavar=p_("metavar", "PLACE"), show_default=False,
         help=_("Remove a place."))] = None,
     add_actor: Annotated[list[str] | None, typer.Option(
-        "--add-actor", metavar="ACTOR", show_default=False,
+        "--add-actor", metavar=p_("metavar", "ACTOR"), show_default=False,
         help=_("Add an actor, by id or name."))] = None,
     remove_actor: Annotated[list[str] | None, typer.Option(
-        "--remove-actor", metavar="ACTOR", show_default=False,
+        "--remove-actor", metavar=p_("metavar", "ACTOR"), show_default=False,
         help=_("Remove an actor."))] = None,
     add_tag: Annotated[list[str] | None, typer.Option(
-        "--add-tag", metavar="TAG", show_default=False, help=_("Add a tag."))] = None,
+        "--add-tag", metavar=p_("metavar", "TAG"), show_default=False,
+        help=_("Add a tag."))] = None,
     remove_tag: Annotated[list[str] | None, typer.Option(
-        "--remove-tag", metavar="TAG", show_default=False, help=_("Remove a tag."))] = None,
+        "--remove-tag", metavar=p_("metavar", "TAG"), show_default=False,
+        help=_("Remove a tag."))] = None,
     quote: Annotated[str | None, typer.Option(
         "--quote", show_default=False,
         help=_("The words of the source that state the event: replaces the quote from that "
@@ -242,7 +246,8 @@ def _edit_in_editor(path: Path, written: str, dry_run: bool) -> None:
     "Remove an event, actor, place or source by its id. Refuses what events still name, "
     "and says which."))
 def remove(
-    ident: Annotated[str, typer.Argument(metavar="ID", help=_("The id of what to remove."))],
+    ident: Annotated[str, typer.Argument(metavar=p_("metavar", "ID"),
+        help=_("The id of what to remove."))],
     with_relations: Annotated[bool, typer.Option("--with-relations", help=_(
         "Remove an event together with the relations of other events that name it."))] = False,
     dry_run: DryRunOption = False,
@@ -281,8 +286,8 @@ _NO_LONGER_NAMED = {
 @app.command(cls=Command, name="rename", help=_(
     "Give an event, actor, place or source a new id, and change every reference to it."))
 def rename(
-    old: Annotated[str, typer.Argument(metavar="OLD", help=_("The id it has."))],
-    new: Annotated[str, typer.Argument(metavar="NEW", help=_("The id it gets."))],
+    old: Annotated[str, typer.Argument(metavar=p_("metavar", "OLD"), help=_("The id it has."))],
+    new: Annotated[str, typer.Argument(metavar=p_("metavar", "NEW"), help=_("The id it gets."))],
     dry_run: DryRunOption = False,
     file: FileOption = None,
     lang: LangOption = None,

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from imfhist.common import i18n
-from imfhist.common.i18n import _
+from imfhist.common.i18n import _, p_
 from imfhist.common.problems import quoted
 
 
@@ -59,7 +59,7 @@ LangOption = Annotated[str | None, typer.Option(
     "--lang", metavar="fr|en", show_default=False, callback=_apply_language, is_eager=True,
     help=_("Language of the output: fr or en. Default: $IMFHIST_LANG, else the locale."))]
 FileOption = Annotated[Path | None, typer.Option(
-    "--file", "-f", metavar="PATH", show_default=False, parser=path_argument,
+    "--file", "-f", metavar=p_("metavar", "PATH"), show_default=False, parser=path_argument,
     callback=_timeline_file,
     help=_("Timeline file. Default: $IMFHIST_FILE, else the timeline setting of pyproject.toml "
            "(tool.imfhist) or imfhist.toml, else data/timeline.yaml, found upwards; reading "
@@ -67,24 +67,24 @@ FileOption = Annotated[Path | None, typer.Option(
 FormatOption = Annotated[ListFormat, typer.Option(
     "--format", help=_("Output format."), case_sensitive=False)]
 CountryOption = Annotated[list[str] | None, typer.Option(
-    "--country", "-c", metavar="COUNTRY", show_default=False,
+    "--country", "-c", metavar=p_("metavar", "COUNTRY"), show_default=False,
     help=_("ISO code or French/English name, any case or accents (Tunisie, Tunisia, TN). "
            "Repeat for any of several."))]
 RegionOption = Annotated[list[str] | None, typer.Option(
-    "--region", metavar="REGION", show_default=False,
+    "--region", metavar=p_("metavar", "REGION"), show_default=False,
     help=_("A region named in the timeline (Europe orientale)."))]
 PlaceOption = Annotated[list[str] | None, typer.Option(
-    "--place", metavar="PLACE", show_default=False, help=_("Place id or name."))]
+    "--place", metavar=p_("metavar", "PLACE"), show_default=False, help=_("Place id or name."))]
 ActorOption = Annotated[list[str] | None, typer.Option(
-    "--actor", "-a", metavar="ACTOR", show_default=False,
+    "--actor", "-a", metavar=p_("metavar", "ACTOR"), show_default=False,
     help=_("Actor id or name (or part of a name)."))]
 TagOption = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", metavar="TAG", show_default=False, help=_("Tag."))]
+    "--tag", "-t", metavar=p_("metavar", "TAG"), show_default=False, help=_("Tag."))]
 FromOption = Annotated[str | None, typer.Option(
-    "--from", metavar="DATE", show_default=False,
+    "--from", metavar=p_("metavar", "DATE"), show_default=False,
     help=_("Events that may end in or after this year or EDTF date."))]
 ToOption = Annotated[str | None, typer.Option(
-    "--to", metavar="DATE", show_default=False,
+    "--to", metavar=p_("metavar", "DATE"), show_default=False,
     help=_("Events that may start in or before this year or EDTF date."))]
 CertainOption = Annotated[bool, typer.Option(
     "--certain", help=_("With --from/--to: only the events that surely fall in the range, "
@@ -92,7 +92,7 @@ CertainOption = Annotated[bool, typer.Option(
 UndatedOption = Annotated[bool, typer.Option(
     "--undated", help=_("Include undated events (alone: only undated events)."))]
 TextOption = Annotated[list[str] | None, typer.Option(
-    "--text", metavar="WORDS", show_default=False,
+    "--text", metavar=p_("metavar", "WORDS"), show_default=False,
     help=_("Words in the title, summary or quotes (case and accents ignored)."))]
 
 

@@ -14,7 +14,7 @@ from imfhist.cli.common import fail, note, selected, write_output
 from imfhist.cli.options import FileOption, LangOption, Selection, with_selection
 from imfhist.cli.streams import stdout
 from imfhist.common import i18n
-from imfhist.common.i18n import _, n_
+from imfhist.common.i18n import _, n_, p_
 
 
 class ExportFormat(enum.StrEnum):
@@ -70,7 +70,7 @@ def export(
                            ".csv, .md), else json."),
         case_sensitive=False, show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE",
+        "--output", "-o", metavar=p_("metavar", "FILE"),
         help=_("Write to FILE (atomically) instead of stdout."),
         show_default=False, dir_okay=False)] = None,
     group_by: Annotated[GroupBy | None, typer.Option(

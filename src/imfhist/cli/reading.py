@@ -25,7 +25,7 @@ from imfhist.cli.options import (
     with_selection,
 )
 from imfhist.common import i18n
-from imfhist.common.i18n import _
+from imfhist.common.i18n import _, p_
 
 
 @app.command(cls=Command, name="list", help=_(
@@ -61,7 +61,8 @@ def filter_events(
     "Show one event in full: dates, places, actors and sources with their quotes; for an event "
     "without a date, when its relations place it and why, quote by quote."))
 def show_event(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help=_("The event's id."))],
+    event_id: Annotated[str, typer.Argument(metavar=p_("metavar", "ID"),
+        help=_("The event's id."))],
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:

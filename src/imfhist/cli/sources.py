@@ -14,7 +14,7 @@ from imfhist.cli.common import fail, load_for_reading, note, writing_path
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.streams import stdout
 from imfhist.cli.writes import DryRunOption, change, holding
-from imfhist.common.i18n import _, n_
+from imfhist.common.i18n import _, n_, p_
 from imfhist.common.problems import quoted
 
 sources_app = typer.Typer(cls=Group, no_args_is_help=True, help=_(
@@ -33,7 +33,7 @@ def source_add(
     url: Annotated[str | None, typer.Option("--url", show_default=False,
                                             help=_("The page's address."))] = None,
     from_file: Annotated[Path | None, typer.Option(
-        "--from", metavar="FILE", show_default=False,
+        "--from", metavar=p_("metavar", "FILE"), show_default=False,
         help=_("A saved copy of the page (HTML or text)."))] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help=_(
         "Fetch the page from --url: HTML or text, 5 MB, 5 redirects and 20 s at most, from "
@@ -127,7 +127,7 @@ def _read_saved_page(path: Path, limit: int) -> bytes:
     "when every quote is still there."))
 def source_check(
     ident: Annotated[str | None, typer.Argument(
-        metavar="[ID]", help=_("Only this source."), show_default=False)] = None,
+        metavar=p_("metavar", "[ID]"), help=_("Only this source."), show_default=False)] = None,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -24,7 +24,7 @@ from imfhist.cli.common import (
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.writes import DryRunOption, change
 from imfhist.common import i18n
-from imfhist.common.i18n import _, n_
+from imfhist.common.i18n import _, n_, p_
 from imfhist.common.problems import shorten
 
 
@@ -47,25 +47,26 @@ def add_event(
     summary: Annotated[str | None, typer.Option("--summary", show_default=False,
                                                 help=_("A longer text."))] = None,
     country: Annotated[list[str] | None, typer.Option(
-        "--country", "-c", metavar="COUNTRY", show_default=False,
+        "--country", "-c", metavar=p_("metavar", "COUNTRY"), show_default=False,
         help=_("A country (repeat, or separate with commas)."))] = None,
     region: Annotated[list[str] | None, typer.Option(
-        "--region", metavar="REGION", show_default=False, help=_("A region."))] = None,
+        "--region", metavar=p_("metavar", "REGION"), show_default=False,
+        help=_("A region."))] = None,
     place: Annotated[list[str] | None, typer.Option(
-        "--place", metavar="PLACE", show_default=False,
+        "--place", metavar=p_("metavar", "PLACE"), show_default=False,
         help=_("A place of the timeline, by id or name."))] = None,
     actor: Annotated[list[str] | None, typer.Option(
-        "--actor", "-a", metavar="ACTOR", show_default=False,
+        "--actor", "-a", metavar=p_("metavar", "ACTOR"), show_default=False,
         help=_("An actor of the timeline, by id or name."))] = None,
     new_place: Annotated[list[str] | None, typer.Option(
-        "--new-place", metavar="NAME=COUNTRY", show_default=False,
+        "--new-place", metavar=p_("metavar", "NAME=COUNTRY"), show_default=False,
         help=_("Create a place and name it in the event: --new-place Oran=Algérie."))] = None,
     new_actor: Annotated[list[str] | None, typer.Option(
-        "--new-actor", metavar="NAME=KIND", show_default=False,
+        "--new-actor", metavar=p_("metavar", "NAME=KIND"), show_default=False,
         help=_("Create an actor (person, organisation or programme) and name it in the event: "
                "--new-actor \"ICOSI=organisation\"."))] = None,
     tag: Annotated[list[str] | None, typer.Option(
-        "--tag", "-t", metavar="TAG", show_default=False, help=_("A tag."))] = None,
+        "--tag", "-t", metavar=p_("metavar", "TAG"), show_default=False, help=_("A tag."))] = None,
     source: Annotated[str | None, typer.Option(
         "--source", show_default=False,
         help=_("The id of the source (the only one, if the timeline has one)."))] = None,
@@ -170,7 +171,7 @@ def add_event(
     "if any row is wrong."))
 def import_events(
     csv_file: Annotated[Path | None, typer.Argument(
-        metavar="FILE.csv", help=_("The spreadsheet, saved as CSV (UTF-8)."),
+        metavar=p_("metavar", "FILE.csv"), help=_("The spreadsheet, saved as CSV (UTF-8)."),
         show_default=False)] = None,
     dry_run: DryRunOption = False,
     template: Annotated[bool, typer.Option("--template", help=_(
@@ -252,7 +253,8 @@ def import_events(
     "and a sources/ folder for the archived pages."))
 def init(
     target: Annotated[Path, typer.Argument(
-        metavar="[PATH]", help=_("The file to create. Default: data/timeline.yaml."))]
+        metavar=p_("metavar", "[PATH]"),
+        help=_("The file to create. Default: data/timeline.yaml."))]
     = Path("data") / "timeline.yaml",
     title: Annotated[str | None, typer.Option("--title", show_default=False,
                                               help=_("The timeline's title."))] = None,

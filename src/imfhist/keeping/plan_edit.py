@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from imfhist.common.i18n import N_, _, n_
+from imfhist.common.i18n import N_, _, n_, p_
 from imfhist.common.suggest import Suggester, did_you_mean
 from imfhist.keeping.changes import Change, PlanRefused, newline_of
 from imfhist.keeping.drafts import Builder
@@ -479,9 +479,12 @@ def plan_remove(ident: str, left: list[tuple[str, str]] | None = None) -> Planne
         references = _references(outline, kind, ident)
         if references:
             shown = str(timeline.loc.path)
+            # "it" agrees in French with what it stands for: une source, un acteur, un lieu
+            names_it = (p_("source", "{path}:{line}:{column}: event '{event}' names it in {field}")
+                        if kind == "sources" else
+                        _("{path}:{line}:{column}: event '{event}' names it in {field}"))
             details = tuple(
-                (_("{path}:{line}:{column}: event '{event}' names it in {field}")
-                 if r.holder == "events" else
+                (names_it if r.holder == "events" else
                  _("{path}:{line}:{column}: source '{event}' names it as its author")).format(
                     path=shown, line=r.node.start_mark.line + 1,
                     column=r.node.start_mark.column + 1, event=r.event, field=r.kind)
@@ -493,8 +496,10 @@ def plan_remove(ident: str, left: list[tuple[str, str]] | None = None) -> Planne
                                            count=len(references)),
                 _("remove the relations that name it from them first, or rename it")
                 if kind == "events" else
-                _("remove it from them first (imfhist edit EVENT --remove-{field} {id}), or "
-                  "rename it").format(field=SINGULAR[kind], id=ident), details, code=1)
+                (p_("source", "remove it from them first (imfhist edit EVENT "
+                    "--remove-{field} {id}), or rename it") if kind == "sources" else
+                 _("remove it from them first (imfhist edit EVENT --remove-{field} {id}), or "
+                   "rename it")).format(field=SINGULAR[kind], id=ident), details, code=1)
         removal = _remove_item(outline, kind, item)
         for anchor, outside in outline.anchors_within(
                 removal.start, removal.end, lambda user: user[:2] == (kind, ident)):

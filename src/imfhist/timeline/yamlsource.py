@@ -26,6 +26,7 @@ from imfhist.common.inputs import (
 )
 from imfhist.common.problems import Problem, Severity, TimelineUnreadable
 from imfhist.timeline.model import Loc
+from imfhist.timeline.yamlwords import translated as yaml_words
 
 # libyaml refuses to nest deeper than this; the pure-Python reader is held to the same limit so
 # that a machine without libyaml gives the same answers.
@@ -207,9 +208,10 @@ def compose(source: str | bytes, shown_as: str) -> Document:
         problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
         # The two readers word a few errors differently; keep libyaml's words for both.
         problem = re.sub(r"found character '.*?' that", "found character that", problem)
-        message = _(problem)
+        message = yaml_words(problem)
         if error.context and error.problem:
-            message = f"{_(' '.join(error.context.split()))}: {message}"
+            message = _("{context}: {problem}").format(
+                context=yaml_words(" ".join(error.context.split())), problem=message)
         rule = ("encoding" if "invalid Unicode character escape" in problem
                 else "yaml-depth" if "maximum nesting depth" in problem else "yaml-syntax")
         if rule == "encoding":
@@ -249,22 +251,6 @@ def compose(source: str | bytes, shown_as: str) -> Document:
     return Document(shown_as, root, ())
 
 
-# The parser's words, translated when they are shown (the rest of its messages stay English).
-PARSER_PHRASES = (
-    N_("while scanning for the next token"), N_("found character that cannot start any token"),
-    N_("mapping values are not allowed here"), N_("expected a single document in the stream"),
-    N_("but found another document"), N_("found undefined alias"),
-    N_("while scanning a quoted scalar"), N_("found unexpected end of stream"),
-    N_("while parsing a flow sequence"), N_("while parsing a flow mapping"),
-    N_("while parsing a block mapping"), N_("while parsing a block collection"),
-    N_("while scanning a simple key"), N_("could not find expected ':'"),
-    N_("did not find expected key"), N_("did not find expected ',' or ']'"),
-    N_("did not find expected ',' or '}'"), N_("while increasing flow level"),
-    N_("while increasing block level"), N_("exceeded maximum nesting depth"),
-    N_("found a tab character that violates indentation"),
-    N_("while scanning a block scalar"), N_("while scanning an anchor"),
-    N_("while scanning an alias"), N_("while scanning a tag"),
-)
 SURROGATE_MESSAGE = N_("an escape such as \\ud800 stands for half a character")
 SURROGATE_HINT = N_("write the character itself, or remove the escape")
 _SURROGATE_ESCAPE = re.compile(

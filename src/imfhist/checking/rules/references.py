@@ -3,7 +3,7 @@
 from collections.abc import Iterator, Mapping
 
 from imfhist.checking.rules import Rule, checker
-from imfhist.common.i18n import N_, _
+from imfhist.common.i18n import N_, _, p_
 from imfhist.common.problems import Problem, Severity
 from imfhist.common.suggest import Suggester, did_you_mean
 from imfhist.timeline.model import ACTOR_KINDS, Text, Timeline
@@ -69,10 +69,14 @@ def check_references(timeline: Timeline) -> Iterator[Problem]:
     used_actors = {ref.value for ref in actor_refs}
     used_places = {ref.value for ref in place_refs}
     used_sources = {ref.value for ref in source_refs}
+    # One hint per kind, since in French "it" agrees with what it stands for (une source).
+    hints = {"actor": p_("actor", "refer to it from an event, or remove it"),
+             "place": p_("place", "refer to it from an event, or remove it"),
+             "source": p_("source", "refer to it from an event, or remove it")}
     for label, items, used in (("actor", timeline.actors, used_actors),
                                ("place", timeline.places, used_places),
                                ("source", timeline.sources, used_sources)):
         for item in items:
             if item.id.value not in used:
                 yield UNUSED.at(item.id.loc, _(_UNUSED[label]).format(id=item.id.value),
-                                _("refer to it from an event, or remove it"))
+                                hints[label])
