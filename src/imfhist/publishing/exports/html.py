@@ -35,7 +35,7 @@ from imfhist.publishing.exports.page.typography import typeset
 from imfhist.publishing.records import worded_date
 from imfhist.publishing.stats import counts
 from imfhist.publishing.view import EventView, event_views
-from imfhist.timeline.chronology import PHRASES, Derived, Reason, word_range
+from imfhist.timeline.chronology import PHRASES, Chains, Derived, Reason, word_range
 from imfhist.timeline.dates import Bound, DatePoint, EdtfDate, try_parse, word
 from imfhist.timeline.model import Citation, Event, Timeline
 from imfhist.timeline.query import in_date_order
@@ -53,10 +53,18 @@ class _Writer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # The same texts come back many times (the words of the explanations, the titles and
+        # quotes of the events that place others): each is typeset once.
+        self._done: dict[tuple[str, bool], str] = {}
 
     def text(self, value: str, quotes: bool = True) -> str:
-        # Control and invisible characters are made visible, as in the terminal (\x1b, \u202e).
-        return html.escape(typeset(clean(value), self.lang, quotes), quote=True)
+        done = self._done.get((value, quotes))
+        if done is None:
+            # Control and invisible characters are made visible, as in the terminal (\x1b,
+            # \u202e).
+            done = self._done[value, quotes] = html.escape(
+                typeset(clean(value), self.lang, quotes), quote=True)
+        return done
 
     def attribute(self, value: str) -> str:
         return html.escape(clean(value), quote=True)
@@ -216,6 +224,10 @@ class _Page:
         self.tags = sorted({t for v in views for t in v.tags}, key=fold)
         self.country_class = {code: f"c{n}" for n, (_, _, code) in enumerate(self.countries)}
         self.tag_class = {tag: f"t{n}" for n, tag in enumerate(self.tags)}
+        # The reasons of the bounds the page explains, their chains walked once for all events.
+        self.chains = Chains(reason for view in views if view.relative and view.derived
+                             for name, reason in view.derived.reasons.items()
+                             if name.startswith(_possible(view.derived)[0]))
 
     def when(self, view: EventView) -> str:
         worded = self.w.text(view.worded_date)
@@ -300,14 +312,7 @@ class _Page:
         """A bound's reason, step by step from the event back to the date or bound it comes
         from, each with its quote; a long chain is cut in its middle, as `show` cuts it. The
         first step opens with `bound`, in words, when given."""
-        chain: list[Reason] = []
-        step: Reason | None = reason
-        while step is not None:
-            chain.append(step)
-            step = step.via
-        skipped = len(chain) - _LONGEST_CHAIN
-        if skipped > 0:
-            chain = chain[:_LONGEST_CHAIN - 2] + chain[-2:]
+        chain, skipped = self.chains.shown(reason, _LONGEST_CHAIN)
         parts = []
         for number, step in enumerate(chain):
             if skipped > 0 and number == _LONGEST_CHAIN - 2:
@@ -330,7 +335,7 @@ class _Page:
         end, when nothing bounds the start) with the relations and quotes that give it; then
         the relations it holds that no bound came from (they order it among the others)."""
         parts = []
-        shown: set[int] = set()
+        explained: list[Reason] = []
         if view.relative and view.derived is not None:
             which = _possible(view.derived)[0]
             for name in (f"{which}_min", f"{which}_max"):
@@ -338,14 +343,16 @@ class _Page:
                 reason = view.derived.reasons.get(name)
                 if value is None or reason is None:
                     continue
-                step: Reason | None = reason
-                while step is not None:
-                    if step.relation is not None:
-                        shown.add(id(step.relation))
-                    step = step.via
+                explained.append(reason)
                 bound = (word_range(value, None) if name.endswith("_min")
                          else word_range(None, value))
                 parts.extend(self.steps(reason, view, bound))
+        # A relation of this event that a bound came from is explained with that bound: the
+        # steps made of this event's relations are few, and whether one is on a bound's chain
+        # is answered without walking the chain.
+        own = self.chains.relations.get(view.id, ()) if explained else ()
+        shown = {id(step.relation) for step in own
+                 if any(self.chains.holds(reason, step) for reason in explained)}
         for relation in self.relations.get(view.id, ()):
             if id(relation) in shown or relation.kind.value not in PHRASES:
                 continue
