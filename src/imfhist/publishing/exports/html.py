@@ -224,6 +224,8 @@ class _Page:
         self.tags = sorted({t for v in views for t in v.tags}, key=fold)
         self.country_class = {code: f"c{n}" for n, (_, _, code) in enumerate(self.countries)}
         self.tag_class = {tag: f"t{n}" for n, tag in enumerate(self.tags)}
+        self._names: dict[str, str] = {}  # the events as explanations name them, by id
+        self._stated: dict[int, tuple[Reason, str, str]] = {}  # steps worded, by id
         # The reasons of the bounds the page explains, their chains walked once for all events.
         self.chains = Chains(reason for view in views if view.relative and view.derived
                              for name, reason in view.derived.reasons.items()
@@ -287,6 +289,12 @@ class _Page:
         to it when it is on the page."""
         if ident == view.id:
             return self.w.text(_(THIS_EVENT))
+        named = self._names.get(ident)
+        if named is None:
+            named = self._names[ident] = self._name(ident)
+        return named
+
+    def _name(self, ident: str) -> str:
         event = self.events.get(ident)
         title = self.c.text(event.title if event else ident)
         if ident in self.on_page:
@@ -318,17 +326,31 @@ class _Page:
             if skipped > 0 and number == _LONGEST_CHAIN - 2:
                 more = n_("… {count} more step …", "… {count} more steps …", skipped)
                 parts.append(f"<p>{self.w.text(more.format(count=skipped))}</p>")
-            statement = self.statement(step, view)
-            if step.citation is not None:
-                statement = self.w.text(_("{statement}, according to:")).format(
-                    statement=statement)
+            statement, quote = self.stated(step, view)
             if number == 0 and bound is not None:
                 heading = f"<strong>{self.w.text(bound[:1].upper() + bound[1:])}</strong>"
                 statement = self.w.text(_("{bound} — {reasons}")).format(bound=heading,
                                                                        reasons=statement)
-            quote = self.quoted(step.citation) if step.citation is not None else ""
             parts.append(f"<p>{statement}</p>{quote}")
         return parts
+
+    def stated(self, step: Reason, view: EventView) -> tuple[str, str]:
+        """A step's sentence and its quote. On a chain, a step explains the bounds of several
+        events: it is worded once for all those it does not name as "this event"."""
+        other = step.relation.event.value if step.relation is not None else None
+        shared = view.id not in (step.event, other)
+        if shared:
+            done = self._stated.get(id(step))
+            if done is not None and done[0] is step:
+                return done[1], done[2]
+        statement = self.statement(step, view)
+        if step.citation is not None:
+            statement = self.w.text(_("{statement}, according to:")).format(
+                statement=statement)
+        quote = self.quoted(step.citation) if step.citation is not None else ""
+        if shared:
+            self._stated[id(step)] = (step, statement, quote)
+        return statement, quote
 
     def placement(self, view: EventView) -> str:
         """What places an event without a date of its own: each bound of its start (or of its
