@@ -4,6 +4,7 @@ wait."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import REPO
 from imfhist.checking import error_count as counting
@@ -141,3 +144,28 @@ def test_what_the_cache_holds_is_used_when_it_is_ours(timeline: Path) -> None:
     where.mkdir(parents=True)
     (where / "checked.txt").write_text(f"{key} 3\n", encoding="utf-8")
     assert error_count(load(timeline)) == 3  # a hit: the rules are not run again
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    return 0
+
+
+json_values = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{}"\\ab'),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(alphabet='[]{}"\\ab', max_size=3), inner, max_size=3),
+    max_leaves=30)
+
+
+@given(json_values, st.booleans())
+def test_nesting_is_measured_as_json_nests(value: object, ascii_only: bool) -> None:
+    """Brackets inside strings, escaped quotes included, do not count."""
+    from imfhist.common.cache import nests_deeper
+
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    for limit in (0, 1, 2, 3, 5, 16):
+        assert nests_deeper(text, limit) == (_depth(value) > limit), (text, limit)
