@@ -3,6 +3,8 @@
 Seeded, so that a size always gives the same file. `--errors N` sprinkles N problems (unknown
 actors and places, duplicate ids, in turn) at evenly spaced events. `--relations N` takes the
 date away from N evenly spaced events and places each after the event before it instead.
+`--chain KIND` takes the date away from every event but the first and places each one by KIND
+(`starts_after`, `during`, …) relative to the event before it: one chain through the whole file.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ WORDS = [
 ]
 
 
-def generate(events: int, errors: int = 0, seed: int = 1, relations: int = 0) -> str:
+def generate(events: int, errors: int = 0, seed: int = 1, relations: int = 0,
+             chain: str | None = None) -> str:
     rng = random.Random(seed)
     actors = max(10, events // 20)
     places = max(10, events // 50)
@@ -68,6 +71,9 @@ def generate(events: int, errors: int = 0, seed: int = 1, relations: int = 0) ->
         if related and number % related == related - 1:
             when = (f"    relations: [{{starts_after: event-{number - 1}, ref: source-0, "
                     "quote: after}]")
+        if chain and number > 0:
+            when = (f"    relations: [{{{chain}: event-{number - 1}, ref: source-0, "
+                    "quote: il se place par rapport au précédent}]")
         out += [f"  - id: {ident}", f"    title: {title} {number}", when,
                 f"    countries: [{country}]",
                 f"    regions: [{region}]",
@@ -84,9 +90,10 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--relations", type=int, default=0)
+    parser.add_argument("--chain", default=None, metavar="KIND")
     parser.add_argument("-o", "--output", default="-")
     args = parser.parse_args()
-    text = generate(args.events, args.errors, args.seed, args.relations)
+    text = generate(args.events, args.errors, args.seed, args.relations, args.chain)
     if args.output == "-":
         sys.stdout.write(text)
     else:

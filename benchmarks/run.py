@@ -3,6 +3,7 @@
     python benchmarks/run.py            # the full run recorded in BENCHMARKS.md
     python benchmarks/run.py --quick    # the smallest sizes, once: checks the scripts still work
     python benchmarks/run.py --hostile  # the bounds of docs/robustness.md, on 12 MB hostile files
+    python benchmarks/run.py --chains   # the html page of 20,000 events chained by relations
 
 Each benchmark is a whole process, started several times in an interleaved order so that a slow
 moment of the machine falls on all of them alike; the table gives the median wall time, the
@@ -154,6 +155,8 @@ def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
             found.append(Bench(f"{command} {large}", [], baseline=f"{command} {small}",
                                target=growth * 1.1))
     found += write_benches(folder, quick, bool(sizes))
+    if quick:
+        found += chain_benches(folder, 1000)
     anchor = shutil.which("check-jsonschema", path=str(Path(PYTHON).parent))
     if anchor and not quick and sizes:
         schema = folder / "imfhist-1.schema.json"
@@ -199,6 +202,30 @@ def write_benches(folder: Path, quick: bool, with_sizes: bool) -> list[Bench]:
     return found
 
 
+# The html page explains each bound that relations give, back to the date it comes from. On one
+# chain through the whole file, every event's bound goes back through all the events before it:
+# the page once walked each chain whole for each event, and 20,000 events took minutes.
+CHAIN_EVENTS = 20000
+
+
+def chain_benches(folder: Path, events: int) -> list[Bench]:
+    """The page of a timeline where each event is placed by a relation to the one before it,
+    against the page of a timeline of dated events of the same size: within 2 x."""
+    label = f"{events / 1000:g}k"
+    dated = folder / f"chain-dated-{events}.yaml"
+    dated.write_text(generate(events), encoding="utf-8")
+    baseline = Bench(f"imfhist export --format html {label} dated",
+                     [SCRIPT, "export", "--format", "html", "--file", str(dated)])
+    found = [baseline]
+    for kind in ("starts_after", "during"):
+        chained = folder / f"chain-{kind}-{events}.yaml"
+        chained.write_text(generate(events, chain=kind), encoding="utf-8")
+        found.append(Bench(f"imfhist export --format html {label}, {kind} chain",
+                           [SCRIPT, "export", "--format", "html", "--file", str(chained)],
+                           baseline=baseline.name, target=2.0))
+    return found
+
+
 def compile_imfhist() -> None:
     """Compile imfhist's modules once, as `pip install` does for an installed package (an
     editable install, or PYTHONDONTWRITEBYTECODE, would otherwise leave them as sources)."""
@@ -235,6 +262,10 @@ def main() -> None:
                         help="only the hostile files of docs/robustness.md, against normal ones")
     parser.add_argument("--hostile-mb", type=float, default=12,
                         help="size of the hostile files in MB (default 12)")
+    parser.add_argument("--chains", type=int, nargs="?", const=CHAIN_EVENTS, default=None,
+                        metavar="EVENTS",
+                        help="only the html page of one chain of relations through the whole "
+                             f"file, against dated events (default {CHAIN_EVENTS} events)")
     parser.add_argument("--sizes", default="10000,100000",
                         help="timeline sizes, comma-separated (default 10000,100000)")
     arguments = parser.parse_args()
@@ -246,6 +277,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as directory:
         if arguments.hostile:
             all_benches = hostile_benches(Path(directory), arguments.hostile_mb)
+        elif arguments.chains:
+            all_benches = chain_benches(Path(directory), arguments.chains)
         else:
             all_benches = benches(Path(directory), sizes, arguments.quick)
         runnable = [b for b in all_benches if b.command]

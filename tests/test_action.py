@@ -81,3 +81,27 @@ def test_patterns_reach_imfhist_unexpanded_and_strict_applies(workspace: Path) -
     strict = run_step(workspace, files="data/*.yaml", strict="true")
     assert strict.returncode == 1
     assert "::warning file=data/timeline.yaml" in strict.stdout
+
+
+@pytest.mark.parametrize("separator", [" ", "\n", "\t", "\n  \t"])
+def test_every_file_is_checked_whatever_separates_them(workspace: Path, separator: str) -> None:
+    """`files:` as a YAML block gives one path a line: the second one is checked too."""
+    data = workspace / "data"
+    second = data / "second.yaml"
+    second.write_bytes((data / "timeline.yaml").read_bytes())
+    files = separator.join(["data/timeline.yaml", "data/second.yaml"]) + "\n"
+    assert run_step(workspace, files=files).returncode == 0
+    broken_copy(second)
+    result = run_step(workspace, files=files)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "::error file=data/second.yaml,line=" in result.stdout
+    assert "::error file=data/timeline.yaml" not in result.stdout
+
+
+def test_patterns_one_a_line_reach_imfhist_unexpanded(workspace: Path) -> None:
+    data = workspace / "data"
+    (data / "second.yaml").write_bytes((data / "timeline.yaml").read_bytes())
+    broken_copy(data / "second.yaml")
+    result = run_step(workspace, files="data/timeline.yaml\ndata/sec*.yaml\n")
+    assert result.returncode == 1
+    assert "::error file=data/second.yaml,line=" in result.stdout

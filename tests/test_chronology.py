@@ -10,9 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SHIPPED, write
-from imfhist.timeline.chronology import RELATIONS, derive, explain, word_bounds, word_range
+from imfhist.timeline.chronology import (
+    RELATIONS,
+    Chains,
+    Reason,
+    derive,
+    explain,
+    word_bounds,
+    word_range,
+)
 from imfhist.timeline.loader import load, load_text
-from imfhist.timeline.model import Timeline
+from imfhist.timeline.model import Loc, Timeline
 
 
 def timeline_of(events: list[dict[str, Any]]) -> Timeline:
@@ -317,3 +325,53 @@ def test_show_cuts_a_long_chain_in_its_middle(run, tmp_path: Path) -> None:
     assert "not before 2001 — “E9” starts after “E8” starts, according to: « q9 »" in text
     assert ("… 4 more steps …; “E1” starts after “E0” starts, according to: « q1 »; "
             "date of “E0”: 2001") in text
+
+
+def _walked(reason: Reason) -> list[Reason]:
+    chain = []
+    step: Reason | None = reason
+    while step is not None:
+        chain.append(step)
+        step = step.via
+    return chain
+
+
+@given(systems())
+def test_chains_answer_as_walking_each_chain_would(events: list[dict[str, Any]]) -> None:
+    """Chains walks every step once; what it answers is what walking each chain whole gives."""
+    timeline = timeline_of(events)
+    chronology = derive(timeline)
+    reasons = [reason for event in timeline.events
+               for reason in chronology.get(event).reasons.values()]  # type: ignore[union-attr]
+    chains = Chains(reasons[::2])  # the others are asked about without having been walked
+    steps = {id(step): step for reason in reasons for step in _walked(reason)}
+    for reason in reasons:
+        chain = _walked(reason)
+        assert chains.length(reason) == len(chain)
+        for longest in (2, 3, 6):
+            skipped = len(chain) - longest
+            expected = chain[:longest - 2] + chain[-2:] if skipped > 0 else chain
+            shown, left_out = chains.shown(reason, longest)
+            assert [id(s) for s in shown] == [id(s) for s in expected]
+            assert left_out == max(0, skipped)
+        on_chain = {id(step) for step in chain}
+        for step in steps.values():
+            assert chains.holds(reason, step) == (id(step) in on_chain)
+    for ident, held in chains.relations.items():
+        assert all(step.event == ident and step.relation is not None for step in held)
+
+
+def test_chains_walk_a_long_chain_once() -> None:
+    """20,000 reasons in a row: each bound's chain shares the rest of the chain."""
+    here = Loc("t.yaml", 1, 1)
+    step = Reason("date", "e0", here, "2001")
+    reasons = [step]
+    for number in range(1, 20000):
+        step = Reason("relation", f"e{number}", here, via=step)
+        reasons.append(step)
+    chains = Chains(reasons)
+    assert chains.length(reasons[-1]) == 20000
+    shown, skipped = chains.shown(reasons[-1], 6)
+    assert [s.event for s in shown] == ["e19999", "e19998", "e19997", "e19996", "e1", "e0"]
+    assert skipped == 19994
+    assert chains.holds(reasons[-1], reasons[0]) and not chains.holds(reasons[0], reasons[-1])

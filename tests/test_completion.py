@@ -320,3 +320,34 @@ def test_fish_offers_hostile_values_and_evaluates_none(tmp_path: Path, hostile) 
         v for v in values if "\n" not in v and "\t" not in v)
     assert sorted(results["imfhist show "]) == sorted(ids())
     assert list(markers.iterdir()) == []
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    found = sorted((tmp_path / "cache" / "imfhist").glob("*.json"))
+    assert {path.name.split("-")[0] for path in found} == {"completion", "values"}
+    return found
+
+
+@pytest.mark.parametrize("content", [b"[" * 200_000, b'{"commands": ' * 100_000,
+                                     b'{"commands": 5, "options": [1]}', b'{"ids": [[1, 2]]}',
+                                     b"\xff not text"])
+def test_a_cache_file_that_is_not_ours_is_a_miss(tmp_path: Path, content: bytes) -> None:
+    assert bash(tmp_path, "imfhist show al") == ["altermed"]
+    for path in _cache_files(tmp_path):
+        path.write_bytes(content)
+    assert bash(tmp_path, "imfhist show al") == ["altermed"]
+    assert bash(tmp_path, "imfhist fi") == ["filter"]
+
+
+def test_a_fifo_or_a_link_in_place_of_a_cache_file(tmp_path: Path) -> None:
+    """A FIFO would make every Tab wait for ever, a link to a device read without end: neither
+    is opened (the timeout of `bash` fails the test on a wait)."""
+    assert bash(tmp_path, "imfhist show al") == ["altermed"]
+    for path in _cache_files(tmp_path):
+        path.unlink()
+        os.mkfifo(path)
+    assert bash(tmp_path, "imfhist show al") == ["altermed"]
+    for path in _cache_files(tmp_path):
+        path.unlink()
+        path.symlink_to("/dev/zero")
+    assert bash(tmp_path, "imfhist show al") == ["altermed"]

@@ -2,15 +2,19 @@
 
 `list`, `filter`, `show` and the exports announce those errors, which takes every rule, quotes
 against their archives included: about as long as the rest of a listing of the IMF timeline. The
-count is kept in the user's cache under a key made of imfhist's version and code, the timeline
-file and its archives (path, size and modification time of each), so that a timeline listed
-again unchanged is not checked again; any change to one of them makes a new key.
+count is kept in the user's cache under a key made of what decides it: imfhist's version, the
+code that checks (every module of `checking`, `timeline` and `common`), the bytes of the
+timeline as they were read, and the text of each archive as the rules read it (or why it could
+not be read). These are digests of contents, never sizes and times: an edit that keeps the
+size, its time set back with `touch -r`, still makes a new key. The cache file is one line per
+timeline (`KEY COUNT`), read as `common.cache` reads any cache file: a regular file of a bounded
+size, and anything else is a miss.
 """
 
 from __future__ import annotations
 
 import os
-import zlib
+import re
 from pathlib import Path
 
 from imfhist import __version__
@@ -18,48 +22,81 @@ from imfhist.common import cache
 from imfhist.timeline.loader import LoadResult
 
 _ENTRIES = 64  # timelines remembered at once
+_FILE = "checked.txt"
+_LINE = re.compile(r"([0-9a-f]{32}) ([0-9]{1,9})")
+_MAX_BYTES = 64 * 1024  # _ENTRIES lines of 44 bytes, with room to spare
+_PACKAGE = Path(__file__).resolve().parents[1]
+# The code that counts: a changed module in a checkout must not reuse an old count.
+_CODE = ("checking", "timeline", "common")
 
 
-def _stamp(path: Path) -> str:
-    try:
-        status = os.stat(path)
-    except (OSError, ValueError):
-        return f"{path}:-"
-    return f"{path}:{status.st_size}:{status.st_mtime_ns}"
+def _code() -> list[bytes]:
+    parts = [__version__.encode()]
+    for name in _CODE:
+        for folder, folders, files in os.walk(_PACKAGE / name):
+            folders[:] = sorted(f for f in folders if f not in ("__pycache__", "locale"))
+            for file in sorted(files):
+                if file.endswith(".py"):
+                    path = os.path.join(folder, file)
+                    parts.append(path.encode("utf-8", "surrogateescape"))
+                    try:
+                        with open(path, "rb") as handle:
+                            parts.append(handle.read())
+                    except OSError:
+                        parts.append(b"-")
+    return parts
 
 
-def _key(result: LoadResult) -> str:
-    assert result.timeline is not None
-    package = Path(__file__).resolve().parents[1]
-    parts = [__version__, _stamp(result.path.resolve())]
-    # The code that counts: a changed rule in a checkout must not reuse an old count.
-    rules = package / "checking" / "rules"
-    parts += [_stamp(rules / name) for name in sorted(os.listdir(rules)) if name.endswith(".py")]
-    parts += [_stamp(package / "timeline" / "evidence.py"),
-              _stamp(package / "timeline" / "archives.py")]
-    folder = result.path.parent
-    # Metadata only: the archives themselves are read, confined, by the rules on a miss.
-    parts += [_stamp(folder / source.archive.value) for source in result.timeline.sources
-              if source.archive is not None]
-    text = "\n".join(parts).encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+def _key(result: LoadResult) -> str | None:
+    """The key of the loaded timeline's count; None when its bytes are not known."""
+    if result.timeline is None or result.digest is None:
+        return None
+    from imfhist.timeline.archives import archives_of
+
+    parts = _code()
+    parts += [str(result.path.resolve()).encode("utf-8", "surrogateescape"),
+              result.digest.encode()]
+    # The archives as the rules will read them (confined to the timeline's folder, bounded):
+    # on a miss, the rules find them already read.
+    archives = archives_of(result.timeline)
+    for source in result.timeline.sources:
+        if source.archive is None:
+            continue
+        read = archives.of(source)
+        parts.append(source.archive.value.encode("utf-8", "surrogateescape"))
+        if read.text is not None:
+            parts += [b"text", read.text.encode("utf-8", "surrogateescape")]
+        else:
+            parts += [b"refused", repr(read.refusal).encode("utf-8", "surrogateescape")]
+    return cache.digest(parts)
+
+
+def _known(where: Path) -> dict[str, int]:
+    text = cache.recall_text(where, _MAX_BYTES)
+    known: dict[str, int] = {}
+    for line in (text or "").splitlines():
+        found = _LINE.fullmatch(line)
+        if found:
+            known[found.group(1)] = int(found.group(2))
+    return known
 
 
 def error_count(result: LoadResult) -> int:
     """The number of distinct errors in the loaded timeline, as `validate` counts them."""
     assert result.timeline is not None
     key = _key(result)
-    where = cache.folder() / "checked.json"
-    known = cache.recall(where)
-    known = known if isinstance(known, dict) else {}
-    count = known.get(key)
-    if isinstance(count, int):
+    where = cache.folder() / _FILE
+    known = _known(where) if key is not None else {}
+    count = known.get(key) if key is not None else None
+    if count is not None:
         return count
     from imfhist.checking import rules
 
     errors = [p for p in result.problems if p.is_error]
     count = len({p for p in [*errors, *rules.check(result.timeline)] if p.is_error})
-    kept = dict(list(known.items())[-(_ENTRIES - 1):])
-    kept[key] = count
-    cache.remember(where, kept)
+    if key is not None:
+        known.pop(key, None)
+        kept = [*list(known.items())[-(_ENTRIES - 1):], (key, count)]
+        # checked.json: the count as it was kept before, by sizes and times.
+        cache.remember_text(where, "".join(f"{k} {n}\n" for k, n in kept), "checked.json")
     return count

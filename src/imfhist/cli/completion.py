@@ -7,7 +7,10 @@ What the commands and options are comes from the Typer application itself, descr
 JSON and kept in the user's cache directory under a key made of imfhist's version, the
 interface language and the size and time of every module that defines a command or an option:
 changing a command makes a new description, never a stale one. If the cache cannot be written
-(a read-only home), completion still works, only slower.
+(a read-only home), completion still works, only slower. A cache file is read as
+`common.cache.recall` reads one (a regular file, bounded in size and nesting) and used only when
+it has the shape completion writes: anything else is described or read again, never a traceback
+nor a wait at the Tab key.
 
 The shells' completion scripts are Typer's (see `imfhist --install-completion`): bash reads one
 value a line, zsh evaluates the answer as code, fish reads lines of value and help. Nothing from
@@ -18,7 +21,6 @@ Typer.
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 import sys
@@ -105,14 +107,45 @@ def describe() -> dict[str, Any]:
     return {"options": options(group.params), "commands": commands(group)}
 
 
+def _is_tree(found: Any) -> bool:
+    """Whether what the cache held has the shape `describe` gives (else it is described again:
+    a cache file is never trusted further than a miss)."""
+    def options(value: Any) -> bool:
+        return isinstance(value, list) and all(
+            isinstance(o, dict) and isinstance(o.get("names"), list)
+            and all(isinstance(n, str) for n in o["names"]) and isinstance(o.get("help"), str)
+            and isinstance(o.get("value"), bool)
+            and (o.get("choices") is None or (isinstance(o["choices"], list)
+                 and all(isinstance(c, str) for c in o["choices"])))
+            for o in value)
+
+    def commands(value: Any) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(c, dict) and isinstance(c.get("help"), str) and options(c.get("options"))
+            and isinstance(c.get("arguments"), list)
+            and all(isinstance(a, str) for a in c["arguments"])
+            and ("commands" not in c or commands(c["commands"]))
+            for c in value.values())
+
+    return isinstance(found, dict) and options(found.get("options")) and \
+        commands(found.get("commands"))
+
+
+def _is_values(found: Any) -> bool:
+    return isinstance(found, dict) and all(
+        isinstance(items, list) and all(
+            isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+            and isinstance(item[1], str) for item in items)
+        for items in found.values())
+
+
 def tree() -> dict[str, Any]:
-    cache = _cache_file()
-    try:
-        return json.loads(cache.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    except (OSError, ValueError):
-        pass
+    where = _cache_file()
+    found = cache.recall(where)
+    if _is_tree(found):
+        return found  # type: ignore[no-any-return]
     described = describe()
-    _remember(cache, described, "completion-*.json")
+    _remember(where, described, "completion-*.json")
     return described
 
 
@@ -252,17 +285,16 @@ class _Timeline:
             return {}
         key = _key([__version__, i18n.language(), str(path.resolve()), str(stat.st_size),
                     str(stat.st_mtime_ns)])
-        cache = _cache_folder() / f"values-{key}.json"
-        try:
-            return json.loads(cache.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-        except (OSError, ValueError):
-            pass
+        where = _cache_folder() / f"values-{key}.json"
+        found = cache.recall(where)
+        if _is_values(found):
+            return found  # type: ignore[no-any-return]
         try:
             values = timeline_values(path)
         except Exception:  # completion never fails: no values, at worst
             return {}
         # One file per timeline would grow without end: keep the values of one timeline.
-        _remember(cache, values, "values-*.json")
+        _remember(where, values, "values-*.json")
         return values
 
     def ids(self) -> list[Item]:

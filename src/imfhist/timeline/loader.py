@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from imfhist.common import cache
 from imfhist.common.i18n import N_, _, n_
 from imfhist.common.problems import Problem, Severity, shorten
 from imfhist.common.safety import UNSAFE_CHARACTERS
@@ -81,6 +82,9 @@ class LoadResult:
     shown_as: str
     timeline: Timeline | None
     problems: list[Problem] = field(default_factory=list)
+    # A digest of the bytes read (common.cache.digest), None for a timeline given as text: what
+    # the error count kept between runs is keyed by.
+    digest: str | None = None
 
 
 def shown_path(path: Path) -> str:
@@ -98,9 +102,12 @@ def load(path: Path) -> LoadResult:
     source, problems = read_source(path, shown_as)
     if source is None:
         return LoadResult(path, shown_as, None, problems)
+    digest = cache.digest([source])
     document = compose(source, shown_as)
     del source  # the nodes hold what is needed: the peak is the nodes, not the nodes and the text
-    return _build(document, path, shown_as)
+    result = _build(document, path, shown_as)
+    result.digest = digest
+    return result
 
 
 def load_text(text: str, path: Path, shown_as: str) -> LoadResult:

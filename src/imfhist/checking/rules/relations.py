@@ -8,7 +8,7 @@ from imfhist.checking.rules import Rule, checker
 from imfhist.common.i18n import N_, _
 from imfhist.common.problems import Problem, Severity
 from imfhist.common.suggest import Suggester, did_you_mean
-from imfhist.timeline.chronology import PHRASES, RELATIONS, Reason, derive, quoted
+from imfhist.timeline.chronology import PHRASES, RELATIONS, Reason, chronology_of, quoted
 from imfhist.timeline.dates import EdtfError, parse_edtf, word
 from imfhist.timeline.model import Citation, Timeline
 
@@ -127,7 +127,7 @@ def check_relations(timeline: Timeline) -> Iterator[Problem]:
                                         id=citation.ref.value))
     yield from _quote_problems(timeline, citations)
 
-    chronology = derive(timeline)
+    chronology = chronology_of(timeline)  # computed once: the outputs reuse it
     for cycle in chronology.cycles:
         names = ", ".join(_("'{id}' (line {line})").format(id=e.id.value, line=e.id.loc.line)
                           for e in cycle.events)

@@ -35,7 +35,7 @@ from imfhist.publishing.exports.page.typography import typeset
 from imfhist.publishing.records import worded_date
 from imfhist.publishing.stats import counts
 from imfhist.publishing.view import EventView, event_views
-from imfhist.timeline.chronology import PHRASES, Derived, Reason, word_range
+from imfhist.timeline.chronology import PHRASES, Chains, Derived, Reason, word_range
 from imfhist.timeline.dates import Bound, DatePoint, EdtfDate, try_parse, word
 from imfhist.timeline.model import Citation, Event, Timeline
 from imfhist.timeline.query import in_date_order
@@ -53,10 +53,18 @@ class _Writer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # The same texts come back many times (the words of the explanations, the titles and
+        # quotes of the events that place others): each is typeset once.
+        self._done: dict[tuple[str, bool], str] = {}
 
     def text(self, value: str, quotes: bool = True) -> str:
-        # Control and invisible characters are made visible, as in the terminal (\x1b, \u202e).
-        return html.escape(typeset(clean(value), self.lang, quotes), quote=True)
+        done = self._done.get((value, quotes))
+        if done is None:
+            # Control and invisible characters are made visible, as in the terminal (\x1b,
+            # \u202e).
+            done = self._done[value, quotes] = html.escape(
+                typeset(clean(value), self.lang, quotes), quote=True)
+        return done
 
     def attribute(self, value: str) -> str:
         return html.escape(clean(value), quote=True)
@@ -216,6 +224,12 @@ class _Page:
         self.tags = sorted({t for v in views for t in v.tags}, key=fold)
         self.country_class = {code: f"c{n}" for n, (_, _, code) in enumerate(self.countries)}
         self.tag_class = {tag: f"t{n}" for n, tag in enumerate(self.tags)}
+        self._names: dict[str, str] = {}  # the events as explanations name them, by id
+        self._stated: dict[int, tuple[Reason, str, str]] = {}  # steps worded, by id
+        # The reasons of the bounds the page explains, their chains walked once for all events.
+        self.chains = Chains(reason for view in views if view.relative and view.derived
+                             for name, reason in view.derived.reasons.items()
+                             if name.startswith(_possible(view.derived)[0]))
 
     def when(self, view: EventView) -> str:
         worded = self.w.text(view.worded_date)
@@ -275,6 +289,12 @@ class _Page:
         to it when it is on the page."""
         if ident == view.id:
             return self.w.text(_(THIS_EVENT))
+        named = self._names.get(ident)
+        if named is None:
+            named = self._names[ident] = self._name(ident)
+        return named
+
+    def _name(self, ident: str) -> str:
         event = self.events.get(ident)
         title = self.c.text(event.title if event else ident)
         if ident in self.on_page:
@@ -300,37 +320,44 @@ class _Page:
         """A bound's reason, step by step from the event back to the date or bound it comes
         from, each with its quote; a long chain is cut in its middle, as `show` cuts it. The
         first step opens with `bound`, in words, when given."""
-        chain: list[Reason] = []
-        step: Reason | None = reason
-        while step is not None:
-            chain.append(step)
-            step = step.via
-        skipped = len(chain) - _LONGEST_CHAIN
-        if skipped > 0:
-            chain = chain[:_LONGEST_CHAIN - 2] + chain[-2:]
+        chain, skipped = self.chains.shown(reason, _LONGEST_CHAIN)
         parts = []
         for number, step in enumerate(chain):
             if skipped > 0 and number == _LONGEST_CHAIN - 2:
                 more = n_("… {count} more step …", "… {count} more steps …", skipped)
                 parts.append(f"<p>{self.w.text(more.format(count=skipped))}</p>")
-            statement = self.statement(step, view)
-            if step.citation is not None:
-                statement = self.w.text(_("{statement}, according to:")).format(
-                    statement=statement)
+            statement, quote = self.stated(step, view)
             if number == 0 and bound is not None:
                 heading = f"<strong>{self.w.text(bound[:1].upper() + bound[1:])}</strong>"
                 statement = self.w.text(_("{bound} — {reasons}")).format(bound=heading,
                                                                        reasons=statement)
-            quote = self.quoted(step.citation) if step.citation is not None else ""
             parts.append(f"<p>{statement}</p>{quote}")
         return parts
+
+    def stated(self, step: Reason, view: EventView) -> tuple[str, str]:
+        """A step's sentence and its quote. On a chain, a step explains the bounds of several
+        events: it is worded once for all those it does not name as "this event"."""
+        other = step.relation.event.value if step.relation is not None else None
+        shared = view.id not in (step.event, other)
+        if shared:
+            done = self._stated.get(id(step))
+            if done is not None and done[0] is step:
+                return done[1], done[2]
+        statement = self.statement(step, view)
+        if step.citation is not None:
+            statement = self.w.text(_("{statement}, according to:")).format(
+                statement=statement)
+        quote = self.quoted(step.citation) if step.citation is not None else ""
+        if shared:
+            self._stated[id(step)] = (step, statement, quote)
+        return statement, quote
 
     def placement(self, view: EventView) -> str:
         """What places an event without a date of its own: each bound of its start (or of its
         end, when nothing bounds the start) with the relations and quotes that give it; then
         the relations it holds that no bound came from (they order it among the others)."""
         parts = []
-        shown: set[int] = set()
+        explained: list[Reason] = []
         if view.relative and view.derived is not None:
             which = _possible(view.derived)[0]
             for name in (f"{which}_min", f"{which}_max"):
@@ -338,14 +365,16 @@ class _Page:
                 reason = view.derived.reasons.get(name)
                 if value is None or reason is None:
                     continue
-                step: Reason | None = reason
-                while step is not None:
-                    if step.relation is not None:
-                        shown.add(id(step.relation))
-                    step = step.via
+                explained.append(reason)
                 bound = (word_range(value, None) if name.endswith("_min")
                          else word_range(None, value))
                 parts.extend(self.steps(reason, view, bound))
+        # A relation of this event that a bound came from is explained with that bound: the
+        # steps made of this event's relations are few, and whether one is on a bound's chain
+        # is answered without walking the chain.
+        own = self.chains.relations.get(view.id, ()) if explained else ()
+        shown = {id(step.relation) for step in own
+                 if any(self.chains.holds(reason, step) for reason in explained)}
         for relation in self.relations.get(view.id, ()):
             if id(relation) in shown or relation.kind.value not in PHRASES:
                 continue
