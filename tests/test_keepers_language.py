@@ -139,3 +139,29 @@ def test_generated_ids_are_whole_words_ending_on_a_content_word(title: str) -> N
     assert words[-1] not in {"de", "la", "le", "l", "the", "of", "des", "du"}
     folded = title.lower().replace("’", "-").replace(" ", "-")
     assert folded.startswith(ident) or len(words) == 1
+
+
+def test_init_speaks_the_keepers_language_and_validates(run, tmp_path: Path) -> None:
+    timeline = tmp_path / "data" / "timeline.yaml"
+    result = run("--lang", "fr", "init", timeline)
+    assert result.exit_code == 0, result.output
+    text = timeline.read_text(encoding="utf-8")
+    assert "\ntitle: Une histoire\nlang: fr\n" in text
+    assert "# Une source à remplacer" in text and "title: Le titre de la page" in text
+    assert run("validate", timeline).exit_code == 0  # no event yet: a warning
+    assert run("validate", "--strict", timeline).exit_code == 1
+    page = tmp_path / "page.txt"
+    page.write_text("Le texte de la page.\n", encoding="utf-8")
+    # Another language later: the placeholder is still found, and replaced comments and all.
+    result = run("--lang", "en", "source", "add", "-f", timeline, "--id", "page", "--title",
+                 "Page", "--from", page)
+    assert result.exit_code == 0, result.output
+    text = timeline.read_text(encoding="utf-8")
+    assert "source-1" not in text and "# Une source à remplacer" not in text
+    assert run("validate", timeline).exit_code == 0
+
+
+def test_init_in_english_writes_lang_en(run, tmp_path: Path) -> None:
+    timeline = tmp_path / "timeline.yaml"
+    assert run("--lang", "en", "init", timeline).exit_code == 0
+    assert "\ntitle: A history\nlang: en\n" in timeline.read_text(encoding="utf-8")

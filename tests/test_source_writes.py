@@ -252,7 +252,7 @@ def _rules(path: Path) -> list[tuple[str, str]]:
 
 
 def test_source_add_replaces_the_untouched_placeholder(run, tmp_path: Path, page: Path) -> None:
-    from imfhist.keeping.plan_init import PLACEHOLDER
+    from imfhist.keeping.plan_init import placeholder
 
     timeline = tmp_path / "data" / "timeline.yaml"
     assert run("init", timeline).exit_code == 0
@@ -262,7 +262,7 @@ def test_source_add_replaces_the_untouched_placeholder(run, tmp_path: Path, page
     assert result.exit_code == 0, result.output
     text = timeline.read_text()
     assert "source-1" not in text and "placeholder" not in text
-    assert text == before.replace(PLACEHOLDER, text[text.index("  - id: r"):
+    assert text == before.replace(placeholder(), text[text.index("  - id: r"):
                                                     text.index("\n\nevents:") + 1])
     assert "sources:\n  - id: r\n    title: R\n" in text
     assert _rules(timeline) == fresh  # validate says what it said, of the new source

@@ -4,37 +4,52 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from imfhist.common.i18n import LANGUAGES, _, language, speaking
 from imfhist.common.paths import schema_path
 from imfhist.keeping.atomic import Folder, PlaceTaken, WriteError
 
 # The source `init` writes for its user to replace: `imfhist source add` replaces it, comments and
 # all, while it is as written here and no event cites it (imfhist.keeping.plan_source).
 PLACEHOLDER_ID = "source-1"
-PLACEHOLDER = """\
-  # A placeholder: replace it with `imfhist source add --id ID --title TITLE --from FILE` (a
-  # saved copy of the page) or `--url URL --fetch`, which archive the page's text in sources/.
-  # Until a source has an `archive`, the quotes of its events cannot be checked.
-  - id: source-1
-    title: The title of the page the events come from
-    # url: https://example.org/the-page
-    # archive: sources/source-1.txt
-"""
 
-TEMPLATE = """\
-# yaml-language-server: $schema={schema}
-#
-# A history as data, in the imfhist/1 format (`imfhist --help` lists the commands).
-# Each event quotes the words of a source that state it; archive each source page in sources/
-# with `imfhist source add`, add events with `imfhist add`, and check the file with
-# `imfhist validate`.
 
-format: imfhist/1
-title: {title}
+def placeholder() -> str:
+    """The placeholder source, in the interface language (`init` writes the skeleton in the
+    keeper's language)."""
+    comment = _("A placeholder: replace it with `imfhist source add --id ID --title TITLE --from "
+                "FILE` (a\nsaved copy of the page) or `--url URL --fetch`, which archive the "
+                "page's text in sources/.\nUntil a source has an `archive`, the quotes of its "
+                "events cannot be checked.")
+    title = _("The title of the page the events come from")
+    return (_commented(comment, "  ") + "  - id: source-1\n"
+            f"    title: {title}\n"
+            "    # url: https://example.org/the-page\n"
+            "    # archive: sources/source-1.txt\n")
 
-sources:
-""" + PLACEHOLDER + """
-events: []
-"""
+
+def _commented(text: str, indent: str) -> str:
+    return "".join(f"{indent}# {line}\n" if line else f"{indent}#\n"
+                   for line in text.split("\n"))
+
+
+def placeholders() -> list[str]:
+    """The placeholder as `init` writes it in each language imfhist speaks."""
+    found = []
+    for spoken in LANGUAGES:
+        with speaking(spoken):
+            found.append(placeholder())
+    return found
+
+
+def template() -> str:
+    """The skeleton of a new timeline, in the interface language, with its `lang` set."""
+    about = _("A history as data, in the imfhist/1 format (`imfhist --help` lists the commands).\n"
+              "Each event quotes the words of a source that state it; archive each source page "
+              "in sources/\nwith `imfhist source add`, add events with `imfhist add`, and check "
+              "the file with\n`imfhist validate`.")
+    return ("# yaml-language-server: $schema={schema}\n#\n" + _commented(about, "")
+            + "\nformat: imfhist/1\ntitle: {title}\nlang: {lang}\n\nsources:\n"
+            + placeholder().replace("{", "{{").replace("}", "}}") + "\nevents: []\n")
 
 
 class TimelineExists(Exception):
@@ -48,7 +63,8 @@ def new_timeline(target: Path, title: str | None = None) -> str:
     from imfhist.keeping.writer import scalar
     from imfhist.timeline.loader import load_text
 
-    text = TEMPLATE.format(schema=schema_path().name, title=scalar(title or "A history"))
+    text = template().format(schema=schema_path().name, title=scalar(title or _("A history")),
+                             lang=language())
     loaded = load_text(text, target, str(target))
     assert loaded.timeline is not None
     problems = [p for p in [*loaded.problems, *rules.check(loaded.timeline)]

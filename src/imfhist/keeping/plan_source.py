@@ -20,7 +20,7 @@ from imfhist.common.i18n import _
 from imfhist.keeping.atomic import Folder, NewFile, PlaceTaken, WriteError
 from imfhist.keeping.changes import Change, PlanRefused, newline_of
 from imfhist.keeping.outline import Outline
-from imfhist.keeping.plan_init import PLACEHOLDER, PLACEHOLDER_ID
+from imfhist.keeping.plan_init import PLACEHOLDER_ID, placeholders
 from imfhist.keeping.writer import ORDERS, Addition, Style, plan_addition, render_mapping, style_of
 from imfhist.timeline.model import Timeline
 
@@ -128,8 +128,10 @@ def placeholder_span(outline: Outline, timeline: Timeline) -> tuple[int, int] | 
     `init` wrote it and nothing else in the file names it; else None."""
     text = outline.text
     newline = newline_of(text)
-    block = PLACEHOLDER.replace("\n", newline)
-    start = text.find(block)
+    # Written in the language `init` spoke, which may not be this command's.
+    blocks = [block.replace("\n", newline) for block in placeholders()]
+    block, start = next(((block, text.find(block)) for block in blocks if block in text),
+                        (blocks[0], -1))
     if start < 0 or (start > 0 and text[start - 1] not in "\r\n") or \
             text.count(PLACEHOLDER_ID) != block.count(PLACEHOLDER_ID):
         return None
