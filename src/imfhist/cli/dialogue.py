@@ -196,8 +196,7 @@ def settle_event(draft: EventDraft, builder: Builder, addition: Addition,
         if field not in ("quote", "source"):
             choices["2"] = _("change the {field} (an empty answer drops it)").format(
                 field=field_name(field))
-        unnamed = [actor for actor in addition.actors if field == "actors"
-                   and actor["id"] in draft.actors and not _named(actor, draft.quote)]
+        unnamed = _unnamed_actors(builder, addition, draft) if field == "actors" else []
         if unnamed:
             choices["3"] = _("give {name} the quote's words that name it, as an alias").format(
                 name=unnamed[0]["name"])
@@ -213,8 +212,14 @@ def settle_event(draft: EventDraft, builder: Builder, addition: Addition,
         elif chosen.strip() == "3" and unnamed:
             words = ask(_("The words of the quote that name {name}").format(
                 name=unnamed[0]["name"]))
-            if words.strip():
-                unnamed[0].setdefault("aliases", []).append(words.strip())
+            words = " ".join(words.split())
+            if words and not _named({"name": words}, draft.quote):
+                say(_("the quote does not hold “{words}”: type the words as the quote has "
+                      "them").format(words=words))
+            elif words and unnamed[0] in addition.actors:  # an actor this dialogue creates
+                unnamed[0].setdefault("aliases", []).append(words)
+            elif words:  # an actor of the timeline: its alias is written with the event
+                builder.add_alias(unnamed[0]["id"], words)
         else:
             say(_("Answer with one of the numbers shown."))
     if not draft.id.strip():
@@ -246,6 +251,27 @@ def _unnamed_new(addition: Addition, draft: EventDraft) -> list[tuple[str, str]]
             problems.append(("actors", _("no quote of the event names the actor {name}").format(
                 name=actor["name"])))
     return problems
+
+
+def _unnamed_actors(builder: Builder, addition: Addition,
+                    draft: EventDraft) -> list[dict[str, Any]]:
+    """The event's actors that its quote does not name, new or of the timeline, as records."""
+    known = builder.timeline.actor_by_id()
+    found = []
+    for written in draft.actors:
+        new = next((a for a in addition.actors if a["id"] == written), None)
+        if new is not None:
+            actor = new
+        else:
+            ident, _error = builder.reference("actor", written)
+            if ident is None or ident not in known:
+                continue
+            existing = known[ident]
+            actor = {"id": ident, "name": existing.name,
+                     "aliases": [a.value for a in existing.aliases]}
+        if not _named(actor, draft.quote):
+            found.append(actor)
+    return found
 
 
 def _named(actor: dict[str, Any], quote: str) -> bool:

@@ -146,10 +146,11 @@ def add_event(
     addition.events.append(record)
     if not event_id:
         addition.made_ids.add(record["id"])
-    planner = plan_addition_of(addition)
+    planner = plan_addition_of(addition, builder.new_aliases)
+    wanted = list(builder.new_aliases)
     if not dry_run:
         # The whole text that will be added, checked with the whole timeline, before asking.
-        shown = change(path, planner, dry_run=True, quiet=True)
+        shown = change(path, planner, wanted=wanted, dry_run=True, quiet=True)
         stderr().print(added_text(shown.diff()), soft_wrap=True, markup=False, highlight=False)
         from imfhist.common.safety import terminal_text
 
@@ -161,7 +162,7 @@ def add_event(
         if not confirmed:
             note(_("Nothing was written."))
             raise typer.Exit(OK)
-    change(path, planner, dry_run=dry_run)
+    change(path, planner, wanted=wanted, dry_run=dry_run)
     if not dry_run:
         note(_("Added '{id}' to {path}.").format(id=record["id"], path=path), style="green")
 

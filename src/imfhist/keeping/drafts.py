@@ -100,6 +100,8 @@ class Builder:
         self.actors = {a.id.value: a.name for a in timeline.actors}
         self.sources = timeline.source_by_id()
         self._claims: Claims | None = None
+        # Aliases that the add dialogue gives existing actors, by actor id: written with the event.
+        self.new_aliases: dict[str, list[str]] = {}
 
     def date(self, text: str) -> tuple[str | None, str | None, str | None]:
         """(EDTF, wording to keep, error) for a typed date; blank is undated."""
@@ -283,6 +285,17 @@ class Builder:
             if error:
                 problems.append(("relation_quote", error))
         return records
+
+    def add_alias(self, actor_id: str, words: str) -> None:
+        """Give an existing actor another name (the words a quote uses for it), so that drafts
+        checked from now on count it, and the change is written with the event."""
+        from imfhist.timeline.model import Text
+
+        self.timeline = self.timeline._replace(actors=tuple(
+            actor._replace(aliases=(*actor.aliases, Text(words, actor.loc)))
+            if actor.id.value == actor_id else actor for actor in self.timeline.actors))
+        self._claims = None
+        self.new_aliases.setdefault(actor_id, []).append(words)
 
     def unsupported(self, record: dict[str, Any]) -> Problems:
         """The claims of a new event that its quote does not carry (the claim-* rules), by

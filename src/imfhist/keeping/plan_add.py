@@ -105,12 +105,20 @@ def plan_new_event(draft: EventDraft, new: NewThings, *,
     return planner
 
 
-def plan_addition_of(addition: Addition) -> Planner:
-    """The planner that adds what the dialogue gathered, to the file as it is under the lock."""
+def plan_addition_of(addition: Addition,
+                     aliases: dict[str, list[str]] | None = None) -> Planner:
+    """The planner that adds what the dialogue gathered, to the file as it is under the lock,
+    with the `aliases` it gave existing actors (by actor id; the outline must be built wanting
+    those ids)."""
+    from imfhist.keeping.plan_fields import ObjectEdit, plan_object_fields
 
     def planner(outline: Outline, timeline: Timeline) -> list[Change]:
         fresh_ids(addition, timeline)
-        return plan_addition(outline, addition)
+        changes = plan_addition(outline, addition)
+        for actor_id, words in (aliases or {}).items():
+            changes += plan_object_fields(actor_id, "actors", ObjectEdit(add_aliases=words))(
+                outline, timeline)
+        return changes
 
     return planner
 
