@@ -61,6 +61,24 @@ def timeline_copy(tmp_path: Path) -> Path:
     return target
 
 
+def read_terminal(controller: int, deadline: float = 120) -> bytes:
+    """All that a program shows on the pseudo-terminal whose controlling end is `controller`,
+    until it closes it (or `deadline` seconds pass)."""
+    import time
+
+    shown = b""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    return shown
+
+
 def write(tmp_path: Path, text: str | bytes, name: str = "t.yaml") -> Path:
     path = tmp_path / name
     if isinstance(text, bytes):

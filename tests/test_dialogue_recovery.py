@@ -8,11 +8,11 @@ import os
 import pty
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from conftest import read_terminal
 from imfhist.checking.validation import validate_file
 from test_adding import extend_page
 
@@ -28,16 +28,7 @@ def at_terminal(args: list[str], answers: list[str], lang: str = "en") -> tuple[
                                stderr=terminal, env=environment, start_new_session=True)
     os.close(terminal)
     os.write(controller, "".join(answer + "\n" for answer in answers).encode())
-    shown = b""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed with the process
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = read_terminal(controller)
     process.wait(timeout=30)
     os.close(controller)
     return process.returncode, shown.decode("utf-8", "replace").replace("\r\n", "\n")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import read_terminal
+
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 from generate import generate
 
@@ -40,15 +42,7 @@ def run(args: list[str], terminal: bool) -> tuple[int, bytes, bytes]:
         process = subprocess.Popen([str(SCRIPT), *args], stdout=stdout_file,
                                    stderr=terminal_end, env=environment)
         os.close(terminal_end)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_terminal(controller)
         process.wait(timeout=120)
         os.close(controller)
         stdout_file.seek(0)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from imfhist.common.i18n import N_, _, p_
+from imfhist.common import foreign_words
+from imfhist.common.i18n import N_
 
 # (English form, message id). The first form that matches the whole text wins: the longer forms
 # come before the shorter ones they contain.
@@ -73,29 +74,11 @@ FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          N_("{count} values are required, but {given} given.")),
     ))
 
-_QUOTED = re.compile(r"'([^'\n]*)'")
-
-
-def _requoted(text: str) -> str:
-    """'--format' -> « --format » in French: the library quotes with repr()."""
-    return _QUOTED.sub(lambda match: p_("quoting", "'{text}'").format(text=match[1]), text)
-
-
 def form_of(text: str) -> str | None:
     """The message id of the form `text` is written in, or None."""
-    for pattern, message in FORMS:
-        if pattern.fullmatch(text):
-            return message
-    return None
+    return foreign_words.form_of(FORMS, text)
 
 
 def translated(text: str) -> str:
     """`text`, a message of the command-line library, in the interface language."""
-    for pattern, message in FORMS:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        values = {name: translated(value) if name == "message" else _requoted(value)
-                  for name, value in match.groupdict().items()}
-        return _(message).format(**values)
-    return text
+    return foreign_words.translated(FORMS, text)

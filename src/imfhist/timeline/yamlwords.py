@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from imfhist.common.i18n import N_, _, p_
+from imfhist.common import foreign_words
+from imfhist.common.i18n import N_
 
 # Words written without a value: the same in both readers unless said.
 _FIXED = (
@@ -107,26 +108,12 @@ FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     *((re.compile(pattern, re.DOTALL), words) for pattern, words in _WITH_VALUES),
 )
 
-_QUOTED = re.compile(r"'([^'\n]*)'")
-
-
-def _requoted(text: str) -> str:
-    return _QUOTED.sub(lambda match: p_("quoting", "'{text}'").format(text=match[1]), text)
-
-
 def form_of(text: str) -> str | None:
-    for pattern, words in FORMS:
-        if pattern.fullmatch(text):
-            return words
-    return None
+    """The message id of the form `text` is written in, or None."""
+    return foreign_words.form_of(FORMS, text)
 
 
 def translated(text: str) -> str:
     """`text`, a YAML reader's problem or context, in the interface language; as it is when
     no form knows it."""
-    for pattern, words in FORMS:
-        match = pattern.fullmatch(text)
-        if match is not None:
-            values = {name: _requoted(value) for name, value in match.groupdict().items()}
-            return _(words).format(**values) if values else _(words)
-    return text
+    return foreign_words.translated(FORMS, text)

@@ -34,25 +34,30 @@ _KINDS = {"source": N_("source id"), "actor": N_("actor id"), "place": N_("place
           "event": N_("event id")}
 
 
+def _format(ident: Text, kind: str) -> Iterator[Problem]:
+    if not _ID.fullmatch(ident.value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", ident.value.lower()).strip("-")
+        hint = (_("for example '{id}'").format(id=suggestion)
+                if suggestion and suggestion.isascii()
+                else _("use lower-case letters, digits and hyphens"))
+        yield ID_FORMAT.at(ident.loc, _("{kind} {id} is not lower-case letters, digits and "
+                                        "hyphens").format(kind=kind, id=repr(ident.value)), hint)
+
+
+def _duplicate(ident: Text, first: Text, kind: str) -> Problem:
+    return DUPLICATE_ID.at(ident.loc, _("{kind} '{id}' is already used on line {line}").format(
+        kind=kind, id=ident.value, line=first.loc.line), _("give each one its own id"))
+
+
 def _check_ids(ids: Iterable[Text], kind_name: str) -> Iterator[Problem]:
     kind = _(_KINDS[kind_name])
     first_by_id: dict[str, Text] = {}
     first_by_key: dict[str, Text] = {}
     for ident in ids:
-        if not _ID.fullmatch(ident.value):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", ident.value.lower()).strip("-")
-            hint = (_("for example '{id}'").format(id=suggestion)
-                    if suggestion and suggestion.isascii()
-                    else _("use lower-case letters, digits and hyphens"))
-            yield ID_FORMAT.at(ident.loc, _("{kind} {id} is not lower-case letters, digits and "
-                                            "hyphens").format(kind=kind, id=repr(ident.value)),
-                               hint)
+        yield from _format(ident, kind)
         first = first_by_id.get(ident.value)
         if first is not None:
-            yield DUPLICATE_ID.at(ident.loc,
-                                  _("{kind} '{id}' is already used on line {line}").format(
-                                      kind=kind, id=ident.value, line=first.loc.line),
-                                  _("give each one its own id"))
+            yield _duplicate(ident, first, kind)
             continue
         first_by_id[ident.value] = ident
         key = _look_alike_key(ident.value)
@@ -72,16 +77,10 @@ def _check_former_ids(objects: Iterable, kind_name: str) -> Iterator[Problem]:  
     kind = _(_KINDS[kind_name])
     first_by_id = {o.id.value: o.id for o in objects}
     for ident in (former for o in objects for former in o.former_ids):
-        if not _ID.fullmatch(ident.value):
-            yield ID_FORMAT.at(ident.loc, _("{kind} {id} is not lower-case letters, digits and "
-                                            "hyphens").format(kind=kind, id=repr(ident.value)),
-                               _("use lower-case letters, digits and hyphens"))
+        yield from _format(ident, kind)
         first = first_by_id.get(ident.value)
         if first is not None:
-            yield DUPLICATE_ID.at(ident.loc,
-                                  _("{kind} '{id}' is already used on line {line}").format(
-                                      kind=kind, id=ident.value, line=first.loc.line),
-                                  _("give each one its own id"))
+            yield _duplicate(ident, first, kind)
             continue
         first_by_id[ident.value] = ident
 
