@@ -103,7 +103,7 @@ def test_in_french_the_fixes_are_offered_and_o_confirms(page: Path) -> None:
 def test_a_new_actor_named_otherwise_takes_the_quotes_words_as_alias(page: Path) -> None:
     sentence = "En 2004, l’IMF et le centre ont travaillé ensemble en Tunisie."
     extend_page(page, sentence)
-    answers = ["Un travail commun", "2004", "y", "", "Tunisie", "", "", "imf, Centre social",
+    answers = ["Travaillé ensemble", "2004", "y", "", "Tunisie", "", "", "imf, Centre social",
                "y", "organisation", "", sentence, "3", "le centre", "", "y"]
     code, shown = at_terminal(["add", "-f", str(page)], answers)
     assert code == 0, shown

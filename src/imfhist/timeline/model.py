@@ -125,6 +125,9 @@ class Event(NamedTuple):
     relations: tuple[Relation, ...] = ()
     not_before: DateBound | None = None
     not_after: DateBound | None = None
+    # Where `title` and `summary` stand, for the rule that looks for their words in the quotes.
+    title_loc: Loc | None = None
+    summary_loc: Loc | None = None
 
 
 class Timeline(NamedTuple):
