@@ -186,17 +186,23 @@ def write_benches(folder: Path, quick: bool, with_sizes: bool) -> list[Bench]:
                      [SCRIPT, "validate", "--quiet", str(clean)])
     found = [validate]
     for name, arguments in (
-            ("add --yes", 'add --title "Essai $(date +%s%N)" --source source-1 '
-                          '--quote "un essai de mesure, le numéro $(date +%s%N)" --yes'),
-            ("edit --title", 'edit event-5 --title "Titre $(date +%s%N)"'),
+            # The title's words are the quote's (claim-words): one number for both.
+            ("add --yes", 'add --title "Essai $N" --source source-1 '
+                          '--quote "un essai de mesure, le numéro $N" --yes'),
+            ("edit --title", 'edit event-5 --title "Titre $N"'),
             ("rename", 'rename event-7 "event-7-$(date +%s%N)"')):
         copy = folder / f"write-{events}-{name.split()[0]}.yaml"
         copy.write_bytes(clean.read_bytes())
+        if name == "edit --title":
+            # A new title at each run, which no quote carries: without `lang`, claim-words
+            # does not compare them.
+            copy.write_bytes(clean.read_bytes().replace(b"\nlang: fr\n", b"\n"))
         if name == "rename":
             # Each run renames the event the run before renamed: find it by its title.
             arguments = ('rename "$(grep -m1 -o \'event-7-[0-9]*\\|event-7$\' FILE)" '
                          '"event-7-$(date +%s%N)"')
-        command = f'{SCRIPT} {arguments.replace("FILE", str(copy))} --file "{copy}" >/dev/null'
+        command = (f'N=$(date +%s%N); {SCRIPT} {arguments.replace("FILE", str(copy))} '
+                   f'--file "{copy}" >/dev/null')
         found.append(Bench(f"imfhist {name} {label}", ["sh", "-c", command],
                            baseline=validate.name, target=1.5))
     return found

@@ -68,13 +68,13 @@ def test_ids_and_scalars() -> None:
 
 def test_add_with_options(run, timeline_copy: Path) -> None:
     before = timeline_copy.read_bytes()
-    result = run("add", "-f", timeline_copy, "--title", "Un séminaire: à Tunis", "--date",
+    result = run("add", "-f", timeline_copy, "--title", "Un micro-projet: à Ras Jebel", "--date",
                  "dès 2004", "-c", "Tunisie", "--actor", "IMF", "--place", "Ras Jebel",
                  "--tag", "essai, séminaire", "--quote", QUOTE, "--yes")
     assert result.exit_code == 0, result.output
     lines = added_lines(before, timeline_copy.read_bytes())
-    assert "  - id: un-seminaire-a-tunis\n" in lines
-    assert '    title: "Un séminaire: à Tunis"\n' in lines
+    assert "  - id: un-micro-projet-a-ras-jebel\n" in lines
+    assert '    title: "Un micro-projet: à Ras Jebel"\n' in lines
     assert "    date_label: dès 2004\n" in lines and "    places: [ras-jebel]\n" in lines
     assert "    tags: [essai, séminaire]\n" in lines
     assert validate_file(timeline_copy) == []
@@ -86,7 +86,7 @@ def test_add_asks_for_each_field(run, timeline_copy: Path) -> None:
     extend_page(timeline_copy, sentence)
     before = timeline_copy.read_bytes()
     answers = "\n".join([
-        "Rencontre à Sousse", "vers 1995", "y", "", "Tunisia", "", "Ras Jebel, Sousse", "y",
+        "Rencontrés à Sousse", "vers 1995", "y", "", "Tunisia", "", "Ras Jebel, Sousse", "y",
         "Tunisie", "imf, Un nouveau partenaire", "y", "organisation", "essai", "", sentence,
         "y"]) + "\n"
     result = run("add", "-f", timeline_copy, input=answers)
@@ -101,7 +101,7 @@ def test_add_asks_for_each_field(run, timeline_copy: Path) -> None:
 
 
 def test_add_asks_again_after_a_mistake(run, timeline_copy: Path) -> None:
-    answers = "\n".join(["Titre", "un mardi", "2004", "y", "", "Tunisi", "Tunisie", "", "",
+    answers = "\n".join(["Les dynamiques", "un mardi", "2004", "y", "", "Tunisi", "Tunisie", "", "",
                          "imf", "", "", "une citation inventée de toutes pièces", QUOTE,
                          "y"]) + "\n"
     result = run("add", "-f", timeline_copy, input=answers)
@@ -144,17 +144,17 @@ def test_add_keeps_line_ends_and_permissions(run, timeline_copy: Path) -> None:
 def test_import_csv(run, timeline_copy: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "rows.csv"
     sheet.write_text("titre;date;pays;acteurs;citation\n"
-                     f"Rencontre;dès 2004;Tunisie, Maroc;imf;{QUOTE}\n"
-                     f"Autre;2004;;IMF;{QUOTE}\n", encoding="utf-8-sig")
+                     f"Dynamiques;dès 2004;Tunisie, Maroc;imf;{QUOTE}\n"
+                     f"Programmes concertés;2004;;IMF;{QUOTE}\n", encoding="utf-8-sig")
     before = timeline_copy.read_bytes()
     dry = run("import", sheet, "-f", timeline_copy, "--dry-run")
-    assert dry.exit_code == 0 and "- id: rencontre" in dry.stdout
+    assert dry.exit_code == 0 and "- id: dynamiques" in dry.stdout
     assert timeline_copy.read_bytes() == before
     result = run("import", sheet, "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     text = "".join(added_lines(before, timeline_copy.read_bytes()))
     assert "    countries: [Tunisie, Maroc]\n" in text  # columns by ';', so lists by ','
-    assert "  - id: autre\n" in text and '    date: "2004"\n' in text
+    assert "  - id: programmes-concertes\n" in text and '    date: "2004"\n' in text
     assert validate_file(timeline_copy) == []
 
 

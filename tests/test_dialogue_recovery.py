@@ -94,7 +94,7 @@ def test_in_french_the_fixes_are_offered_and_o_confirms(page: Path) -> None:
 def test_a_new_actor_named_otherwise_takes_the_quotes_words_as_alias(page: Path) -> None:
     sentence = "En 2004, l’IMF et le centre ont travaillé ensemble en Tunisie."
     extend_page(page, sentence)
-    answers = ["Un travail commun", "2004", "y", "", "Tunisie", "", "", "imf, Centre social",
+    answers = ["Travaillé ensemble", "2004", "y", "", "Tunisie", "", "", "imf, Centre social",
                "y", "organisation", "", sentence, "3", "le centre", "", "y"]
     code, shown = at_terminal(["add", "-f", str(page)], answers)
     assert code == 0, shown
@@ -108,7 +108,7 @@ def test_an_actor_of_the_timeline_takes_the_quotes_words_as_alias(page: Path) ->
     that actor the alias, written with the event in one change."""
     sentence = "En 2004, l’IMF et le centre ont travaillé ensemble en Tunisie."
     extend_page(page, sentence)
-    answers = ["Un travail commun", "2004", "y", "", "Tunisie", "", "", "imf, icosi", "",
+    answers = ["Travailler ensemble", "2004", "y", "", "Tunisie", "", "", "imf, icosi", "",
                sentence, "3", "le centre", "", "y"]
     code, shown = at_terminal(["add", "-f", str(page)], answers)
     assert code == 0, shown
@@ -116,7 +116,7 @@ def test_an_actor_of_the_timeline_takes_the_quotes_words_as_alias(page: Path) ->
     text = page.read_text(encoding="utf-8")
     icosi = text[text.index("  - id: icosi\n"):]
     assert "\n    aliases: [le centre]" in icosi[:icosi.index("\n  - id:", 5)]
-    assert "id: un-travail-commun" in text
+    assert "id: travailler-ensemble" in text
     assert validate_file(page) == []
 
 
@@ -124,7 +124,7 @@ def test_words_the_quote_does_not_hold_are_not_taken_as_alias(page: Path) -> Non
     sentence = "En 2004, l’IMF et le centre ont travaillé ensemble en Tunisie."
     extend_page(page, sentence)
     before = page.read_bytes()
-    answers = ["Un travail commun", "2004", "y", "", "Tunisie", "", "", "imf, icosi", "",
+    answers = ["Travailler ensemble", "2004", "y", "", "Tunisie", "", "", "imf, icosi", "",
                sentence, "3", "la maison", ""]
     code, shown = at_terminal(["add", "-f", str(page)], answers)
     assert code == 1, shown

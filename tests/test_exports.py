@@ -218,7 +218,7 @@ def test_chart_labels_take_the_room_the_width_leaves(run, monkeypatch, width: in
     label_width = min(line.index(mark) for line in labels for mark in "━·├" if mark in line)
     assert width - label_width >= width // 2  # the bars keep half the width
     full = {"by 2019 Des coopérations inter associatives et méditerranéennes pour la formation "
-            "en travail social", "2019–2021 Le projet AlterMed sur l’entrepreneuriat collectif "
+            "des éducateurs", "2019–2021 Le projet AlterMed sur l’entrepreneuriat collectif "
             "en Méditerranée", "by 2019 La coopération avec l’Entraide nationale marocaine"}
     for line in labels:
         label = line[:label_width].rstrip()

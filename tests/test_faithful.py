@@ -156,7 +156,7 @@ def test_import_names_the_row_of_a_trivial_quote_or_an_invented_claim(
 
 
 def test_add_refuses_a_duplicate_unless_allowed(run, timeline_copy: Path) -> None:
-    quote = "le projet AlterMed co-porté avec l’ICOSI, une ONG spécialisée"
+    quote = "sur l’entrepreneuriat collectif en Méditerranée, le projet AlterMed co-porté"
     before = timeline_copy.read_bytes()
     result = run("add", "-f", timeline_copy, "--title", "Le projet AlterMed sur l’entrepreneuriat "
                  "collectif en Méditerranée", "--quote", quote, "--yes")

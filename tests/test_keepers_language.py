@@ -65,14 +65,14 @@ def test_new_actor_takes_a_french_kind_and_stores_the_formats(run, timeline_copy
     sentence = "En 2004, l’IMF et Jean Dupont se sont rencontrés en Tunisie."
     extend_page(timeline_copy, sentence)
     before = timeline_copy.read_bytes()
-    result = run("--lang", "fr", "add", "-f", timeline_copy, "--title", "Une rencontre",
+    result = run("--lang", "fr", "add", "-f", timeline_copy, "--title", "Rencontrés en Tunisie",
                  "--date", "2004", "-c", "Tunisie", "--actor", "imf", "--new-actor",
                  "Jean Dupont=personne", "--quote", sentence, "--yes")
     assert result.exit_code == 0, result.output
     text = "".join(added_lines(before, timeline_copy.read_bytes()))
     assert "    kind: person\n" in text
     assert validate_file(timeline_copy) == []
-    shown = run("--lang", "fr", "show", "-f", timeline_copy, "une-rencontre")
+    shown = run("--lang", "fr", "show", "-f", timeline_copy, "rencontres-en-tunisie")
     assert "Jean Dupont (personne)" in shown.output
 
 
@@ -81,7 +81,7 @@ def test_the_dialogue_takes_french_answers(run, timeline_copy: Path) -> None:
                 "Sousse.")
     extend_page(timeline_copy, sentence)
     answers = "\n".join([
-        "Rencontre à Sousse", "vers 1995", "peut-être", "oui", "", "Tunisia", "",
+        "Rencontrés à Sousse", "vers 1995", "peut-être", "oui", "", "Tunisia", "",
         "Ras Jebel, Sousse", "o", "Tunisie", "imf, Un nouveau partenaire", "O", "club",
         "organisation", "essai", "", sentence, "oui"]) + "\n"
     result = run("--lang", "fr", "add", "-f", timeline_copy, input=answers)

@@ -45,7 +45,8 @@ def test_edit_can_remove_and_add_back_the_same_value(run, timeline_copy) -> None
 
 
 def test_add_writes_each_repeated_value_once(run, timeline_copy) -> None:
-    result = run("add", "-f", timeline_copy, "--title", "Un séminaire", "--date", "2004",
+    result = run("add", "-f", timeline_copy, "--title", "Des programmes concertés", "--date",
+                 "2004",
                  "--quote", PAGE_QUOTE, "--actor", "imf", "--actor", "imf", "-c", "MA",
                  "-c", "Maroc", "-c", "Algérie", "--tag", "x", "--tag", "X", "--yes")
     assert result.exit_code == 0, result.output
@@ -58,7 +59,8 @@ def test_add_writes_each_repeated_value_once(run, timeline_copy) -> None:
 def test_import_writes_each_repeated_value_once(run, timeline_copy, tmp_path) -> None:
     sheet = tmp_path / "rows.csv"
     sheet.write_text("title,date,quote,countries,tags\n"
-                     f'Un séminaire,2004,"{PAGE_QUOTE}","Maroc; MA","x; x"\n', encoding="utf-8")
+                     f'Des programmes concertés,2004,"{PAGE_QUOTE}","Maroc; MA","x; x"\n',
+                     encoding="utf-8")
     result = run("import", sheet, "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     text = timeline_copy.read_text()

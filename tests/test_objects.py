@@ -42,7 +42,7 @@ def test_an_alias_in_french_is_one_line_and_validate_strict_passes(
     before = timeline_copy.read_bytes()
     result = run("edit", "imf", "--add-alias", "l’institut", "-f", timeline_copy, "--lang", "fr")
     assert result.exit_code == 0, result.output
-    assert "'imf' modifié dans" in result.stderr
+    assert "«\u00a0imf\u00a0» modifié dans" in result.stderr
     removed, added = changed(before, timeline_copy.read_bytes())
     assert removed == [] and added == ["    aliases: [l’institut]\n"]
     text = timeline_copy.read_text(encoding="utf-8")
@@ -341,7 +341,7 @@ def test_remove_lists_the_commands_then_removes_with_relations_in_french(
 # -- add and import -----------------------------------------------------------------------------
 
 def test_add_with_relations(run, timeline_copy: Path) -> None:
-    result = run("add", "-f", timeline_copy, "--title", "Un séminaire", "--quote", GROW,
+    result = run("add", "-f", timeline_copy, "--title", "Des expériences", "--quote", GROW,
                  "--relation", "starts_before:altermed", "--relation-quote", PATH_QUOTE, "--yes")
     assert result.exit_code == 0, result.output
     assert ("    sources:\n      - ref: imf-historique\n        quote: " + GROW + "\n"
@@ -368,13 +368,13 @@ def test_import_reads_relation_columns(run, timeline_copy: Path, tmp_path: Path)
         assert template.splitlines()[0].endswith(header)
     sheet = tmp_path / "rows.csv"
     sheet.write_text("titre;citation;relations;citation des relations\n"
-                     f"Un séminaire;{GROW};starts_before:altermed;{PATH_QUOTE}\n"
-                     f"Un atelier;{PATH_QUOTE};starts_before:un-seminaire, starts_before:altermed"
+                     f"Des expériences;{GROW};starts_before:altermed;{PATH_QUOTE}\n"
+                     f"Un parcours;{PATH_QUOTE};starts_before:des-experiences, starts_before:altermed"
                      ";\n", encoding="utf-8")
     result = run("import", sheet, "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     text = timeline_copy.read_text(encoding="utf-8")
-    assert "      - starts_before: un-seminaire\n" in text
+    assert "      - starts_before: des-experiences\n" in text
     assert text.count("      - starts_before: altermed\n") == 8
     assert [p for p in validate_file(timeline_copy) if p.is_error] == []
     bad = tmp_path / "bad.csv"

@@ -68,7 +68,7 @@ def test_a_setting_others_may_change_is_ignored(project: Path, mode: int) -> Non
     assert "data/timeline.yaml" in chosen
     # Writing goes to the project's own file, never to the one others may change.
     before = (project / "theirs.yaml").read_bytes()
-    added = imfhist(project / "project", "add", "--title", "Un ajout", "--quote",
+    added = imfhist(project / "project", "add", "--title", "Un acteur atypique", "--quote",
                     "L’IMF, acteur atypique de la coopération internationale", "--yes")
     assert added.returncode == 0, added.stderr
     assert f"{setting} is ignored" in added.stderr

@@ -193,7 +193,9 @@ def settle_event(draft: EventDraft, builder: Builder, addition: Addition,
             say(_("{field}: {message}").format(field=field_name(field), message=message))
         field = problems[0][0]
         choices = {"1": _("type another quote")}
-        if field not in ("quote", "source"):
+        if field == "title":
+            choices["2"] = _("change the title")
+        elif field not in ("quote", "source"):
             choices["2"] = _("change the {field} (an empty answer drops it)").format(
                 field=field_name(field))
         unnamed = _unnamed_actors(builder, addition, draft) if field == "actors" else []

@@ -156,7 +156,11 @@ class Builder:
         if archive is None:
             return None
         if find_quote(quote, archive) is not None:
-            return _("the quote is not in source '{source}'").format(source=source_id)
+            from imfhist.timeline.nearest import described, nearest_passage
+
+            passage = nearest_passage(quote, archive)
+            refusal = _("the quote is not in source '{source}'").format(source=source_id)
+            return f"{refusal}; {described(passage)}" if passage else refusal
         part = partial_word_part(quote, archive)
         if part is not None:
             return _("“{part}” is not found as whole words in source '{source}', after the "
@@ -314,16 +318,20 @@ class Builder:
         date = record.get("date")
         event = Event(
             id=Text(record["id"], nowhere), title=record["title"], loc=nowhere,
+            summary=record.get("summary"),
             date=Text(date, nowhere) if date else None, date_label=record.get("date_label"),
             countries=texts("countries"), regions=texts("regions"), places=texts("places"),
             actors=texts("actors"),
             sources=tuple(Citation(Text(c["ref"], nowhere), Text(c["quote"], nowhere), nowhere)
                           for c in record["sources"]),
             edtf=try_parse(date) if date else None,
-            date_label_loc=nowhere if record.get("date_label") else None)
+            date_label_loc=nowhere if record.get("date_label") else None,
+            # Told apart by their place, since one rule (claim-words) checks both.
+            title_loc=Loc("title"), summary_loc=Loc("summary") if record.get("summary") else None)
         fields = {"claim-date": "date", "claim-place": "places", "claim-region": "regions",
                   "claim-country": "countries", "claim-actor": "actors"}
-        return [(fields.get(problem.rule, "quote"), problem.message)
+        return [(problem.loc.path if problem.rule == "claim-words"
+                 else fields.get(problem.rule, "quote"), problem.message)
                 for problem in self._claims.unsupported(event)]
 
 

@@ -498,7 +498,9 @@ class _Builder:
 
     def event(self, values: dict[str, yaml.Node], node: yaml.Node) -> Event | None:
         ident = self.text_of(values, "id", "event")
-        title = self.plain_of(values, "title", "event")
+        title_text = self.text_of(values, "title", "event")
+        title = title_text.value if title_text else None
+        summary = self.text_of(values, "summary", "event")
         date = self.text_of(values, "date", "event", year_ok=True)
         date_label = self.text_of(values, "date_label", "event")
         sources = self.objects(values, "sources", "citation", self.citation)
@@ -512,7 +514,7 @@ class _Builder:
             id=ident,
             title=title,
             loc=self.loc(node),
-            summary=self.plain_of(values, "summary", "event"),
+            summary=summary.value if summary else None,
             date=date,
             date_label=date_label.value if date_label else None,
             countries=self.texts_of(values, "countries", "event"),
@@ -527,6 +529,8 @@ class _Builder:
             not_before=not_before,
             not_after=not_after,
             former_ids=self.texts_of(values, "former_ids", "event"),
+            title_loc=title_text.loc if title_text else None,
+            summary_loc=summary.loc if summary else None,
         )
 
 

@@ -131,6 +131,9 @@ class Event(NamedTuple):
     not_after: DateBound | None = None
     # Ids the event had before `imfhist rename`: the published page still opens it at #old-id.
     former_ids: tuple[Text, ...] = ()
+    # Where `title` and `summary` stand, for the rule that looks for their words in the quotes.
+    title_loc: Loc | None = None
+    summary_loc: Loc | None = None
 
 
 class Timeline(NamedTuple):

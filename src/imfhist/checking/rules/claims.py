@@ -83,6 +83,27 @@ CLAIM_ACTOR = Rule("claim-actor", Severity.ERROR, f"""
             De nombreuses expériences nous ont fait grandir : en Algérie, […] le projet Nahda
             13 à Tlemcen
     """)
+CLAIM_WORDS = Rule("claim-words", Severity.ERROR, f"""
+    Each content word of an event's `title` and `summary` must be carried by one of its quotes:
+    the quote holds the same word or another form of it (`participe` for `a participé`,
+    `développent` for `se sont développées`), compared by lemma in the timeline's `lang` (French
+    or English, with the dictionaries of simplemma), case and accents aside. The language's
+    function words (`le`, `de`, `sont`, `the`: the lists of the stop-words package) are left out,
+    and so are the words of what the event claims: its actors' names and aliases, its places,
+    countries and regions, its date and `date_label`, which the other `claim-*` rules check. The
+    message names every word that no quote carries, at the title's or the summary's line. A
+    timeline without `lang` (or in another language) is not checked by this rule, since which
+    words are function words depends on the language. {_WHY_ERROR} A title is written with the
+    page's words: a word the page does not use is the keeper's reading of it, not the source's.""",
+    example="""
+    - id: projet-far-annaba
+      title: Le projet de formation FAR sur Annaba   # the page never says "formation" of it
+      sources:
+        - ref: imf-historique
+          quote: >-
+            De nombreuses expériences nous ont fait grandir : en Algérie, le projet FAR sur
+            Annaba
+    """)
 
 
 @checker
@@ -139,6 +160,58 @@ class Claims:
                 "no quote of the event names the actor {name}").format(name=actor.name),
                 _("quote the words of the source that name it, give the actor the alias the "
                   "source uses, or remove the actor"))
+        yield from self._words(event)
+
+    def _words(self, event: Event) -> Iterator[Problem]:
+        from imfhist.timeline.carried import checks
+
+        if not checks(self.timeline.lang) or (event.title_loc is None
+                                              and event.summary_loc is None):
+            return
+        from imfhist.timeline.carried import Carried
+
+        assert self.timeline.lang is not None
+        carried = Carried(self.timeline.lang, [c.quote.value for c in event.sources],
+                          self._claimed(event))
+        for text, loc, message in (
+                (event.title, event.title_loc,
+                 _("the title holds words that no quote of the event carries: {words}")),
+                (event.summary, event.summary_loc,
+                 _("the summary holds words that no quote of the event carries: {words}"))):
+            if text is None or loc is None:
+                continue
+            missing = carried.missing(text)
+            if missing:
+                yield CLAIM_WORDS.at(loc, message.format(
+                    words=", ".join(_("“{word}”").format(word=word) for word in missing)),
+                    _("write it with the words of the quotes, or quote the words of the source "
+                      "that say it"))
+
+    def _claimed(self, event: Event) -> list[str]:
+        """The words of what the event claims, which the other claim rules check."""
+        claimed = [t.value for t in (*event.regions, *event.countries)]
+        for actor_id in event.actors:
+            actor = self.actors.get(actor_id.value)
+            if actor is not None:
+                claimed += [actor.name, *(a.value for a in actor.aliases)]
+        for place_id in event.places:
+            place = self.places.get(place_id.value)
+            if place is not None:
+                claimed.append(place.name)
+        if event.countries:
+            from imfhist.timeline.places import countries
+
+            index = countries()
+            for country in event.countries:
+                code = index.resolve(country.value)
+                if code is not None:
+                    names, formed = country_words(code, self.timeline.lang)
+                    claimed += [*names, *formed]
+        if event.date is not None:
+            claimed.append(event.date.value)
+        if event.date_label is not None:
+            claimed.append(event.date_label)
+        return claimed
 
 
 def _date(event: Event, said: QuoteWords) -> Iterator[Problem]:

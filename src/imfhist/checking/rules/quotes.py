@@ -127,6 +127,14 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                         source=ref, words=matched[-30:])
                 else:
                     message = _("the quote is not in source '{source}'").format(source=ref)
-                yield QUOTE_NOT_FOUND.at(
-                    citation.quote.loc, message,
-                    _("copy the words exactly as the archived source has them"))
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message, _nearest_hint(quote, archive))
+
+
+def _nearest_hint(quote: str, archive: str) -> str:
+    from imfhist.timeline.nearest import described, nearest_passage
+
+    passage = nearest_passage(quote, archive)
+    if passage is None:
+        return _("copy the words exactly as the archived source has them")
+    return _("copy the words exactly as the archived source has them; {nearest}").format(
+        nearest=described(passage))
