@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date as calendar_date
 
 from imfhist.common import i18n
@@ -90,16 +90,17 @@ def _axis(views: Sequence[EventView]) -> tuple[int, int]:
     return first, last
 
 
-def _step(first: int, last: int, most: int, multiple_of: int = 1) -> int:
-    """The smallest round step (1, 2 or 5 times a power of ten, and a multiple of
-    `multiple_of`) that cuts the years from `first` to `last`, widened to multiples of it,
-    into at most `most` parts."""
+def _round_steps() -> Iterator[int]:
+    """1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500...: the steps a reader counts in."""
     power = 1
     while True:
-        for step in (power, 2 * power, 5 * power):
-            if step % multiple_of == 0 and _ceil(last, step) - _floor(first, step) <= most * step:
-                return step
+        yield from (power, 2 * power) if power == 1 else (power, 2 * power, 5 * power // 2)
+        yield 5 * power
         power *= 10
+
+
+def _parts(first: int, last: int, step: int) -> int:
+    return (_ceil(last, step) - _floor(first, step)) // step
 
 
 def _floor(year: int, step: int) -> int:
@@ -121,9 +122,19 @@ class _Scale:
     track and every `coarse` years (a multiple of it) on a narrow one, each labelled."""
 
     def __init__(self, first: int, last: int) -> None:
-        self.step = _step(first, last, WIDE_PARTS)
-        self.start, self.stop = _floor(first, self.step), _ceil(last, self.step)
-        self.coarse = _step(self.start, self.stop, NARROW_PARTS, self.step)
+        # The smallest round step that cuts the years into few enough parts, and for a narrow
+        # track the smallest round multiple of it that cuts them into at least two: 2000 to
+        # 2025 by 5, and by 10 on a phone; 1900 to 2000 by 25 on both (by 20, a phone would
+        # get 100, one part).
+        for step in _round_steps():
+            if _parts(first, last, step) > WIDE_PARTS:
+                continue
+            start, stop = _floor(first, step), _ceil(last, step)
+            coarse = next(c for c in _round_steps() if c % step == 0 and
+                          (stop - start) / c <= NARROW_PARTS)
+            if (stop - start) / coarse >= 2 or coarse == step:
+                break
+        self.step, self.coarse, self.start, self.stop = step, coarse, start, stop
 
     def percent(self, year: float) -> float:
         return (year - self.start) / (self.stop - self.start) * 100
