@@ -9,6 +9,7 @@ Screenshots at three widths, light and dark, and in print are written to tests/s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -468,7 +469,9 @@ LABELS = """() => {
   const step = parseFloat(style.getPropertyValue("--grid-step"));
   const box = track.getBoundingClientRect();
   const lines = [];
-  for (let at = offset; at < 100 - 0.01; at += step) { lines.push(box.left + box.width * at / 100); }
+  for (let at = offset; at < 100 - 0.01; at += step) {
+    lines.push(box.left + box.width * at / 100);
+  }
   return {scale: [scale.left, scale.right], track: [box.left, box.right], labels, lines};
 }"""
 
@@ -481,7 +484,7 @@ def test_axis_labels_every_grid_line_and_none_overlap(browser, shipped_page: Pat
     found = page.evaluate(LABELS)
     labels, lines = found["labels"], found["lines"]
     assert len(labels) >= 3 and lines
-    for before, after in zip(labels, labels[1:]):
+    for before, after in itertools.pairwise(labels):
         assert before["right"] + 4 <= after["left"], (before, after)
     left, right = found["scale"]
     assert all(left - 0.5 <= label["left"] and label["right"] <= right + 0.5 for label in labels)
