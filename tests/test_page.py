@@ -414,3 +414,20 @@ def test_embed_escapes_the_data_as_the_page_does(run, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fragment
     assert fragment.count("<script>") == 1, "the fragment's own, only"
     assert fragment.count('<li class="event') == len(HOSTILE_TITLES)
+
+
+@pytest.mark.parametrize("option", [["--theme", "dark"], ["--no-title"]])
+def test_page_options_are_for_html_only(run, option: list[str]) -> None:
+    result = run("export", "--format", "json", *option)
+    assert result.exit_code == 2
+    assert f"{option[0]} applies to --format html only" in result.stderr
+
+
+def test_theme_and_title_options(run) -> None:
+    page = run("export", "--format", "html").stdout
+    assert 'data-theme="auto"' in page and '<meta name="color-scheme" content="light dark">' in page
+    fragment = run("export", "--format", "html", "--embed").stdout
+    assert 'data-theme="light"' in fragment and '<h2 class="heading"' in fragment
+    dark = run("export", "--format", "html", "--theme", "dark", "--no-title").stdout
+    assert 'data-theme="dark"' in dark and '<meta name="color-scheme" content="dark">' in dark
+    assert 'class="heading"' not in dark and "<title>Historique" in dark

@@ -15,7 +15,7 @@ STYLE = """
   --bg: #ffffff; --ink: #1b2130; --muted: #566072; --line: #dde2ea; --grid: #e3e8ef;
   --soft: #f3f6fa; --accent: var(--imfhist-accent, #1f5ea8);
   --accent-ink: var(--imfhist-accent, #174a86);
-  --when: 11rem; --track: 45%; --bound: 1.25rem;
+  --when: 12.75rem; --track: 45%; --bound: 1.25rem;
   --serif: var(--imfhist-font, "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif);
   --sans: var(--imfhist-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   color-scheme: light;
@@ -106,7 +106,7 @@ ol.events.chunk { content-visibility: auto; contain-intrinsic-size: auto 3000px;
   height: .45rem; border-right: 2px solid var(--muted); border-bottom: 2px solid var(--muted);
   transform: rotate(-45deg); transition: transform .15s; }
 .event details[open] > summary::before { transform: rotate(45deg); top: 1.05rem; }
-.when { display: block; padding: .7rem 1rem .7rem 1.6rem; font-size: .92rem; font-weight: 650;
+.when { display: block; padding: .7rem .6rem .7rem 1.6rem; font-size: .9rem; font-weight: 650;
   line-height: 1.35; color: var(--ink); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .when.undated { font-weight: 400; font-style: italic; color: var(--muted); }
 .label { padding: .7rem 1rem .7rem 0; min-width: 0; overflow-wrap: anywhere; }
