@@ -1,7 +1,10 @@
 """One self-contained HTML page that tells the timeline as a story: an introduction, a year axis,
 every event in one ordered list, in the order `list` gives (dated events by date, undated ones
-where the source tells them or its relations place them), with a bar on the axis where it has a
-date and, where relations place it, the span in which it started; a country and tag filter kept
+where the source tells them or its relations place them), each row with its date in words, its
+title and summary line, and a mark on the axis: a dot or a bar where it has a date, a bracket at
+the bound its relations give (or two, and a dotted line), "undated" where nothing places it;
+the page's `theme` (light, dark, auto) and a site's `--imfhist-accent` and `--imfhist-font`
+set its colours and font; a country and tag filter kept
 in the URL, each event's details and sources on click (and, for an event placed by relations,
 which relations and quotes place it), and `page.html#<event id>` to link to one event. It makes
 no network request of any kind, reads well on a phone, in the dark and on paper.
