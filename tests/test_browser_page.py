@@ -9,6 +9,7 @@ Screenshots at three widths, light and dark, and in print are written to tests/s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,17 +149,22 @@ def test_an_event_placed_by_relations_opens_on_its_link_and_says_why(tab, shippe
     assert far.locator(".when").inner_text() == "au plus tard en 2019"
     placement = far.locator(".placement")
     assert placement.is_visible()
-    assert "cet événement commence avant le début de" in placement.inner_text()
+    assert "cet événement a commencé avant" in placement.inner_text()
     assert placement.locator("blockquote").inner_text().startswith("Ce parcours nous a permis")
-    # Its span on the axis is a dotted line with a cap at 2019, not a bar: no fill of its own.
-    span = far.locator(".bar.derived")
-    style = span.evaluate("b => { const s = getComputedStyle(b); return [s.backgroundColor, "
-                          "s.backgroundImage, s.borderRightStyle, s.borderLeftColor]; }")
-    assert style[0] == "rgba(0, 0, 0, 0)" and "repeating-linear-gradient" in style[1]
-    assert style[2] == "solid" and style[3] == "rgba(0, 0, 0, 0)", "a cap at 2019 only"
-    box = span.bounding_box()
-    axis = tab.locator(".axis").bounding_box()
-    assert box and axis and box["width"] > axis["width"] * 0.8, "from the axis's start to 2019"
+    # The event the link opened stands out in the accent colour, not in a warning's.
+    summary = far.locator("summary")
+    accent = tab.evaluate("getComputedStyle(document.querySelector('.imfhist'))"
+                          ".getPropertyValue('--accent').trim()")
+    assert accent == "#1f5ea8"
+    assert summary.evaluate("s => getComputedStyle(s).boxShadow").startswith(
+        "rgb(31, 94, 168)")
+    # Its mark: a bracket at the end of 2019 and a short arrow toward the years before, not a
+    # line across the decades: under 5 % of the axis, its right edge at 2020 on the scale.
+    bound = far.locator(".bound.upper")
+    box, scale = bound.bounding_box(), tab.locator(".scale").bounding_box()
+    assert box and scale and box["width"] < scale["width"] * 0.05
+    at_2020 = tab.locator(".tick", has_text="2020").bounding_box()
+    assert at_2020 and abs(box["x"] + box["width"] - (at_2020["x"] + at_2020["width"] / 2)) < 3
     # The explanation's link leads to AlterMed, which opens in turn.
     placement.get_by_role("link", name="Le projet AlterMed sur l’entrepreneuriat collectif en "
                                        "Méditerranée").first.click()
@@ -278,7 +284,10 @@ def test_empty_and_undated_only_pages_load(run, tab, tmp_path: Path) -> None:
     assert run("export", "--format", "html", "-o", page, "-f", path).exit_code == 0
     tab.goto(page.as_uri())
     assert tab.problems == [] and shown_ids(tab) == ["a"]
-    assert tab.locator(".axis").is_visible() and tab.locator(".legend").count() == 0
+    assert tab.locator(".axis").is_visible()
+    # The legend shows the one mark used: "undated", in words.
+    assert tab.locator(".legend li").all_inner_texts() == [
+        "undated: nothing in the source places it in time"]
 
 
 # A theme as aggressive as themes get: global resets, !important everywhere, a small root font
@@ -447,6 +456,96 @@ def test_the_publishing_guides_filter_link_shows_events(tab, shipped_page: Path)
     tab.goto(shipped_page.as_uri() + found.group(1))
     assert shown_ids(tab) == ["projet-far-annaba", "projet-nahda-13-tlemcen"]
     assert tab.problems == []
+
+
+LABELS = """() => {
+  const scale = document.querySelector(".scale").getBoundingClientRect();
+  const labels = [...document.querySelectorAll(".tick")].filter(t => t.offsetParent)
+    .map(t => { const b = t.getBoundingClientRect(); return {year: t.textContent,
+      left: b.left, right: b.right, middle: (b.left + b.right) / 2}; });
+  const track = document.querySelector(".track");
+  const style = getComputedStyle(track);
+  const offset = parseFloat(style.getPropertyValue("--grid-offset"));
+  const step = parseFloat(style.getPropertyValue("--grid-step"));
+  const box = track.getBoundingClientRect();
+  const lines = [];
+  for (let at = offset; at < 100 - 0.01; at += step) {
+    lines.push(box.left + box.width * at / 100);
+  }
+  return {scale: [scale.left, scale.right], track: [box.left, box.right], labels, lines};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axis_labels_every_grid_line_and_none_overlap(browser, shipped_page: Path,
+                                                      width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": WIDTHS[width]})
+    page.goto(shipped_page.as_uri())
+    found = page.evaluate(LABELS)
+    labels, lines = found["labels"], found["lines"]
+    assert len(labels) >= 3 and lines
+    for before, after in itertools.pairwise(labels):
+        assert before["right"] + 4 <= after["left"], (before, after)
+    left, right = found["scale"]
+    assert all(left - 0.5 <= label["left"] and label["right"] <= right + 0.5 for label in labels)
+    assert found["scale"] == found["track"], "the axis stands over the tracks"
+    for line in lines:  # a grid line is 1 px wide, ending at its position
+        assert any(abs(label["middle"] - (line - 0.5)) < 1.5 for label in labels), (line, labels)
+    # Every mark inside the frame of its track.
+    outside = page.eval_on_selector_all(".track", """ts => ts.flatMap(t => {
+      const box = t.getBoundingClientRect();
+      return [...t.querySelectorAll(".mark")].map(m => m.getBoundingClientRect())
+        .filter(m => m.left < box.left - 0.5 || m.right > box.right + 0.5); })""")
+    assert outside == []
+    page.close()
+
+
+def test_the_first_event_shows_on_a_phone_without_scrolling(browser, shipped_page: Path
+                                                            ) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(shipped_page.as_uri())
+    first = page.locator("li.event summary").first.bounding_box()
+    assert first and first["y"] + first["height"] <= 844
+    # The legend is folded into one line that opens it.
+    key = page.locator(".key")
+    assert key.locator(".legend").is_hidden()
+    key.locator("summary").click()
+    assert key.locator(".legend").is_visible()
+    page.close()
+
+
+def test_embed_takes_theme_title_and_the_sites_accent_and_font(run, browser,
+                                                               tmp_path: Path) -> None:
+    site = tmp_path / "site.html"
+    styled = ("<style>imfhist-timeline { --imfhist-accent: #8a1538; "
+              "--imfhist-font: Georgia, serif; }</style>")
+
+    def open_with(*options: str, css: str = ""):  # type: ignore[no-untyped-def]
+        fragment = run("export", "--format", "html", "--embed", *options).stdout
+        site.write_text(SITE.format(theme="", fragment=css + fragment), encoding="utf-8")
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+        page.goto(site.as_uri())
+        return page, page.locator("imfhist-timeline")
+
+    # Light by default, even for a reader in dark mode: the site's page is seldom dark.
+    page, host = open_with()
+    assert host.locator(".imfhist").evaluate("e => getComputedStyle(e).backgroundColor") == (
+        "rgb(255, 255, 255)")
+    assert host.locator("h2.heading").count() == 1
+    page.close()
+    page, host = open_with("--theme", "dark", "--no-title", css=styled)
+    root = host.locator(".imfhist")
+    assert root.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(18, 21, 26)"
+    assert host.locator(".heading").count() == 0
+    assert root.get_attribute("aria-label") == (
+        "Historique de la mission de coopération internationale de l’IMF")
+    assert "Georgia" in root.evaluate("e => getComputedStyle(e).fontFamily")
+    page.close()
+    page, host = open_with("--theme", "light", css=styled)
+    bar = host.locator("#altermed .bar")
+    assert bar.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(138, 21, 56)"
+    assert axe_violations(page, "'imfhist-timeline'") == []
+    page.close()
 
 
 def test_a_link_published_before_a_rename_still_opens_the_event(run, tab, timeline_copy: Path,

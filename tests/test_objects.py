@@ -369,8 +369,8 @@ def test_import_reads_relation_columns(run, timeline_copy: Path, tmp_path: Path)
     sheet = tmp_path / "rows.csv"
     sheet.write_text("titre;citation;relations;citation des relations\n"
                      f"Des expériences;{GROW};starts_before:altermed;{PATH_QUOTE}\n"
-                     f"Un parcours;{PATH_QUOTE};starts_before:des-experiences, starts_before:altermed"
-                     ";\n", encoding="utf-8")
+                     f"Un parcours;{PATH_QUOTE};starts_before:des-experiences, "
+                     "starts_before:altermed;\n", encoding="utf-8")
     result = run("import", sheet, "-f", timeline_copy)
     assert result.exit_code == 0, result.output
     text = timeline_copy.read_text(encoding="utf-8")

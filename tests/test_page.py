@@ -103,7 +103,26 @@ def test_french_typography() -> None:
 def test_the_page_uses_french_typography(run) -> None:
     page = run("export", "--format", "html").stdout
     assert "Source\u00a0: " in page
-    assert "11 sans date\u202f; de 2002 à 2021" in page
+    assert "4 sans date. Les dates vont de 2002 à 2021." in page
+
+
+def test_every_french_string_of_the_page_is_typeset(run, tmp_path: Path) -> None:
+    """No high punctuation without its no-break space, in the page's words or the data's,
+    wherever they come from (the sources' list, the explanations, the legend)."""
+    path = write(tmp_path, """\
+format: imfhist/1
+lang: fr
+sources: [{id: p, title: La page, publisher: IMF}, {id: q, title: L’IMF, publisher: Autre}]
+events:
+  - {id: a, title: A, date: '2004', sources: [{ref: p, quote: q}]}
+  - {id: b, title: B, sources: [{ref: q, quote: r}],
+     relations: [{starts_before: a, ref: q, quote: r}]}
+""")
+    for page in (run("export", "--format", "html").stdout,
+                 run("export", "--format", "html", "-f", path).stdout):
+        text = plain(page.split("<body>")[1].split("<script>")[0])
+        assert not re.findall(r"\S.{0,12}(?<![\u00a0\u202f])[;:?!](?!//)", text), "spaced"
+    assert "IMF\u202f; " in run("export", "--format", "html", "-f", path).stdout
 
 
 def test_the_story_follows_the_source(run) -> None:
@@ -172,26 +191,26 @@ def test_relation_placed_events_are_worded_and_explained(run) -> None:
     page = run("export", "--format", "html").stdout
     far = re.search(r'<li class="event[^"]*" id="projet-far-annaba".*?</li>', page, re.S)
     assert far
-    label = re.search(r'<span class="label">(.*?)</span></span>', far.group()).group(1)
+    label = re.search(r'<summary>(.*?)</summary>', far.group()).group(1)
     assert '<span class="when">au plus tard en 2019</span>' in label
     assert "<time" not in label, "a derived bound is no date for machines"
     placement = re.search(r'<div class="placement">(.*?)</div>', far.group()).group(1)
     text = plain(placement)
-    assert ("Au plus tard en 2019 — cet événement commence avant le début de «\u00a0Le projet "
-            "AlterMed sur l’entrepreneuriat collectif en Méditerranée\u00a0», d’après\u00a0:"
-            in text)
+    # In plain words: the bound, what places it, the other event with its date, the source.
+    assert ("Au plus tard en 2019\u00a0: cet événement a commencé avant «\u00a0Le projet "
+            "AlterMed sur l’entrepreneuriat collectif en Méditerranée\u00a0» (2019–2021), "
+            "d’après la source\u00a0:" in text)
     assert "Ce parcours nous a permis notamment de co-construire" in text
-    assert "est daté" not in text and "Le projet AlterMed sur l’entrepreneuriat collectif en " \
-        "Méditerranée\u00a0»\u00a0: 2019–2021" in text
+    assert "est daté" not in text and "\u00a0»\u00a0: 2019–2021" not in text, "said once"
     assert '<a href="#altermed">' in placement
     # Through the PCPA, which the IMF joined "dès 2004", as the page says it.
     capitalisation = re.search(
         r'id="capitalisation-pcpa-maroc-tunisie".*?<div class="placement">(.*?)</div>', page)
     assert capitalisation
     text = plain(capitalisation.group(1))
-    assert text.startswith("Pas avant 2004 — cet événement a lieu pendant «")
-    assert "dynamiques qui en sont issues\u00a0»\u00a0: dès 2004" in text
-    assert "Au plus tard en 2019 — " in text
+    assert text.startswith("Pas avant 2004\u00a0: cet événement s’est déroulé pendant «")
+    assert "dynamiques qui en sont issues\u00a0» (dès 2004)" in text
+    assert "Au plus tard en 2019\u00a0: " in text
     # A dated event, or one that nothing places, explains nothing.
     for ident in ("altermed", "reseau-partenarial-mediterranee"):
         item = re.search(rf'id="{ident}".*?</li>', page)
@@ -227,34 +246,37 @@ def test_relation_placed_events_are_drawn_as_spans_with_their_legend(run, tmp_pa
         assert found
         return found.group(1)
 
-    # From the axis's start (nothing bounds it earlier) to the end of 2019.
-    assert re.fullmatch(r'<span class="bar derived open-start" style="left:0\.00%;'
-                        r'width:90\.01%"></span>', track("projet-far-annaba"))
-    # From 2004 to the end of 2019, both ends known.
-    assert re.fullmatch(r'<span class="bar derived" style="left:10\.00%;width:80\.01%">'
+    # A bracket at the end of 2019 (80 % of an axis from 2000 to 2025), with an arrow toward
+    # the years before: no line across the decades that nothing bounds.
+    assert track("projet-far-annaba") == (
+        '<span class="mark bound upper" style="left:max(0px,calc(80.01% - var(--bound)))">'
+        "</span>")
+    # From 2004 to the end of 2019, both ends known: a bracket at each.
+    assert re.fullmatch(r'<span class="mark between" style="left:16\.00%;width:64\.01%">'
                         r"</span>", track("capitalisation-pcpa-maroc-tunisie"))
-    assert track("mission-internationale-structuree") == ""
-    assert 'class="bar period' in track("altermed")
+    # Nothing places it: a quiet band, and "sans date" in words where the date says otherwise.
+    assert track("mission-internationale-structuree") == (
+        '<span class="mark unplaced"><span class="unplaced-words">sans date</span></span>')
+    assert 'class="mark bar period' in track("altermed")
     legend = re.search(r'<ul class="legend".*?</ul>', page)
-    assert legend and ('<span class="bar sample derived"></span> a commencé dans cet '
-                       "intervalle, d’après ce que la source dit de l’ordre") in legend.group()
-    assert "a fini dans" not in legend.group()
-    # Only an end bounded: its own mark, and the legend says so.
+    assert legend and "a commencé au plus tard à cette date" in legend.group()
+    assert "a commencé entre ces dates" in legend.group() and "a pris fin" not in legend.group()
+    # Only an end bounded: its own wording in the legend.
     path = write(tmp_path, "format: imfhist/1\nlang: en\nsources: [{id: p, title: P}]\n"
                  "events:\n  - {id: a, title: A, date: '2010', sources: [{ref: p, quote: q}]}\n"
                  "  - {id: b, title: B, relations: [{ends_after: a, ref: p, quote: q}],"
                  " sources: [{ref: p, quote: q}]}\n")
     other = run("export", "--format", "html", "-f", path).stdout
     legend = re.search(r'<ul class="legend".*?</ul>', other)
-    assert legend and "ended within this span, by what the source says of order" in \
-        legend.group() and "started within" not in legend.group()
-    assert 'class="bar derived-end open-end"' in other
+    assert legend and "ended no earlier than this date" in legend.group()
+    assert "began" not in legend.group()
+    assert '<span class="mark bound lower"' in other
     # Without relations, no such mark, and the legend does not speak of it.
     path = write(tmp_path, "format: imfhist/1\nlang: en\nsources: [{id: p, title: P}]\n"
                  "events:\n  - {id: a, title: A, date: '2010', sources: [{ref: p, quote: q}]}\n"
                  "  - {id: b, title: B, sources: [{ref: p, quote: q}]}\n")
     plain = run("export", "--format", "html", "-f", path).stdout
-    assert "derived" not in plain.split("</style>")[1]
+    assert "bound" not in plain.split("</style>")[1]
 
 
 def test_each_event_is_its_own_anchor_and_has_a_link(run) -> None:
@@ -276,7 +298,11 @@ def test_introduction_has_description_sources_and_counts(run, tmp_path: Path) ->
     assert ('Source: <a href="https://example.org/p" rel="noopener noreferrer">The page</a>, Org'
             in page)
     assert "Unused" not in page, "only the sources the events quote"
-    assert "2 events, 1 dated, 1 undated; from 2004 to 2004" in page
+    assert '<p class="counts">2 events, 1 dated, 1 undated. The dates are in 2004.</p>' in page
+    # Without a description, the counts are the introduction's prose.
+    bare = run("export", "--format", "html").stdout
+    assert ('<p class="counts lead">14 événements, 3 datés, 7 placés par leurs relations, '
+            "4 sans date. Les dates vont de 2002 à 2021.</p>") in bare
     assert "No event matches these filters." in page
     json_export = run("export", "--format", "json", "-f", path).stdout
     assert '"description": "A short history, told by its sources."' in json_export
@@ -286,25 +312,42 @@ def test_legend_shows_only_the_marks_used(run, tmp_path: Path) -> None:
     page = run("export", "--format", "html").stdout
     legend = re.search(r'<ul class="legend".*?</ul>', page)
     assert legend
-    assert "période" in legend.group() and "se poursuit, ou fin inconnue" in legend.group()
-    for unused in ("approximative", "incertaine", "date unique", "début inconnu"):
+    assert "une période" in legend.group() and "se poursuit" in legend.group()
+    for unused in ("approximative", "incertaine", "une date<", "début est inconnu"):
         assert unused not in legend.group()
     path = write(tmp_path, "format: imfhist/1\nlang: en\nsources: [{id: p, title: P}]\nevents:\n"
                  "  - {id: a, title: A, date: 2004~, sources: [{ref: p, quote: q}]}\n")
     legend = re.search(r'<ul class="legend".*?</ul>',
                        run("export", "--format", "html", "-f", path).stdout)
-    assert legend and "approximate" in legend.group() and "single date" in legend.group()
-    assert "period" not in legend.group()
+    assert legend and "approximate" in legend.group() and "a date<" in legend.group()
+    assert "a period" not in legend.group()
 
 
 def test_axis_is_labelled_from_the_first_to_the_last_year(run) -> None:
     page = run("export", "--format", "html").stdout
     axis = re.search(r'<div class="axis".*?</div>', page)
     assert axis
-    labels = re.findall(r">(\d{4})<", axis.group())
-    assert labels[0] == "2002" and labels[-1] == "2021"
-    assert labels == sorted(labels) and len(labels) >= 3
-    assert re.search(r"--grid-offset:[\d.]+%;--grid-step:[\d.]+%", page)
+    # From a round year to a round year, a label at every grid line: every 5 years on a wide
+    # track, every 10 on a narrow one (the others are marked `fine`).
+    labels = re.findall(r'<span class="([^"]*)" style="left:([\d.]+)%">(\d{4})<', axis.group())
+    assert [year for _c, _l, year in labels] == ["2000", "2005", "2010", "2015", "2020", "2025"]
+    assert [year for c, _l, year in labels if "fine" not in c] == ["2000", "2010", "2020"]
+    assert [float(left) for _c, left, _y in labels] == [0, 20, 40, 60, 80, 100]
+    assert re.search(r"--fine-offset:20\.000%;--fine-step:20\.000%;"
+                     r"--coarse-offset:40\.000%;--coarse-step:40\.000%", page)
+
+
+@pytest.mark.parametrize(("first", "last", "step", "coarse"), [
+    (2002, 2022, 5, 10), (2019, 2020, 1, 1), (1990, 2020, 5, 10), (1901, 2000, 25, 25),
+    (-500, 1500, 500, 500), (1, 10**9, 250_000_000, 250_000_000)])
+def test_axis_steps_are_round_and_few(first: int, last: int, step: int, coarse: int) -> None:
+    from imfhist.publishing.exports.html import NARROW_PARTS, WIDE_PARTS, _Scale
+
+    scale = _Scale(first, last)
+    assert (scale.step, scale.coarse) == (step, coarse)
+    assert scale.start <= first and scale.stop >= last
+    assert (scale.stop - scale.start) / scale.step <= WIDE_PARTS
+    assert (scale.stop - scale.start) / scale.coarse <= NARROW_PARTS + 1
 
 
 def test_embed_is_a_fragment_in_a_shadow_root(run) -> None:
@@ -407,9 +450,26 @@ def test_the_page_explains_a_chain_without_walking_it_for_every_event(
     last = re.search(rf'id="e{count - 1}".*?<div class="placement">(.*?)</div>', page)
     assert last
     text = plain(last.group(1))
-    assert text.startswith("Not before 2001 — this event ")
+    assert text.startswith("Not before 2001: this event ")
     assert f"… {count - 6} more steps …" in text
-    assert "“E1” " in text and "“E0”: 2001" in text
+    assert "“E1” " in text and "“E0” (2001)" in text
     # A relation that a bound comes from is explained with it, not a second time alone.
     assert text.count(f"q{count - 1}") == (2 if kind == "during" else 1)
-    assert ("By 2001 — this event" in text) == (kind == "during")
+    assert ("By 2001: this event" in text) == (kind == "during")
+
+
+@pytest.mark.parametrize("option", [["--theme", "dark"], ["--no-title"]])
+def test_page_options_are_for_html_only(run, option: list[str]) -> None:
+    result = run("export", "--format", "json", *option)
+    assert result.exit_code == 2
+    assert f"{option[0]} applies to --format html only" in result.stderr
+
+
+def test_theme_and_title_options(run) -> None:
+    page = run("export", "--format", "html").stdout
+    assert 'data-theme="auto"' in page and '<meta name="color-scheme" content="light dark">' in page
+    fragment = run("export", "--format", "html", "--embed").stdout
+    assert 'data-theme="light"' in fragment and '<h2 class="heading"' in fragment
+    dark = run("export", "--format", "html", "--theme", "dark", "--no-title").stdout
+    assert 'data-theme="dark"' in dark and '<meta name="color-scheme" content="dark">' in dark
+    assert 'class="heading"' not in dark and "<title>Historique" in dark

@@ -58,6 +58,12 @@ class GroupBy(enum.StrEnum):
     tag = "tag"
 
 
+class Theme(enum.StrEnum):
+    light = "light"
+    dark = "dark"
+    auto = "auto"
+
+
 @app.command(cls=Command, name="export", help=_(
     "Export the selected events (all by default) for another tool, or as a page to publish."))
 @with_selection
@@ -79,6 +85,13 @@ def export(
     embed: Annotated[bool, typer.Option(
         "--embed", help=_("html: write a fragment to paste into a page of another site (a "
                           "WordPress Custom HTML block), styled apart from the site."))] = False,
+    theme: Annotated[Theme | None, typer.Option(
+        "--theme", help=_("html: light, dark, or auto (the reader's setting). Default: light "
+                          "with --embed, auto for a whole page."),
+        case_sensitive=False, show_default=False)] = None,
+    no_title: Annotated[bool, typer.Option(
+        "--no-title", help=_("html: leave out the title (the site's page has its own)."))
+    ] = False,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -89,11 +102,16 @@ def export(
     if embed and export_format is not ExportFormat.html:
         fail(_("--embed applies to --format html only"),
              _("add --format html, or leave out --embed"))
+    for given, name in ((theme, "--theme"), (no_title, "--no-title")):
+        if given and export_format is not ExportFormat.html:
+            fail(_("{option} applies to --format html only").format(option=name),
+                 _("add --format html, or leave out {option}").format(option=name))
     timeline, events = selected(file, selection)
     exported = exporter(export_format.value)(
         events, timeline, ExportOptions(group_by=group_by.value if group_by else None,
                                         lang=i18n.language(), asked_lang=i18n.asked(),
-                                        embed=embed))
+                                        embed=embed, theme=theme.value if theme else None,
+                                        title=not no_title))
     for message in exported.notes:
         note(_("note: {note}").format(note=message))
     if output is None:

@@ -42,6 +42,19 @@ def counts(total: int, dated: int) -> str:
         dated=dated, undated=total - dated)
 
 
+def worded_counts(views: Sequence[EventView]) -> str:
+    """"14 events, 3 dated, 7 placed by relations, 4 undated" (without the placed ones when no
+    event is placed by relations), as `stats` and the html page say it."""
+    total = len(views)
+    dated = sum(1 for v in views if v.edtf is not None)
+    relative = sum(1 for v in views if v.relative)
+    if not relative:
+        return counts(total, dated)
+    return _("{events}, {dated} dated, {placed} placed by relations, {undated} undated").format(
+        events=n_("{count} event", "{count} events", total).format(count=total), dated=dated,
+        placed=relative, undated=total - dated - relative)
+
+
 def _table(title: str, counts: Iterable[tuple[str, int]], total: int) -> Table:
     rows = list(counts)
     table = Table(title=Text(title, style="bold"), title_justify="left", show_header=False,
@@ -71,15 +84,8 @@ def render(views: Sequence[EventView]) -> RenderableType:
     placed, undated = _("placed by relations"), _("undated")
     last = {placed: 1, undated: 2}
     decade_rows = sorted(decades.items(), key=lambda item: (last.get(item[0], 0), item[0]))
-    dated = sum(1 for v in views if v.edtf is not None)
     relative = sum(1 for v in views if v.relative)
-    if relative:
-        heading = Text(_("{events}, {dated} dated, {placed} placed by relations, {undated} undated")
-                       .format(events=n_("{count} event", "{count} events", total).format(
-                           count=total), dated=dated, placed=relative,
-                           undated=total - dated - relative), style="bold")
-    else:
-        heading = Text(counts(total, dated), style="bold")
+    heading = Text(worded_counts(views), style="bold")
     per_decade: list[RenderableType] = [_table(_("Events per decade"), decade_rows, total)]
     if relative:
         per_decade.append(Text(_(

@@ -22,6 +22,8 @@ class ExportOptions:
     lang: str = "en"  # the interface language
     asked_lang: str | None = None  # the language --lang asked for, which pages then speak
     embed: bool = False  # html: a fragment to paste into another site's page
+    theme: str | None = None  # html: "light", "dark" or "auto"; None: light embedded, else auto
+    title: bool = True  # html: show the timeline's title
 
 
 def document_language(timeline: Timeline, options: ExportOptions) -> str:

@@ -1,7 +1,10 @@
 """One self-contained HTML page that tells the timeline as a story: an introduction, a year axis,
 every event in one ordered list, in the order `list` gives (dated events by date, undated ones
-where the source tells them or its relations place them), with a bar on the axis where it has a
-date and, where relations place it, the span in which it started; a country and tag filter kept
+where the source tells them or its relations place them), each row with its date in words, its
+title and summary line, and a mark on the axis: a dot or a bar where it has a date, a bracket at
+the bound its relations give (or two, and a dotted line), "undated" where nothing places it;
+the page's `theme` (light, dark, auto) and a site's `--imfhist-accent` and `--imfhist-font`
+set its colours and font; a country and tag filter kept
 in the URL, each event's details and sources on click (and, for an event placed by relations,
 which relations and quotes place it), and `page.html#<event id>` to link to one event. It makes
 no network request of any kind, reads well on a phone, in the dark and on paper.
@@ -21,8 +24,7 @@ from __future__ import annotations
 
 import html
 import json
-import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date as calendar_date
 
 from imfhist.common import i18n
@@ -33,7 +35,7 @@ from imfhist.publishing.exports import Exported, ExportOptions, document_languag
 from imfhist.publishing.exports.page import script, style, template
 from imfhist.publishing.exports.page.typography import typeset
 from imfhist.publishing.records import worded_date
-from imfhist.publishing.stats import counts
+from imfhist.publishing.stats import worded_counts
 from imfhist.publishing.view import EventView, event_views
 from imfhist.timeline.chronology import PHRASES, Chains, Derived, Reason, word_range
 from imfhist.timeline.dates import Bound, DatePoint, EdtfDate, try_parse, word
@@ -99,25 +101,54 @@ def _axis(views: Sequence[EventView]) -> tuple[int, int]:
     return first, last
 
 
-def _step(span: int) -> int:
-    if span > 10**7:
-        return 10 ** int(math.log10(span))
-    return next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**4, 10**5, 10**6,
-                            10**7) if span / s <= 8)
+def _round_steps() -> Iterator[int]:
+    """1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500...: the steps a reader counts in."""
+    power = 1
+    while True:
+        yield from (power, 2 * power) if power == 1 else (power, 2 * power, 5 * power // 2)
+        yield 5 * power
+        power *= 10
 
 
-def _ticks(first: int, last: int) -> tuple[list[tuple[int, bool]], int]:
-    """Regular years between the ends, none too close to an end label, each with whether it is
-    near one (a narrow page leaves those out); and the step."""
-    step = _step(last - first)
-    start = first - first % step + step
-    ticks = [(t, min(t - first, last - t) < step * 0.8) for t in range(start, last, step)
-             if t - first >= step * 0.5 and last - t >= step * 0.5]
-    return ticks, step
+def _parts(first: int, last: int, step: int) -> int:
+    return (_ceil(last, step) - _floor(first, step)) // step
 
 
-def _percent(year: float, first: int, last: int) -> float:
-    return (year - first) / (last - first) * 100
+def _floor(year: int, step: int) -> int:
+    return year - year % step
+
+
+def _ceil(year: int, step: int) -> int:
+    return -(-year // step) * step
+
+
+# A wide track has room for 6 labelled years, a narrow one (a phone, a column of a site) for 4:
+# each label is then at least 4 em from the next, whatever the width of the page.
+WIDE_PARTS = 6
+NARROW_PARTS = 4
+
+
+class _Scale:
+    """The axis: from a round year to a round year, with grid lines every `step` years on a wide
+    track and every `coarse` years (a multiple of it) on a narrow one, each labelled."""
+
+    def __init__(self, first: int, last: int) -> None:
+        # The smallest round step that cuts the years into few enough parts, and for a narrow
+        # track the smallest round multiple of it that cuts them into at least two: 2000 to
+        # 2025 by 5, and by 10 on a phone; 1900 to 2000 by 25 on both (by 20, a phone would
+        # get 100, one part).
+        for step in _round_steps():
+            if _parts(first, last, step) > WIDE_PARTS:
+                continue
+            start, stop = _floor(first, step), _ceil(last, step)
+            coarse = next(c for c in _round_steps() if c % step == 0 and
+                          (stop - start) / c <= NARROW_PARTS)
+            if (stop - start) / coarse >= 2 or coarse == step:
+                break
+        self.step, self.coarse, self.start, self.stop = step, coarse, start, stop
+
+    def percent(self, year: float) -> float:
+        return (year - self.start) / (self.stop - self.start) * 100
 
 
 def _marks(date: EdtfDate) -> list[str]:
@@ -141,35 +172,45 @@ def _marks(date: EdtfDate) -> list[str]:
     return marks
 
 
-def _bar(date: EdtfDate, marks: list[str], first: int, last: int) -> str:
-    low = _year_fraction(date.lower) if date.lower else first
-    high = _year_fraction(date.upper, end=True) if date.upper else last
-    if "point" in marks:  # a dot at the middle of its year, month or day
-        return (f'<span class="bar {" ".join(marks)}" '
-                f'style="left:{_percent((low + high) / 2, first, last):.2f}%"></span>')
-    left = _percent(low, first, last)
-    width = max(_percent(high, first, last) - left, 0.6)
-    return (f'<span class="bar {" ".join(marks)}" '
-            f'style="left:{left:.2f}%;width:{width:.2f}%"></span>')
-
-
-def _span(derived: Derived, first: int, last: int) -> tuple[str, str]:
-    """The span in which an event placed by relations may have started (or ended), drawn as
-    a dotted line between caps at the bounds that are known, fading out to the edge on a side
-    that nothing bounds: never a bar, which would claim that the event lasted that long. The
-    mark ("derived" or "derived-end") and the element."""
-    which, low, high = _possible(derived)
-    mark = "derived" if which == "start" else "derived-end"
-    classes = ["bar", mark]
-    if low is None:
-        classes.append("open-start")
-    if high is None:
-        classes.append("open-end")
-    left = _percent(_year_fraction(low) if low else first, first, last)
-    right = _percent(_year_fraction(high, end=True) if high else last, first, last)
+def _bar(date: EdtfDate, marks: list[str], scale: _Scale) -> str:
+    """A dot for a date within a year or less, a bar for a period; an open or unknown end is an
+    arrow to the edge of the axis, kept inside it."""
+    low = _year_fraction(date.lower) if date.lower else scale.start
+    high = _year_fraction(date.upper, end=True) if date.upper else scale.stop
+    classes = f'mark bar {" ".join(marks)}'
+    if "point" in marks:  # a dot at the middle of its year, month or day, inside the frame
+        middle = scale.percent((low + high) / 2)
+        return (f'<span class="{classes}" '
+                f'style="left:clamp(.5em,{middle:.2f}%,100% - .5em)"></span>')
+    left = scale.percent(low)
+    if "fade-end" in marks:
+        return f'<span class="{classes}" style="left:{left:.2f}%;right:0"></span>'
+    right = scale.percent(high)
     width = max(right - left, 0.6)
-    return mark, (f'<span class="{" ".join(classes)}" '
-                  f'style="left:{left:.2f}%;width:{width:.2f}%"></span>')
+    return f'<span class="{classes}" style="left:{left:.2f}%;width:{width:.2f}%"></span>'
+
+
+def _span(derived: Derived, scale: _Scale) -> tuple[str, str]:
+    """Where an event placed by relations may have started (or ended): between two known
+    bounds, a bracket at each joined by a dotted line; with one bound only, a bracket at it and
+    a short arrow toward the side where the date may lie ("by 2019": a bracket at the end of
+    2019, an arrow toward the years before) -- never a line across the decades nothing bounds,
+    nor a bar, which would claim that the event lasted that long. The mark and the element."""
+    which, low, high = _possible(derived)
+    end = "" if which == "start" else "-end"
+    if low is not None and high is not None:
+        left = scale.percent(_year_fraction(low))
+        width = max(scale.percent(_year_fraction(high, end=True)) - left, 0.6)
+        return f"between{end}", (f'<span class="mark between" '
+                                 f'style="left:{left:.2f}%;width:{width:.2f}%"></span>')
+    if high is not None:
+        at = scale.percent(_year_fraction(high, end=True))
+        return f"upper{end}", (f'<span class="mark bound upper" '
+                               f'style="left:max(0px,calc({at:.2f}% - var(--bound)))"></span>')
+    assert low is not None
+    at = scale.percent(_year_fraction(low))
+    return f"lower{end}", (f'<span class="mark bound lower" '
+                           f'style="left:min({at:.2f}%,100% - var(--bound))"></span>')
 
 
 def machine_date(point: DatePoint | None) -> str | None:
@@ -190,8 +231,38 @@ def machine_date(point: DatePoint | None) -> str | None:
 THIS_EVENT = N_("this event")
 QUOTED_TITLE = N_("“{title}”")
 # The date that ends a chain is worded as the page shows it beside that event ("dès 2004").
-DATED = {"date": N_("{event}: {date}"), "not_before": N_("{event} starts no earlier than {date}"),
-         "not_after": N_("{event} ends no later than {date}")}
+DATED = {"date": N_("{event}: {date}"), "not_before": N_("{event} began no earlier than {date}"),
+         "not_after": N_("{event} ended no later than {date}")}
+# What a relation says, told as history: the events named by their titles and dates.
+TOLD = {
+    "before": N_("{event} ended before {other} began"),
+    "after": N_("{event} began after {other} ended"),
+    "starts_before": N_("{event} began before {other}"),
+    "starts_after": N_("{event} began after {other} began"),
+    "ends_before": N_("{event} ended before {other} ended"),
+    "ends_after": N_("{event} ended after {other} ended"),
+    "during": N_("{event} took place during {other}"),
+    "contains": N_("{event} lasted through the whole of {other}"),
+}
+# The marks of the axis, in the legend's order, with what each says.
+LEGEND = {
+    "point": N_("a date"), "period": N_("a period"),
+    "fade-end": N_("goes on, or its end is unknown"), "fade-start": N_("its start is unknown"),
+    "approximate": N_("approximate date"), "uncertain": N_("uncertain date"),
+    "upper": N_("began no later than this date"), "lower": N_("began no earlier than this date"),
+    "between": N_("began between these dates"),
+    "upper-end": N_("ended no later than this date"),
+    "lower-end": N_("ended no earlier than this date"),
+    "between-end": N_("ended between these dates"),
+    "unplaced": N_("undated: nothing in the source places it in time"),
+}
+# A sample of each mark for the legend, drawn on a short track as the rows draw it.
+SAMPLES = {
+    "point": "left:50%", "period": "left:0;width:100%", "fade-end": "left:0;right:0",
+    "fade-start": "left:0;width:100%", "approximate": "left:0;width:100%",
+    "uncertain": "left:0;width:100%", "upper": "left:calc(100% - var(--bound))",
+    "lower": "left:0", "between": "left:0;width:100%",
+}
 _LONGEST_CHAIN = 6
 
 
@@ -213,8 +284,8 @@ class _Page:
         self.c = _Writer(content_lang)
         self.content_attr = (f' lang="{self.w.attribute(content_lang)}"'
                              if content_lang != lang else "")
-        dated = [v for v in views if v.edtf is not None]
-        self.first, self.last = _axis(dated)
+        self.scale = _Scale(*_axis(views))
+        self.dates = {view.id: view.worded_date for view in views}
         self.used_marks: set[str] = set()
         # The filters' choices, sorted as readers look for them, and the class each gives the
         # events it matches (the page's script filters by these classes).
@@ -224,7 +295,7 @@ class _Page:
         self.tags = sorted({t for v in views for t in v.tags}, key=fold)
         self.country_class = {code: f"c{n}" for n, (_, _, code) in enumerate(self.countries)}
         self.tag_class = {tag: f"t{n}" for n, tag in enumerate(self.tags)}
-        self._names: dict[str, str] = {}  # the events as explanations name them, by id
+        self._names: dict[tuple[str, bool], str] = {}  # events as explanations name them
         self._stated: dict[int, tuple[Reason, str, str]] = {}  # steps worded, by id
         # The reasons of the bounds the page explains, their chains walked once for all events.
         self.chains = Chains(reason for view in views if view.relative and view.derived
@@ -235,7 +306,7 @@ class _Page:
         worded = self.w.text(view.worded_date)
         if view.edtf is None:
             if view.worded_date == _("undated"):
-                return ""
+                return f'<span class="when undated">{worded}</span>'
             return f'<span class="when">{worded}</span>'
         start = view.edtf.start or view.edtf.end
         machine = machine_date(start)
@@ -284,27 +355,32 @@ class _Page:
         return (f"<blockquote{self.content_attr}><p>{quote}</p>"
                 f"<footer>{self.source(citation)}</footer></blockquote>")
 
-    def name(self, ident: str, view: EventView) -> str:
+    def name(self, ident: str, view: EventView, dated: bool = True) -> str:
         """An event as the explanations name it: "this event", or its title, quoted, and a link
-        to it when it is on the page."""
+        to it when it is on the page, followed by its date in words when it has one."""
         if ident == view.id:
             return self.w.text(_(THIS_EVENT))
-        named = self._names.get(ident)
+        key = (ident, dated)
+        named = self._names.get(key)
         if named is None:
-            named = self._names[ident] = self._name(ident)
+            named = self._names[key] = self._name(ident, dated)
         return named
 
-    def _name(self, ident: str) -> str:
+    def _name(self, ident: str, dated: bool) -> str:
         event = self.events.get(ident)
         title = self.c.text(event.title if event else ident)
         if ident in self.on_page:
             title = f'<a href="#{self.w.attribute(ident)}">{title}</a>'
         before, _title, after = self.w.text(_(QUOTED_TITLE)).partition("{title}")
-        return f"{before}{title}{after}"
+        named = f"{before}{title}{after}"
+        when = self.dates.get(ident) or (worded_date(event) if event else None)
+        if dated and when and when != _("undated"):
+            named += f" ({self.w.text(when)})"
+        return named
 
     def statement(self, step: Reason, view: EventView) -> str:
         if step.relation is not None:
-            template = _(PHRASES.get(step.relation.kind.value, "{event} {other}"))
+            template = _(TOLD.get(step.relation.kind.value, "{event} {other}"))
             return self.w.text(template).format(event=self.name(step.event, view),
                                                 other=self.name(step.relation.event.value, view))
         event = self.events.get(step.event)
@@ -313,8 +389,8 @@ class _Page:
         else:
             parsed = try_parse(step.text)
             date = word(parsed) if parsed else step.text
-        return self.w.text(_(DATED[step.kind])).format(event=self.name(step.event, view),
-                                                       date=self.w.text(date))
+        return self.w.text(_(DATED[step.kind])).format(
+            event=self.name(step.event, view, dated=False), date=self.w.text(date))
 
     def steps(self, reason: Reason, view: EventView, bound: str | None = None) -> list[str]:
         """A bound's reason, step by step from the event back to the date or bound it comes
@@ -323,14 +399,18 @@ class _Page:
         chain, skipped = self.chains.shown(reason, _LONGEST_CHAIN)
         parts = []
         for number, step in enumerate(chain):
+            if number and step.kind == "date" and step.citation is None:
+                continue  # the step before named that event with its date in words
             if skipped > 0 and number == _LONGEST_CHAIN - 2:
                 more = n_("… {count} more step …", "… {count} more steps …", skipped)
                 parts.append(f"<p>{self.w.text(more.format(count=skipped))}</p>")
             statement, quote = self.stated(step, view)
             if number == 0 and bound is not None:
                 heading = f"<strong>{self.w.text(bound[:1].upper() + bound[1:])}</strong>"
-                statement = self.w.text(_("{bound} — {reasons}")).format(bound=heading,
-                                                                       reasons=statement)
+                statement = self.w.text(_("{bound}: {reasons}")).format(bound=heading,
+                                                                      reasons=statement)
+            elif statement[:1].islower():  # "this event" opens the sentence
+                statement = statement[:1].upper() + statement[1:]
             parts.append(f"<p>{statement}</p>{quote}")
         return parts
 
@@ -345,7 +425,7 @@ class _Page:
                 return done[1], done[2]
         statement = self.statement(step, view)
         if step.citation is not None:
-            statement = self.w.text(_("{statement}, according to:")).format(
+            statement = self.w.text(_("{statement}, according to the source:")).format(
                 statement=statement)
         quote = self.quoted(step.citation) if step.citation is not None else ""
         if shared:
@@ -383,25 +463,34 @@ class _Page:
         return "".join(parts)
 
     def item(self, view: EventView) -> str:
+        """One row: the date in words, the title and the first line of the summary, and the
+        event's mark on the axis; its details open below."""
         w = self.w
-        track = ""
         if view.edtf is not None:
             marks = _marks(view.edtf)
             self.used_marks.update(marks)
-            track = _bar(view.edtf, marks, self.first, self.last)
+            track = _bar(view.edtf, marks, self.scale)
         elif view.relative and view.derived is not None:
-            mark, track = _span(view.derived, self.first, self.last)
+            mark, track = _span(view.derived, self.scale)
             self.used_marks.add(mark)
+        else:  # nothing places it: said in words where the date column does not say it
+            self.used_marks.add("unplaced")
+            undated = _("undated")
+            words = ("" if view.worded_date == undated
+                     else f'<span class="unplaced-words">{w.text(undated)}</span>')
+            track = f'<span class="mark unplaced">{words}</span>'
         edtf = f' data-edtf="{w.attribute(view.edtf.text)}"' if view.edtf else ""
         if view.former_ids:  # the page's script opens it at #old-id too
             edtf += f' data-former="{w.attribute(" ".join(view.former_ids))}"'
         classes = " ".join(["event", *(self.country_class[c] for c in view.country_codes),
                             *(self.tag_class[t] for t in view.tags)])
+        gist = (f'<span class="gist" aria-hidden="true"{self.content_attr}>'
+                f"{self.c.text(view.summary)}</span>" if view.summary else "")
         return (
             f'<li class="{classes}" id="{w.attribute(view.id)}"{edtf}>'
-            f'<details><summary><span class="label">{self.when(view)}'
-            f'<span class="title"{self.content_attr}>{self.c.text(view.title)}</span></span>'
-            f'<span class="track" aria-hidden="true">{track}</span></summary>'
+            f'<details><summary>{self.when(view)}<span class="label">'
+            f'<span class="title"{self.content_attr}>{self.c.text(view.title)}</span>{gist}'
+            f'</span><span class="track" aria-hidden="true">{track}</span></summary>'
             f'<div class="details">{self.details(view)}</div></details></li>'
         )
 
@@ -414,30 +503,57 @@ class _Page:
         return ",\n".join(selectors) + " { display: none; }\n" if selectors else ""
 
     def axis(self) -> tuple[str, str]:
-        """The axis's labels (the first and last years at its ends, regular years between) and
-        the custom properties that draw the same years as grid lines on every row."""
-        ticks, step = _ticks(self.first, self.last)
-        labels = [f'<span class="tick end start">{self.first}</span>']
-        labels += [f'<span class="tick{" near-end" if near else ""}" '
-                   f'style="left:{_percent(t, self.first, self.last):.2f}%">{t}</span>'
-                   for t, near in ticks]
-        if self.last - 1 > self.first:
-            labels.append(f'<span class="tick end stop">{self.last - 1}</span>')
-        offset = _percent(self.first - self.first % step + step, self.first, self.last)
-        width = step / (self.last - self.first) * 100
-        grid = f"--grid-offset:{offset:.3f}%;--grid-step:{width:.3f}%"
-        return f'<div class="axis" aria-hidden="true">{"".join(labels)}</div>', grid
+        """The axis's header, over the whole row: the columns' names, and over the tracks a
+        label at every grid line (those of the wide step only on a wide track); and the custom
+        properties that draw the same lines on every row."""
+        scale = self.scale
+        labels = []
+        for year in range(scale.start, scale.stop + 1, scale.step):
+            classes = ["tick"]
+            if year % scale.coarse:
+                classes.append("fine")
+            if year == scale.start:
+                classes.append("at-start")
+            elif year == scale.stop:
+                classes.append("at-stop")
+            labels.append(f'<span class="{" ".join(classes)}" '
+                          f'style="left:{scale.percent(year):.3f}%">{year}</span>')
+        span = scale.stop - scale.start
+        coarse_first = _floor(scale.start, scale.coarse) + scale.coarse
+        grid = (f"--fine-offset:{scale.step / span * 100:.3f}%;"
+                f"--fine-step:{scale.step / span * 100:.3f}%;"
+                f"--coarse-offset:{scale.percent(coarse_first):.3f}%;"
+                f"--coarse-step:{scale.coarse / span * 100:.3f}%")
+        when, what = self.w.text(_("When")), self.w.text(_("Event"))
+        header = (f'<div class="axis" aria-hidden="true">'
+                  f'<span class="axis-when">{when}</span><span class="axis-what">{what}</span>'
+                  f'<span class="scale">{"".join(labels)}</span></div>')
+        return header, grid
 
     def legend(self) -> str:
-        names = {"period": _("period"), "point": _("single date"),
-                 "fade-end": _("goes on, or end unknown"), "fade-start": _("start unknown"),
-                 "approximate": _("approximate"), "uncertain": _("uncertain"),
-                 "derived": _("started within this span, by what the source says of order"),
-                 "derived-end": _("ended within this span, by what the source says of order")}
-        items = "".join(f'<li><span class="bar sample {mark}"></span> {self.w.text(name)}</li>'
-                        for mark, name in names.items() if mark in self.used_marks)
+        """The marks the rows use, and only those, each drawn as the rows draw it."""
+        items = []
+        for mark, name in LEGEND.items():
+            if mark not in self.used_marks:
+                continue
+            shape = mark.split("-")[0] if mark.split("-")[0] in ("upper", "lower", "between") \
+                else mark
+            if shape in ("upper", "lower"):
+                sample = f'<span class="mark bound {shape}" style="{SAMPLES[shape]}"></span>'
+            elif shape == "between":
+                sample = f'<span class="mark between" style="{SAMPLES[shape]}"></span>'
+            elif shape == "unplaced":
+                sample = '<span class="mark unplaced"></span>'
+            else:
+                extra = "" if shape in ("point", "period") else " period"
+                sample = f'<span class="mark bar{extra} {shape}" style="{SAMPLES[shape]}"></span>'
+            items.append(f'<li><span class="sample" aria-hidden="true">{sample}</span> '
+                         f"{self.w.text(_(name))}</li>")
+        if not items:
+            return ""
         label = self.w.text(_("Legend"))
-        return f'<ul class="legend" aria-label="{label}">{items}</ul>' if items else ""
+        return (f'<details class="key"><summary>{label}</summary>'
+                f'<ul class="legend" aria-label="{label}">{"".join(items)}</ul></details>')
 
     def sources(self) -> str:
         used = {c.source_id for v in self.views for c in v.citations}
@@ -455,25 +571,37 @@ class _Page:
                 text += ", " + self.w.text(source.publisher)
             parts.append(text)
         label = self.w.text(n_("Source:", "Sources:", len(sources)))
-        return f'<p class="sources">{label} {"; ".join(parts)}</p>'
+        # The separator is typeset as the language sets it ("IMF ; L’IMF" in French).
+        separator = typeset("x; y", self.lang).removeprefix("x").removesuffix("y")
+        return f'<p class="sources">{label} {separator.join(parts)}</p>'
 
     def counts(self) -> str:
-        dated = [v for v in self.views if v.edtf is not None]
-        text = counts(len(self.views), len(dated))
-        years = [b[0] for v in dated for b in (v.edtf.lower, v.edtf.upper) if v.edtf and b]
-        if years:
-            text = _("{counts}; from {first} to {last}").format(
+        """The counts as `stats` words them, in a sentence, with the years the dates span."""
+        text = worded_counts(self.views)
+        years = [b[0] for v in self.views if v.edtf
+                 for b in (v.edtf.lower, v.edtf.upper) if b]
+        if years and min(years) != max(years):
+            text = _("{counts}. The dates run from {first} to {last}.").format(
                 counts=text, first=min(years), last=max(years))
+        elif years:
+            text = _("{counts}. The dates are in {year}.").format(counts=text, year=years[0])
+        else:
+            text = _("{counts}.").format(counts=text)
         return self.w.text(text)
 
 
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
     lang = document_language(timeline, options)
     with i18n.speaking(lang):
-        return Exported(_render(events, timeline, lang, options.embed))
+        return Exported(_render(events, timeline, lang, options))
 
 
-def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool) -> str:
+def _render(events: Sequence[Event], timeline: Timeline, lang: str,
+            options: ExportOptions) -> str:
+    embed = options.embed
+    # Inside another site's page, light unless asked: the site's own colours are seldom dark,
+    # and it cannot follow the reader's setting as a whole page does.
+    theme = options.theme or ("light" if embed else "auto")
     # The order that `list` gives too: dates, relations, and the file's order (which follows the
     # source) for what neither orders.
     ordered = in_date_order(timeline, events)
@@ -497,6 +625,12 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
     title = page.c.text(timeline.title) if timeline.title else w.text(_("Timeline"))
     description = (f'<p class="description"{page.content_attr}>'
                    f"{page.c.text(timeline.description)}</p>" if timeline.description else "")
+    heading_tag = "h2" if embed else "h1"
+    heading = (f'<{heading_tag} class="heading" id="imfhist_title"{page.content_attr}>{title}'
+               f"</{heading_tag}>" if options.title else "")
+    # Without its heading, the region is named by the title all the same.
+    named = (' aria-labelledby="imfhist_title"' if options.title
+             else f' aria-label="{w.attribute(timeline.title or _("Timeline"))}"')
     def shown(count: int) -> str:
         return n_("{count} event shown", "{count} events shown", count)
 
@@ -506,10 +640,11 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
     # and its own h1 (the page's title, as WordPress shows it).
     body = template.BODY.format(
         root="section" if embed else "div", story="div" if embed else "main",
-        heading="h2" if embed else "h1", subheading="h3" if embed else "h2",
-        root_attributes=' aria-labelledby="imfhist_title"' if embed else "",
-        lang=w.attribute(lang), content_lang=page.content_attr, title=title,
-        description=description, counts=page.counts(), sources=page.sources(),
+        heading=heading, subheading="h3" if embed else "h2",
+        root_attributes=(named if embed else "") + f' data-theme="{theme}"',
+        lang=w.attribute(lang), description=description,
+        counts_class="counts" if description else "counts lead", counts=page.counts(),
+        sources=page.sources(),
         country_options=country_options, tag_options=tag_options,
         label_filters=w.text(_("Filter the events")),
         label_country=w.text(_("Country")), label_tag=w.text(_("Tag")),
@@ -526,9 +661,11 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str, embed: bool)
         made_with=w.text(_("Made with imfhist.")),
     )
     if embed:
-        return template.EMBED.format(lang=w.attribute(lang), title=title,
+        return template.EMBED.format(lang=w.attribute(lang), title=title, theme=theme,
                                      style=style.embedded() + page.filter_rules(), body=body,
                                      script=script.SCRIPT)
-    return template.PAGE.format(lang=w.attribute(lang), title=title,
+    schemes = {"light": "light", "dark": "dark", "auto": "light dark"}
+    return template.PAGE.format(lang=w.attribute(lang), title=title, theme=theme,
+                                color_scheme=schemes[theme],
                                 style=style.STYLE + style.PAGE + page.filter_rules(), body=body,
                                 script=script.SCRIPT)

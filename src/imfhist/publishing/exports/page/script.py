@@ -94,6 +94,9 @@ SCRIPT = """function (root) {
     }
     var details = item.querySelector("details");
     details.open = true;
+    // The event a link opened stands out, in the accent colour, until another is opened.
+    if (opened) { opened.classList.remove("current"); }
+    item.classList.add("current");
     // Rows off screen are laid out only when shown (content-visibility): the first scroll
     // lays out those it passes, which moves the event; the second, once they are, lands on it.
     // Focus moves there too, so that the keyboard goes on from the event.

@@ -3,9 +3,9 @@ for another site's page). Filled with str.format from already-escaped text."""
 
 BODY = """<{root} class="imfhist"{root_attributes}>
 <header class="intro">
-<{heading} class="heading" id="imfhist_title"{content_lang}>{title}</{heading}>
+{heading}
 {description}
-<p class="counts">{counts}</p>
+<p class="{counts_class}">{counts}</p>
 {sources}
 </header>
 <form class="filters" role="search" aria-label="{label_filters}" onsubmit="return false">
@@ -18,8 +18,8 @@ BODY = """<{root} class="imfhist"{root_attributes}>
 </form>
 <{story} class="story" style="{grid}">
 <{subheading} class="visually-hidden">{story_heading}</{subheading}>
-<p class="hint">{hint}</p>
-{legend}
+<div class="guide"><p class="hint">{hint}</p>
+{legend}</div>
 {axis}
 {events}
 <div class="empty" hidden><p>{empty}</p><button type="button" class="show-all">{show_all}</button></div>
@@ -32,7 +32,7 @@ PAGE = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
+<meta name="color-scheme" content="{color_scheme}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>{title}</title>
 <style>{style}</style>
