@@ -605,9 +605,9 @@ def test_known_values_complete_with_tab() -> None:
     ["remove", "mission-internationale-structuree"],
     ["rename", "icosi", "icosi-france"],
     ["rename", "altermed", "alter-med"],
-    ["edit", "altermed", "--title", "Un titre", "--summary", "", "--add-tag", "t",
+    ["edit", "altermed", "--title", "Un projet de terrain", "--summary", "", "--add-tag", "t",
      "--remove-tag", "projet"],
-    ["edit", "altermed", "--summary", "Un résumé\nsur deux lignes"],
+    ["edit", "altermed", "--summary", "Un projet de terrain\nsur trois ans"],
     ["edit", "altermed"],
 ], ids=["remove", "rename actor", "rename event", "edit", "edit summary", "editor"])
 def test_a_change_keeps_the_line_ends_of_the_file(run, timeline_copy: Path, tmp_path: Path,
@@ -617,7 +617,8 @@ def test_a_change_keeps_the_line_ends_of_the_file(run, timeline_copy: Path, tmp_
     byte once its line ends are set aside: no lone CR or LF comes in (a removed event took
     the CR of the blank line before it and left its LF)."""
     editor = tmp_path / "editor.sh"
-    editor.write_text("#!/bin/sh\nsed -i 's/^title: .*/title: Changé/; s/^tags: .*/tags:\\n  - t/' "
+    editor.write_text("#!/bin/sh\nsed -i 's/^title: .*/title: Le projet AlterMed/; "
+                      "s/^tags: .*/tags:\\n  - t/' "
                       "\"$1\"\n")
     editor.chmod(0o755)
     monkeypatch.setenv("VISUAL", str(editor))
