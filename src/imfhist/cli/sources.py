@@ -3,19 +3,24 @@ quotes (source check). The fetching and extraction live in imfhist.keeping.fetch
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
+import enum
+import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from imfhist.cli.app import CANNOT_RUN, OK, PROBLEMS, app
 from imfhist.cli.commands import Command, Group
-from imfhist.cli.common import fail, load_for_reading, note, writing_path
+from imfhist.cli.common import fail, load_for_reading, note, write_output, writing_path
 from imfhist.cli.options import FileOption, LangOption
 from imfhist.cli.streams import stdout
 from imfhist.cli.writes import DryRunOption, change, holding
 from imfhist.common.i18n import _, n_, p_
 from imfhist.common.problems import quoted
+
+if TYPE_CHECKING:
+    from imfhist.timeline.model import Timeline
 
 sources_app = typer.Typer(cls=Group, no_args_is_help=True, help=_(
     "Archive a source page's text next to the timeline, and check the live pages."))
@@ -171,3 +176,106 @@ def source_check(
     # A quote gone is what the command looks for: it is told even when other pages could not be
     # read, so that CI fails the same way whatever else happened.
     raise typer.Exit(PROBLEMS if missing else CANNOT_RUN if unreachable else OK)
+
+
+class FoundFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _one_source(timeline: "Timeline", ident: str | None) -> None:
+    """Fail (exit 2) when `ident` names no source of the timeline."""
+    from imfhist.common.suggest import Suggester, did_you_mean
+
+    if ident is not None and ident not in {s.id.value for s in timeline.sources}:
+        hint = did_you_mean(Suggester([s.id.value for s in timeline.sources])(ident))
+        fail(_("no source has the id '{id}'").format(id=quoted(ident, marks=False)), hint)
+
+
+@sources_app.command(cls=Command, name="search", help=_(
+    "Print the sentences of the archived pages that hold these words (any form of them, case "
+    "and accents aside), the best first, each ready to paste as --quote."))
+def source_search(
+    wanted: Annotated[list[str], typer.Argument(
+        metavar=p_("metavar", "WORDS..."), help=_("The words to look for."),
+        show_default=False)],
+    ident: Annotated[str | None, typer.Option(
+        "--source", metavar=p_("metavar", "ID"), show_default=False,
+        help=_("Only in this source's page."))] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help=_(
+        "How many sentences at most."))] = 10,
+    output_format: Annotated[FoundFormat, typer.Option(
+        "--format", help=_("text, or json for other tools."), case_sensitive=False)
+    ] = FoundFormat.text,
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from rich.text import Text
+
+    from imfhist.common.safety import clean_line
+    from imfhist.timeline.passages import search
+
+    timeline = load_for_reading(file)
+    _one_source(timeline, ident)
+    hits = search(timeline, wanted, ident, limit)
+    if output_format is FoundFormat.json:
+        write_output(json.dumps([{"source": h.sentence.source, "sentence": h.sentence.number,
+                                  "text": h.sentence.text, "words_found": h.found}
+                                 for h in hits], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not hits:
+        note(_("No sentence of the archived pages holds these words."))
+        return
+    console = stdout()
+    for hit in hits:
+        console.print(Text(f"{hit.sentence.source} #{hit.sentence.number}", style="bold"),
+                      soft_wrap=True)
+        console.print(Text(clean_line(hit.sentence.text)), soft_wrap=True)
+
+
+@sources_app.command(cls=Command, name="coverage", help=_(
+    "Say how much of each archived page the timeline's quotes cover, and list the sentences no "
+    "quote covers yet: what remains to be entered. Short lines without a sentence end and lines "
+    "that hold a web address (menus, headings, links) are counted apart."))
+def source_coverage(
+    ident: Annotated[str | None, typer.Argument(
+        metavar=p_("metavar", "[ID]"), help=_("Only this source."), show_default=False)] = None,
+    output_format: Annotated[FoundFormat, typer.Option(
+        "--format", help=_("text, or json for other tools."), case_sensitive=False)
+    ] = FoundFormat.text,
+    file: FileOption = None,
+    lang: LangOption = None,
+) -> None:
+    from rich.text import Text
+
+    from imfhist.common.safety import clean_line
+    from imfhist.timeline.passages import coverage
+
+    timeline = load_for_reading(file)
+    _one_source(timeline, ident)
+    found = coverage(timeline, ident)
+    if output_format is FoundFormat.json:
+        write_output(json.dumps([{
+            "source": c.source, "sentences": c.stated, "covered": c.stated - len(c.uncovered),
+            "share": round(c.share, 4),
+            "navigation": [s.text for s in c.sentences if s.navigation],
+            "uncovered": [{"sentence": s.number, "text": s.text} for s in c.uncovered]}
+            for c in found], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not found:
+        note(_("No source of the timeline has an archived page."))
+        return
+    console = stdout()
+    for page in found:
+        navigation = len(page.sentences) - page.stated
+        said = _("{id}: {covered} of {count} sentences quoted ({percent}%)").format(
+            id=page.source, covered=page.stated - len(page.uncovered), count=page.stated,
+            percent=round(100 * page.share))
+        if navigation:
+            said += n_("; {count} navigation line set aside",
+                       "; {count} navigation lines set aside", navigation).format(
+                count=navigation)
+        console.print(Text(said, style="bold"), soft_wrap=True)
+        for sentence in page.uncovered:
+            console.print(Text(f"  #{sentence.number}  {clean_line(sentence.text)}"),
+                          soft_wrap=True)

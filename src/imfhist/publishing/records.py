@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from imfhist.common.i18n import _, language
-from imfhist.timeline.dates import format_bound, word
+from imfhist.timeline.dates import EdtfError, format_bound, parse_edtf, word
 from imfhist.timeline.model import Event, Timeline
 
 if TYPE_CHECKING:
@@ -27,7 +27,10 @@ def worded_date(event: Event, derived: Derived | None = None) -> str:
     if event.edtf is not None:
         return word(event.edtf)
     if event.date is not None:
-        return event.date.value  # not valid EDTF: show it as written
+        try:  # valid EDTF that names no known end (`../..`): worded, never shown raw
+            return word(parse_edtf(event.date.value))
+        except EdtfError:
+            return event.date.value  # not valid EDTF: show it as written
     return _("undated")
 
 

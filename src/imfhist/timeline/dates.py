@@ -316,7 +316,7 @@ def word(date: EdtfDate) -> str:
         assert date.start is not None
         return word_point(date.start)
     if date.start is None and date.end is None:
-        return _("no known start or end")
+        return _("dates unknown")
     if date.start is None:
         assert date.end is not None
         end = word_point(date.end)

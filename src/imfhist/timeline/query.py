@@ -106,11 +106,23 @@ def matches(event: Event, criteria: Criteria, timeline: Timeline,
 def _matches_dates(event: Event, criteria: Criteria, derived: Derived | None) -> bool:
     if criteria.undated and event.edtf is None:
         return True
-    if not criteria.dated_range or derived is None or not derived.has_bounds:
+    if not criteria.dated_range:
         return False  # --undated alone asks for the undated events only
+    if derived is None or not derived.has_bounds:
+        # `../..` says the event happened at dates nobody knows: it may overlap any range, and
+        # surely overlaps none. An event without a date says nothing of when.
+        return not criteria.certain and event.date is not None and _no_known_end(event.date.value)
     if criteria.certain:
         return derived.surely_overlaps(criteria.start, criteria.end)
     return derived.may_overlap(criteria.start, criteria.end)
+
+
+def _no_known_end(text: str) -> bool:
+    try:
+        date = parse_edtf(text)
+    except EdtfError:
+        return False
+    return date.is_interval and date.start is None and date.end is None
 
 
 def select(timeline: Timeline, criteria: Criteria) -> list[Event]:
