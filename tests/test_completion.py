@@ -34,7 +34,7 @@ def bash(tmp_path: Path, line: str, **extra: str) -> list[str]:
 
 def test_commands(tmp_path: Path) -> None:
     assert bash(tmp_path, "imfhist fi") == ["filter"]
-    assert bash(tmp_path, "imfhist source ") == ["add", "check"]
+    assert bash(tmp_path, "imfhist source ") == ["add", "check", "search", "coverage"]
     assert "--file" in bash(tmp_path, "imfhist source check --")
     assert bash(tmp_path, "imfhist edit al") == ["altermed"]
     assert bash(tmp_path, "imfhist rename ico") == ["icosi"]

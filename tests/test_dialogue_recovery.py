@@ -130,3 +130,18 @@ def test_words_the_quote_does_not_hold_are_not_taken_as_alias(page: Path) -> Non
     assert code == 1, shown
     assert "the quote does not hold “la maison”" in shown
     assert page.read_bytes() == before
+
+
+def test_a_mistyped_place_is_not_created_by_enter(page: Path) -> None:
+    """`Ras Jebl` is close to `Ras Jebel`: the dialogue says so, Enter answers "no", and the
+    place is typed again; a new place whose country is left empty is left out."""
+    answers = ["Une rencontre à Ras Jebel", "2004", "y", "", "Tunisie", "", "Ras Jebl, Carthage",
+               "", "Ras Jebel", "y", "", "imf", "", SENTENCE, "", "y"]
+    code, shown = at_terminal(["add", "-f", str(page)], answers)
+    assert code == 0, shown
+    assert "no place has the id or name 'Ras Jebl' (did you mean 'Ras Jebel'?)" in shown
+    assert "Create it? [y/n] (n)" in shown
+    assert "'Carthage' is left out." in shown
+    text = page.read_text(encoding="utf-8")
+    assert "places: [ras-jebel]" in text and "Carthage" not in text
+    assert validate_file(page) == []

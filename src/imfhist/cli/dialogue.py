@@ -15,6 +15,7 @@ from rich.console import Console
 from imfhist.cli.questions import Question, YesNo
 from imfhist.common.i18n import _
 from imfhist.common.safety import terminal_text
+from imfhist.common.suggest import Suggester
 from imfhist.keeping.drafts import Builder, EventDraft, field_name, split, worded
 from imfhist.keeping.writer import Addition, slug
 from imfhist.timeline.model import ACTOR_KINDS, actor_kind
@@ -59,8 +60,8 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             return Question.ask(terminal_text(shown), default=default, console=console,
                                 show_default=False)
 
-    def confirm(question: str) -> bool:
-        return YesNo.ask(terminal_text(question), console=console, default=True)
+    def confirm(question: str, default: bool = True) -> bool:
+        return YesNo.ask(terminal_text(question), console=console, default=default)
 
     def say(error: str) -> None:
         console.print(terminal_text(error))
@@ -107,19 +108,35 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             values[:] = split([ask(question.format(count=len(known)),
                                    known=[*known, *known.values()])])
         for number, written in enumerate(values):
-            found, error = builder.reference(kind, written)
-            if found:
-                values[number] = found
-                continue
-            if not confirm(_("'{name}' is new here. Create it?").format(name=written)):
-                values[number] = ""
+            while True:
+                found, error = builder.reference(kind, written)
+                if found or not written:
+                    break
+                # A name close to a known one is more likely a typo than a new place: say so,
+                # and make "no" the answer Enter gives.
+                close = Suggester([*known, *known.values()])(written)
+                if close:
+                    say(error or "")
+                if confirm(_("'{name}' is new here. Create it?").format(name=written),
+                           default=not close):
+                    break
+                written = ask(_("Instead of '{name}' (an id or a name; empty to leave it "
+                                "out)").format(name=written), known=[*known, *known.values()])
+            if found or not written:
+                values[number] = found or ""
                 continue
             ident = slug(written, known)
             if kind == "place":
-                country = ask(_("Country of {name}").format(name=written))
-                while builder.country(country):
+                country = ask(_("Country of {name} (empty not to create it)").format(
+                    name=written))
+                while country.strip() and builder.country(country):
                     say(builder.country(country) or "")
-                    country = ask(_("Country of {name}").format(name=written))
+                    country = ask(_("Country of {name} (empty not to create it)").format(
+                        name=written))
+                if not country.strip():
+                    say(_("'{name}' is left out.").format(name=written))
+                    values[number] = ""
+                    continue
                 addition.places.append({"id": ident, "name": written, "country": country})
             else:
                 # Offered and answered in the user's language, stored as the format says.

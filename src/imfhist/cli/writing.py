@@ -294,8 +294,9 @@ def init(
              _("nothing was written; check the folder"))
     for path in created:
         note(_("Created {path}.").format(path=path), style="green")
-    note(_("Next: describe the source in {path}, archive its page with `imfhist source add`, "
-           "then `imfhist add`.").format(path=target))
+    note(_("Next: archive the page your history comes from with `imfhist source add --id ID "
+           "--title TITLE --from FILE` (or `--url URL --fetch`), which replaces the placeholder "
+           "source in {path}; then add events with `imfhist add`.").format(path=target))
 
 
 @app.command(cls=Command, name="where", help=_(

@@ -160,7 +160,10 @@ class Builder:
 
             passage = nearest_passage(quote, archive)
             refusal = _("the quote is not in source '{source}'").format(source=source_id)
-            return f"{refusal}; {described(passage)}" if passage else refusal
+            if passage:
+                return f"{refusal}; {described(passage)}"
+            return refusal + _(" (find the page's words with `imfhist source search WORDS…`; a "
+                               "fact another page states needs that page: `imfhist source add`)")
         part = partial_word_part(quote, archive)
         if part is not None:
             return _("“{part}” is not found as whole words in source '{source}', after the "
@@ -212,7 +215,9 @@ class Builder:
         if not source and len(self.sources) == 1:
             source = next(iter(self.sources))
         if not source:
-            problems.append(("source", _("a source is needed")))
+            problems.append(("source", _("a source is needed: one of {sources}").format(
+                sources=", ".join(sorted(self.sources)[:10])) if self.sources else
+                _("a source is needed: archive its page with `imfhist source add` first")))
         elif source not in self.sources:
             hint = did_you_mean(Suggester(self.sources)(source))
             message = _("no source has the id '{id}'").format(id=quoted(source, marks=False))

@@ -324,7 +324,20 @@ def word(date: EdtfDate) -> str:
     if date.end is None:
         start = word_point(date.start)
         return (_("since {date}") if date.end_open else _("{date}–?")).format(date=start)
-    return _("{start}–{end}").format(start=word_point(date.start), end=word_point(date.end))
+    start, end = date.start, date.end
+    plain = not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+    if plain and start.precision == end.precision == "day" and start.year == end.year:
+        # Days of one year: "du 21 au 25 mars 2022", "21–25 March 2022", as people write them.
+        assert start.month and start.day and end.month and end.day
+        first = p_("day of the month", "1") if start.day == 1 else str(start.day)
+        if start.month == end.month:
+            return _("{first}–{last} {month} {year}").format(
+                first=first, last=end.day, month=_(_MONTHS[end.month - 1]),
+                year=_word_year(end.year))
+        return _("{first} {month}–{last} {last_month} {year}").format(
+            first=first, month=_(_MONTHS[start.month - 1]), last=end.day,
+            last_month=_(_MONTHS[end.month - 1]), year=_word_year(end.year))
+    return _("{start}–{end}").format(start=word_point(start), end=word_point(end))
 
 
 def format_bound(bound: Bound | None) -> str:

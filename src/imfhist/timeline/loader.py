@@ -400,7 +400,7 @@ class _Builder:
         events = values.get("events")
         if events is None or (isinstance(events, yaml.SequenceNode) and not events.value):
             self.report(events or root, "no-events", _("the timeline has no events"),
-                        _("add an 'events:' list with at least one event"),
+                        _("add one with `imfhist add`"),
                         severity=Severity.WARNING)
         return Timeline(
             path=path,

@@ -73,6 +73,9 @@ WORDINGS = (
     Wording("{month} {year}", "{year}-{month}", "that month", keep=False),
     Wording("{day} {month} {year}", "{year}-{month}-{day}", "that day", keep=False),
     Wording("{month} {day}, {year}", "{year}-{month}-{day}", "that day", keep=False),
+    Wording("le {day} {month} {year}", "{year}-{month}-{day}", "that day", keep=False),
+    Wording("{day}/{monthnumber}/{year}", "{year}-{monthnumber}-{day}",
+            "that day, written day/month/year as in French", keep=False),
     Wording("du {day} au {day2} {month} {year}", "{year}-{month}-{day}/{year}-{month}-{day2}",
             "from the first day to the second, in that month", keep=False),
     Wording("du {day} {month} au {day2} {month2} {year}",
@@ -106,6 +109,7 @@ _SLOTS = {
     "month2": "(?P<month2>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
               + ")",
     "season": "(?P<season>" + "|".join(sorted(_SEASONS, key=len, reverse=True)) + ")",
+    "monthnumber": r"(?P<monthnumber>0?[1-9]|1[0-2])",
 }
 
 
@@ -156,6 +160,7 @@ def from_wording(text: str) -> tuple[str, str | None]:
             "decade": slots.get("decade") or "",
             "month": f"{_MONTHS[slots['month']]:02d}" if slots.get("month") else "",
             "month2": f"{_MONTHS[slots['month2']]:02d}" if slots.get("month2") else "",
+            "monthnumber": f"{int(slots['monthnumber']):02d}" if slots.get("monthnumber") else "",
             "season": str(_SEASONS[slots["season"]]) if slots.get("season") else "",
             "day": f"{int(slots['day']):02d}" if slots.get("day") else "",
             "day2": f"{int(slots['day2']):02d}" if slots.get("day2") else "",
@@ -179,7 +184,7 @@ def markdown_table() -> str:
         example = wording.words.format(
             year="2004", year2="2006", decade="1990", month="mai" if french else "May",
             month2="juin" if french else "June", day="1er" if french else "1",
-            day2="5", season="printemps")
+            day2="5", season="printemps", monthnumber="05")
         date, _label = from_wording(example)
         lines.append(f"| `{wording.words}` (`{example}`) | `{wording.edtf}` (`{date}`) | "
                      f"{wording.meaning} | {'yes' if wording.keep else 'no'} |")
