@@ -77,19 +77,19 @@ def edit(
         "--source", show_default=False,
         help=_("The source the --quote comes from (needed when there are several)."))] = None,
     add_relation: Annotated[list[str] | None, typer.Option(
-        "--add-relation", metavar="KIND:EVENT", show_default=False,
+        "--add-relation", metavar=p_("metavar", "KIND:EVENT"), show_default=False,
         help=_("Add what the source says of the event's order against another event "
                "(before, after, starts_before, starts_after, ends_before, ends_after, during, "
                "contains), as starts_before:altermed, with the --quote that says it."))] = None,
     remove_relation: Annotated[list[str] | None, typer.Option(
-        "--remove-relation", metavar="KIND:EVENT", show_default=False,
+        "--remove-relation", metavar=p_("metavar", "KIND:EVENT"), show_default=False,
         help=_("Remove a relation, as during:altermed."))] = None,
     add_bound: Annotated[list[str] | None, typer.Option(
-        "--add-bound", metavar="BOUND:DATE", show_default=False,
+        "--add-bound", metavar=p_("metavar", "BOUND:DATE"), show_default=False,
         help=_("The date the event started no earlier than (not_before:2004) or ended no later "
                "than (not_after:…), in EDTF or words, with the --quote that gives it."))] = None,
     remove_bound: Annotated[list[str] | None, typer.Option(
-        "--remove-bound", metavar="BOUND", show_default=False,
+        "--remove-bound", metavar=p_("metavar", "BOUND"), show_default=False,
         help=_("Remove a bound: not_before or not_after."))] = None,
     name: Annotated[str | None, typer.Option(
         "--name", show_default=False, help=_("An actor's or a place's new name."))] = None,
@@ -101,10 +101,10 @@ def edit(
         "--description", show_default=False,
         help=_("An actor's or the timeline's description (\"\" removes it)."))] = None,
     add_alias: Annotated[list[str] | None, typer.Option(
-        "--add-alias", metavar="NAME", show_default=False,
+        "--add-alias", metavar=p_("metavar", "NAME"), show_default=False,
         help=_("Another name the sources use for an actor."))] = None,
     remove_alias: Annotated[list[str] | None, typer.Option(
-        "--remove-alias", metavar="NAME", show_default=False,
+        "--remove-alias", metavar=p_("metavar", "NAME"), show_default=False,
         help=_("Remove an actor's alias."))] = None,
     country: Annotated[str | None, typer.Option(
         "--country", show_default=False, help=_("A place's country."))] = None,
@@ -120,7 +120,7 @@ def edit(
         "--timeline", help=_("Edit the timeline's own --title, --description and "
                              "--timeline-lang instead of an object."))] = False,
     timeline_lang: Annotated[str | None, typer.Option(
-        "--timeline-lang", metavar="LANG", show_default=False,
+        "--timeline-lang", metavar=p_("metavar", "LANG"), show_default=False,
         help=_("The language of the timeline's text (fr, en…), with --timeline."))] = None,
     dry_run: DryRunOption = False,
     file: FileOption = None,

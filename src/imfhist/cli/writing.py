@@ -77,7 +77,7 @@ def add_event(
         "--id", show_default=False, help=_("The event's id (made from the title if not given)."))
     ] = None,
     relation: Annotated[list[str] | None, typer.Option(
-        "--relation", metavar="KIND:EVENT", show_default=False,
+        "--relation", metavar=p_("metavar", "KIND:EVENT"), show_default=False,
         help=_("What the source says of the event's order against another event, as "
                "starts_before:altermed or during:imf-participe-aux-pcpa (repeat for several)."))
     ] = None,

@@ -78,9 +78,10 @@ def close_names(word: str, names: Iterable[str], n: int = 3) -> tuple[str, ...]:
 
 
 def did_you_mean(matches: Iterable[str]) -> str | None:
-    from imfhist.common.i18n import _
+    from imfhist.common.i18n import _, p_
 
-    names = [f"'{m}'" for m in matches]
+    # Quoted as the language quotes: 'x' in English, « x » in French.
+    names = [p_("quoting", "'{text}'").format(text=m) for m in matches]
     if not names:
         return None
     return _("did you mean {names}?").format(names=_(" or ").join(names))
