@@ -2,7 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and real annotations spare it evaluating strings.
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,6 +26,9 @@ from imfhist.cli.options import (
 )
 from imfhist.common import i18n
 from imfhist.common.i18n import _, p_
+
+if TYPE_CHECKING:
+    from imfhist.timeline.model import Timeline
 
 
 @app.command(cls=Command, name="list", help=_(
@@ -59,10 +62,11 @@ def filter_events(
 
 @app.command(cls=Command, name="show", help=_(
     "Show one event in full: dates, places, actors and sources with their quotes; for an event "
-    "without a date, when its relations place it and why, quote by quote."))
+    "without a date, when its relations place it and why, quote by quote. The id of an actor, a "
+    "place or a source shows it, and the events that name it."))
 def show_event(
     event_id: Annotated[str, typer.Argument(metavar=p_("metavar", "ID"),
-        help=_("The event's id."))],
+        help=_("The id of the event (or of an actor, a place, a source)."))],
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -72,10 +76,28 @@ def show_event(
     from imfhist.publishing.table import terminal, write_lines
 
     timeline = load_for_reading(file)
-    shown = render_event(find_event(timeline, event_id), timeline)
+    other = _other_object(timeline, event_id)
+    if other is not None:
+        from imfhist.publishing.show import render_object
+
+        shown = render_object(*other, timeline)
+    else:
+        shown = render_event(find_event(timeline, event_id), timeline)
     width, colour = terminal(sys.stdout)
     write_lines(shown.lines(width), sys.stdout, colour)
     sys.stdout.flush()
+
+
+def _other_object(timeline: "Timeline", typed: str) -> "tuple[str, Any] | None":
+    """The actor, place or source whose id is `typed`, when no event has that id."""
+    if any(e.id.value.casefold() == typed.casefold() for e in timeline.events):
+        return None
+    for kind, objects in (("actors", timeline.actors), ("places", timeline.places),
+                          ("sources", timeline.sources)):
+        for item in objects:
+            if item.id.value == typed:
+                return kind, item
+    return None
 
 
 @app.command(cls=Command, name="stats", help=_(

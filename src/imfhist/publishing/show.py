@@ -24,7 +24,7 @@ from imfhist.timeline.chronology import (
     word_range,
 )
 from imfhist.timeline.dates import format_bound
-from imfhist.timeline.model import ACTOR_KINDS, Actor, Event, Place, Timeline
+from imfhist.timeline.model import ACTOR_KINDS, Actor, Event, Place, Source, Timeline
 from imfhist.timeline.model import Text as TextValue
 
 T = TypeVar("T")
@@ -73,12 +73,15 @@ def _describe(refs: tuple[TextValue, ...], by_id: Mapping[str, T], kind: str,
                      else _(UNKNOWN[kind]).format(id=ref.value) for ref in refs)
 
 
-def _place_line(place: Place) -> str:
+def _country_name(place: Place) -> str:
     from imfhist.timeline.places import countries
 
     code = countries().resolve(place.country.value)
-    country = countries().name(code, language()) if code else place.country.value
-    return f"{place.name} ({country})"
+    return countries().name(code, language()) if code else place.country.value
+
+
+def _place_line(place: Place) -> str:
+    return f"{place.name} ({_country_name(place)})"
 
 
 def _actor_line(actor: Actor) -> str:
@@ -197,3 +200,42 @@ def render_event(event: Event, timeline: Timeline) -> Shown:
             number=number)
         shown_event.fields.append((label, cited))
     return shown_event
+
+
+def render_object(kind: str, item: Actor | Place | Source, timeline: Timeline) -> Shown:
+    """An actor, a place or a source in full, and the events that name it, in story order."""
+    from imfhist.timeline.query import in_date_order
+
+    if isinstance(item, Actor):
+        shown = Shown(clean_line(item.name))
+        shown.add(_("Id"), item.id.value)
+        shown.add(_("Kind"), _(ACTOR_KINDS.get(item.kind.value, item.kind.value)))
+        if item.description:
+            shown.add(_("Description"), item.description)
+        if item.aliases:
+            shown.add(_("Aliases"), ", ".join(a.value for a in item.aliases))
+        naming = [e for e in timeline.events if any(a.value == item.id.value for a in e.actors)]
+    elif isinstance(item, Place):
+        shown = Shown(clean_line(item.name))
+        shown.add(_("Id"), item.id.value)
+        shown.add(_("Country"), _country_name(item))
+        naming = [e for e in timeline.events if any(p.value == item.id.value for p in e.places)]
+    else:
+        shown = Shown(clean_line(item.title))
+        shown.add(_("Id"), item.id.value)
+        for label, value in ((_("Address"), item.url), (_("Publisher"), item.publisher),
+                             (_("Read on"), item.accessed)):
+            if value:
+                shown.add(label, value, "link" if value is item.url else "")
+        if item.archive is not None:
+            shown.add(_("Archive"), item.archive.value)
+        if item.author is not None:
+            shown.add(_("Author"), item.author.value)
+        naming = [e for e in timeline.events
+                  if any(c.ref.value == item.id.value for c in e.sources)]
+    if item.former_ids:
+        shown.add(_("Former ids"), ", ".join(f.value for f in item.former_ids))
+    events = in_date_order(timeline, naming)
+    shown.add(_("Events"), "\n".join(f"{e.id.value}: {clean_line(e.title)}" for e in events)
+              if events else _("none: no event names it"))
+    return shown

@@ -160,7 +160,8 @@ def build_criteria(
         regions=_resolve_words("region", regions, (r.value for e in timeline.events
                                                    for r in e.regions)),
         places=_resolve_named("place", places, {p.id.value: p.name for p in timeline.places}),
-        actors=_resolve_named("actor", actors, {a.id.value: a.name for a in timeline.actors}),
+        actors=_resolve_named("actor", actors, {a.id.value: a.name for a in timeline.actors},
+                              {a.id.value: [x.value for x in a.aliases] for a in timeline.actors}),
         tags=_resolve_words("tag", tags, (t.value for e in timeline.events for t in e.tags)),
         start=_bound("--from", start, lower=True),
         end=_bound("--to", end, lower=False),
@@ -204,8 +205,9 @@ def _resolve_words(kind: str, wanted: Sequence[str], present: Iterable[str]) -> 
     return frozenset(resolved)
 
 
-def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> frozenset[str]:
-    """An id, or a name (whole, or a part of it), folded for case and accents."""
+def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str],
+                   aliases: dict[str, list[str]] | None = None) -> frozenset[str]:
+    """An id, or a name or an alias (whole, or a part of it), folded for case and accents."""
     resolved: set[str] = set()
     for word in wanted:
         if word in names:
@@ -217,6 +219,8 @@ def _resolve_named(kind: str, wanted: Sequence[str], names: dict[str, str]) -> f
             continue
         key = fold_name(word)
         exact = {i for i, name in names.items() if fold_name(name) == key}
+        exact |= {i for i, others in (aliases or {}).items()
+                  if any(fold_name(other) == key for other in others)}
         partial = {i for i, name in names.items() if key and key in fold_name(name)}
         found = exact or partial
         if not found:

@@ -1,5 +1,6 @@
-"""`imfhist rename` keeps the old id in `former_ids`, so that what was published with it still
-finds the object; former ids are checked as ids are."""
+"""Actors, places and sources as keepers look for them: `imfhist show ID` of any object, an actor
+found by its alias, and `imfhist rename` keeping the old id in `former_ids`, so that what was
+published with it still finds the object; former ids are checked as ids are."""
 
 from __future__ import annotations
 
@@ -40,3 +41,27 @@ def test_a_former_id_that_names_another_object_is_refused(tmp_path: Path) -> Non
         encoding="utf-8")
     found = {(p.rule, p.loc.line) for p in validate_file(path)}
     assert ("duplicate-id", 11) in found and ("id-format", 11) in found
+
+
+def test_show_takes_the_id_of_an_actor_a_place_or_a_source(run) -> None:
+    actor = run("--lang", "fr", "show", "imf").stdout
+    assert actor.startswith("IMF\n") and "Sorte" in actor and "organisation" in actor
+    assert "altermed: Le projet AlterMed" in actor
+    place = run("show", "annaba").stdout
+    assert "Country  Algeria" in place and "projet-far-annaba: Le projet FAR sur Annaba" in place
+    source = run("show", "imf-historique").stdout
+    assert "https://www.imf.asso.fr/pages/?page_id=4398" in source and "Author     imf" in source
+    assert run("show", "nope").exit_code == 2
+
+
+def test_show_names_an_objects_former_ids(run, timeline_copy: Path) -> None:
+    assert run("rename", "-f", timeline_copy, "annaba", "annaba-dz").exit_code == 0
+    assert "Former ids  annaba" in run("show", "-f", timeline_copy, "annaba-dz").stdout
+
+
+def test_filter_finds_an_actor_by_its_alias(run, timeline_copy: Path) -> None:
+    assert run("filter", "-f", timeline_copy, "--actor", "l’institut").exit_code == 2
+    assert run("edit", "-f", timeline_copy, "imf", "--add-alias", "l’institut").exit_code == 0
+    by_alias = run("filter", "-f", timeline_copy, "--actor", "L'Institut", "--format", "csv")
+    by_id = run("filter", "-f", timeline_copy, "--actor", "imf", "--format", "csv")
+    assert by_alias.exit_code == 0 and by_alias.stdout == by_id.stdout
