@@ -183,13 +183,19 @@ class FoundFormat(enum.StrEnum):
     json = "json"
 
 
-def _one_source(timeline: "Timeline", ident: str | None) -> None:
-    """Fail (exit 2) when `ident` names no source of the timeline."""
+FoundFormatOption = Annotated[FoundFormat, typer.Option(
+    "--format", help=_("text, or json for other tools."), case_sensitive=False)]
+
+
+def _reading(file: Path | None, ident: str | None) -> "Timeline":
+    """The timeline for reading its archived pages; exit 2 when `ident` names no source."""
     from imfhist.common.suggest import Suggester, did_you_mean
 
+    timeline = load_for_reading(file)
     if ident is not None and ident not in {s.id.value for s in timeline.sources}:
         hint = did_you_mean(Suggester([s.id.value for s in timeline.sources])(ident))
         fail(_("no source has the id '{id}'").format(id=quoted(ident, marks=False)), hint)
+    return timeline
 
 
 @sources_app.command(cls=Command, name="search", help=_(
@@ -204,9 +210,7 @@ def source_search(
         help=_("Only in this source's page."))] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help=_(
         "How many sentences at most."))] = 10,
-    output_format: Annotated[FoundFormat, typer.Option(
-        "--format", help=_("text, or json for other tools."), case_sensitive=False)
-    ] = FoundFormat.text,
+    output_format: FoundFormatOption = FoundFormat.text,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -215,8 +219,7 @@ def source_search(
     from imfhist.common.safety import clean_line
     from imfhist.timeline.passages import search
 
-    timeline = load_for_reading(file)
-    _one_source(timeline, ident)
+    timeline = _reading(file, ident)
     hits = search(timeline, wanted, ident, limit)
     if output_format is FoundFormat.json:
         write_output(json.dumps([{"source": h.sentence.source, "sentence": h.sentence.number,
@@ -240,9 +243,7 @@ def source_search(
 def source_coverage(
     ident: Annotated[str | None, typer.Argument(
         metavar=p_("metavar", "[ID]"), help=_("Only this source."), show_default=False)] = None,
-    output_format: Annotated[FoundFormat, typer.Option(
-        "--format", help=_("text, or json for other tools."), case_sensitive=False)
-    ] = FoundFormat.text,
+    output_format: FoundFormatOption = FoundFormat.text,
     file: FileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -251,8 +252,7 @@ def source_coverage(
     from imfhist.common.safety import clean_line
     from imfhist.timeline.passages import coverage
 
-    timeline = load_for_reading(file)
-    _one_source(timeline, ident)
+    timeline = _reading(file, ident)
     found = coverage(timeline, ident)
     if output_format is FoundFormat.json:
         write_output(json.dumps([{
