@@ -436,7 +436,11 @@ def test_a_long_history_is_cut_into_numbered_lists_that_filter_and_link(run, tab
     tab.goto(page.as_uri())
     starts = tab.eval_on_selector_all("ol.events",
                                       "ls => ls.map(l => [l.start, l.children.length])")
-    assert starts == [[1 + 50 * n, min(50, 320 - 50 * n)] for n in range(7)], "numbered on"
+    # Numbered on from one list to the next, none longer than 50 (a decade's heading ends one).
+    assert starts[0][0] == 1 and all(length <= 50 for _start, length in starts)
+    assert all(start + length == following for (start, length), (following, _length)
+               in itertools.pairwise(starts)), "numbered on"
+    assert sum(length for _start, length in starts) == 320
     tab.get_by_label("Pays").select_option(label="Maroc")
     assert len(shown_ids(tab)) == 80
     assert tab.locator("#imfhist_shown").text_content() == "80 événements affichés"
@@ -558,3 +562,124 @@ def test_a_link_published_before_a_rename_still_opens_the_event(run, tab, timeli
     assert renamed.locator("details").get_attribute("open") is not None
     assert renamed.locator(".details").is_visible()
     assert tab.problems == []
+
+
+def _long_history(tmp_path: Path, count: int, first: int = 1950, years: int = 60) -> Path:
+    """A history of `count` events over `years` years, every seventh undated and every
+    eleventh placed only by a relation, with titles, summaries and quotes to search."""
+    lines = ["format: imfhist/1", "lang: fr", "sources: [{id: p, title: P}]", "events:"]
+    for number in range(count):
+        if number % 7 == 3:
+            date = ""
+        elif number % 11 == 5:
+            date = f"relations: [{{after: e{number - 1}}}], "
+        else:
+            date = f"date: '{first + number * years // count}', "
+        summary = "Un café à Tunis" if number % 50 == 0 else "Rien"
+        quote = "l'Économie sociale" if number % 40 == 1 else "q"
+        lines.append(f"  - {{id: e{number}, title: Événement {number}, summary: {summary}, "
+                     f"{date}countries: [{['Tunisie', 'Maroc'][number % 2]}], "
+                     f"sources: [{{ref: p, quote: \"{quote}\"}}]}}")
+    return write(tmp_path, "\n".join(lines) + "\n")
+
+
+def test_a_long_history_has_a_heading_for_each_decade_in_order(run, tab, tmp_path: Path
+                                                                ) -> None:
+    page = tmp_path / "long.html"
+    assert run("export", "--format", "html", "-o", page, "-f",
+               _long_history(tmp_path, 300)).exit_code == 0
+    tab.goto(page.as_uri())
+    headings = tab.locator("main h3.period-heading").all_text_contents()
+    assert headings == [f"Années {decade}" for decade in range(1950, 2010, 10)]
+    # Each event is under the heading of the decade it starts in, in the story's order.
+    rows = tab.eval_on_selector_all(
+        ".period", "ps => ps.map(p => [p.querySelector('h3') && p.querySelector('h3')"
+                   ".textContent, Array.from(p.querySelectorAll('time[datetime]'))"
+                   ".map(t => t.getAttribute('datetime'))])")
+    for heading, dates in rows:
+        decade = int(heading.removeprefix("Années "))
+        assert dates and all(decade <= int(d[:4]) < decade + 10 for d in dates), heading
+    assert tab.locator("li.event").count() == 300
+    assert axe_violations(tab) == []
+    # A filter that leaves a decade empty hides its heading.
+    tab.get_by_label("Mots à chercher").fill("cafe a tunis")
+    assert shown_ids(tab) == ["e0", "e50", "e100", "e150", "e200", "e250"]
+    # (e150 has no date: the story tells it where the file does, under the heading before it.)
+    periods = tab.eval_on_selector_all(
+        ".period", "ps => ps.map(p => [!p.hidden, Array.from(p.querySelectorAll('li.event'))"
+                   ".some(i => getComputedStyle(i).display !== 'none')])")
+    assert all(shown == holds for shown, holds in periods)
+    assert 0 < sum(shown for shown, _holds in periods) < len(periods)
+    tab.get_by_label("Pays").select_option(label="Maroc")
+    assert tab.locator("h3.period-heading:visible").count() == 0
+    assert tab.locator(".empty").is_visible()
+    assert tab.problems == []
+
+
+def test_a_short_span_has_a_heading_for_each_year(run, tab, tmp_path: Path) -> None:
+    page = tmp_path / "years.html"
+    assert run("export", "--format", "html", "-o", page, "-f",
+               _long_history(tmp_path, 40, 2010, 5)).exit_code == 0
+    tab.goto(page.as_uri())
+    assert tab.locator("h3.period-heading").all_text_contents() == [
+        str(year) for year in range(2010, 2015)]
+
+
+def test_the_imf_page_has_no_period_heading(tab, shipped_page: Path) -> None:
+    tab.goto(shipped_page.as_uri())
+    assert tab.locator(".period-heading").count() == 0
+    assert tab.locator("main > ol.events > li.event").count() == 14
+
+
+def test_the_search_narrows_the_list_and_is_kept_in_the_address(tab, shipped_page: Path,
+                                                                 browser) -> None:
+    tab.goto(shipped_page.as_uri())
+    search = tab.get_by_label("Mots à chercher")
+    # Case and accents aside, every word in the title, the summary or a quote.
+    search.fill("ECONOMIE solidaire")
+    assert shown_ids(tab) == ["altermed"]
+    assert tab.locator("#imfhist_shown").text_content() == "1 événement affiché"
+    tab.wait_for_url(re.compile(r"#text=ECONOMIE%20solidaire$"))
+    tab.reload()
+    assert tab.get_by_label("Mots à chercher").input_value() == "ECONOMIE solidaire"
+    assert shown_ids(tab) == ["altermed"]
+    # Combined with the other filters, in one shared address.
+    search = tab.get_by_label("Mots à chercher")
+    search.fill("pcpa")
+    every = shown_ids(tab)
+    assert 1 < len(every) < 14
+    tab.get_by_label("Pays").select_option(label="Tunisie")
+    both = shown_ids(tab)
+    assert both and set(both) < set(every)
+    tab.wait_for_url(re.compile(r"#country=TN&text=pcpa$"))
+    other = browser.new_page()
+    other.goto(tab.url)
+    assert shown_ids(other) == both
+    other.close()
+    # Nothing found: the page says so, and its button shows everything again.
+    search.fill("zzzz introuvable")
+    assert shown_ids(tab) == [] and tab.locator(".empty").is_visible()
+    tab.locator(".empty").get_by_role("button", name="Afficher tous les événements").click()
+    assert len(shown_ids(tab)) == 14 and search.input_value() == ""
+    tab.wait_for_url(re.compile(r"page\.html$"))
+    # The keyboard reaches it from the country and tag filters.
+    tab.get_by_label("Étiquette").focus()
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "imfhist_text"
+    tab.keyboard.type("maroc")
+    assert 0 < len(shown_ids(tab)) < 14
+    assert axe_violations(tab) == []
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize("words", ["pcpa", "maroc", "ÉCONOMIE", "l'imf", "entraide nationale"])
+def test_the_search_finds_what_filter_text_finds(run, tab, shipped_page: Path, words: str
+                                                 ) -> None:
+    import json
+
+    result = run("filter", "--text", words, "--format", "json")
+    assert result.exit_code == 0, result.output
+    expected = [event["id"] for event in json.loads(result.output)]
+    tab.goto(shipped_page.as_uri())
+    tab.get_by_label("Mots à chercher").fill(words)
+    assert shown_ids(tab) == expected

@@ -48,6 +48,11 @@ from imfhist.timeline.query import in_date_order
 # event rather than on lists of them, Chromium takes seconds to hide a thousand.)
 LONG = 300
 CHUNK = 50
+# From more than this many events on, the story is cut into periods, each under a heading: the
+# decades, or the years when the dates span fewer than YEARS_SPAN years. A short history (the
+# IMF's, 14 events) reads as one list, as before.
+PERIODS = 20
+YEARS_SPAN = 15
 
 
 class _Writer:
@@ -590,6 +595,72 @@ class _Page:
         return self.w.text(text)
 
 
+def _period_start(view: EventView) -> int | None:
+    """The year an event is filed under: the first year it may have started (for an event
+    placed by relations, the earliest start they allow), or None when nothing says it."""
+    if view.edtf is not None:
+        bound = view.edtf.lower or view.edtf.upper
+        return bound[0] if bound else None
+    if view.relative and view.derived is not None and view.derived.start_min is not None:
+        return view.derived.start_min[0]
+    return None
+
+
+def _periods(views: Sequence[EventView]) -> list[tuple[str | None, int]]:
+    """Where the story's headings go: (the heading's words or None, the index of its first
+    event), in story order. A heading comes before the first event of each decade (or year,
+    on a short span); an event that nothing dates, or that the story tells after later ones,
+    stays where the story tells it, under the heading before it, so that the order is kept
+    and no period is named twice. Without enough events, one period without a heading."""
+    if len(views) <= PERIODS:
+        return [(None, 0)]
+    years = [_period_start(v) for v in views]
+    known = [y for y in years if y is not None]
+    if not known:
+        return [(None, 0)]
+    by_year = max(known) - min(known) < YEARS_SPAN
+    periods: list[tuple[str | None, int]] = []
+    current: int | None = None
+    for index, year in enumerate(years):
+        if year is None:
+            if not periods:
+                periods.append((None, index))
+            continue
+        key = year if by_year else year - year % 10
+        if current is None or key > current:
+            current = key
+            words = str(key) if by_year else _("the {decade}s").format(decade=key)
+            periods.append((words[:1].upper() + words[1:], index))
+    return periods
+
+
+def _story(rows: Sequence[str], views: Sequence[EventView], w: _Writer, level: str) -> str:
+    """The events as ordered lists numbered on from one to the next: one list on a short page,
+    one list per period under its heading on a longer one, cut into lists of CHUNK on a long
+    one."""
+    periods = _periods(views)
+    if len(periods) == 1 and periods[0][0] is None and len(rows) <= LONG:
+        return f'<ol class="events">{"".join(rows)}</ol>'
+    parts = []
+    bounds = [index for _words, index in periods] + [len(rows)]
+    for number, (words, first) in enumerate(periods):
+        last = bounds[number + 1]
+        lists = []
+        step = CHUNK if len(rows) > LONG else last - first
+        for start in range(first, last, step):
+            stop = min(start + step, last)
+            # A short list laid out only in view is given about the height it will take.
+            size = ("" if len(rows) <= LONG or stop - start == CHUNK
+                    else f' style="contain-intrinsic-size:auto {(stop - start) * 60}px"')
+            chunk = " chunk" if len(rows) > LONG else ""
+            lists.append(f'<ol class="events{chunk}" start="{start + 1}"{size}>'
+                         f'{"".join(rows[start:stop])}</ol>')
+        heading = (f'<{level} class="period-heading">{w.text(words)}</{level}>'
+                   if words is not None else "")
+        parts.append(f'<div class="period">{heading}{"".join(lists)}</div>')
+    return "".join(parts)
+
+
 def export(events: Sequence[Event], timeline: Timeline, options: ExportOptions) -> Exported:
     lang = document_language(timeline, options)
     with i18n.speaking(lang):
@@ -609,12 +680,7 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str,
     page = _Page(timeline, ordered, views, lang)
     w = page.w
     rows = [page.item(v) for v in views]
-    if len(rows) > LONG:
-        events = "".join(f'<ol class="events chunk" start="{start + 1}">'
-                         f'{"".join(rows[start:start + CHUNK])}</ol>'
-                         for start in range(0, len(rows), CHUNK))
-    else:
-        events = f'<ol class="events">{"".join(rows)}</ol>'
+    events = _story(rows, views, w, "h4" if embed else "h3")
     axis, grid = page.axis()
     country_options = "".join(
         f'<option value="{w.attribute(code)}" data-class="{page.country_class[code]}">'
@@ -649,6 +715,8 @@ def _render(events: Sequence[Event], timeline: Timeline, lang: str,
         label_filters=w.text(_("Filter the events")),
         label_country=w.text(_("Country")), label_tag=w.text(_("Tag")),
         all_countries=w.text(_("All countries")), all_tags=w.text(_("All tags")),
+        label_search=w.text(_("Words to find")),
+        search_hint=w.text(_("in the titles, summaries and quotes")),
         show_all=w.text(_("Show all events")),
         shown=w.text(shown(len(views)).format(count=len(views))),
         shown_forms=w.attribute(json.dumps(

@@ -1,11 +1,14 @@
 """The page's script: a function of the root it works in (the document, or the shadow root of an
-embedded page). It filters by country and tag, keeps the filter in the URL's fragment
-(`#country=DZ&tag=projet`) so that a filtered view can be shared, opens the event a fragment
+embedded page). It filters by country, tag and words (those of the titles, summaries and quotes,
+case and accents aside, as `imfhist filter --text`), keeps the filter in the URL's fragment
+(`#country=DZ&tag=projet&text=eau`) so that a filtered view can be shared, hides the heading of
+a period whose events are all left out, opens the event a fragment
 names (`#altermed`), and opens every event before printing.
 
 It only shows, hides and opens elements and sets the text of counters: it never turns data into
 markup. A filter change is one attribute of the story that the style sheet reads, and a count
 over arrays read once: on a large page it makes no more changes to the page than on a small one.
+A search marks the events it leaves out (and only those whose state changes) with a class.
 """
 
 SCRIPT = """function (root) {
@@ -24,6 +27,50 @@ SCRIPT = """function (root) {
   // many events, where setting `hidden` on each would be thousands of changes.
   var story = root.querySelector(".story");
   var classes = items.map(function (item) { return item.className.split(" "); });
+  var search = root.querySelector("#imfhist_text");
+  var fields = selects.concat([search]);
+  // The periods of a long story, each with its heading: one is hidden when none of its events
+  // is shown. periodOf[i] is the index of event i's period (or -1).
+  var periods = Array.prototype.slice.call(root.querySelectorAll(".story .period"));
+  var periodOf = items.map(function (item) {
+    return periods.indexOf(item.closest(".period"));
+  });
+  var periodShown = periods.map(function () { return true; });
+
+  // Text as `imfhist filter --text` compares it: lower case, without accents, with plain
+  // apostrophes and quotation marks and single spaces.
+  function fold(text) {
+    return text.normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase()
+      .replace(/\\u00df/g, "ss").replace(/[\\u2019\\u2018\\u02bc\\u2032]/g, "'")
+      .replace(/[\\u201c\\u201d\\u00ab\\u00bb]/g, '"').replace(/\\s+/g, " ");
+  }
+  // What a search reads of each event (its title, summary and own quotes, not those of the
+  // events that place it), folded once, when the first search is made.
+  var texts = null;
+  function haystacks() {
+    if (!texts) {
+      texts = items.map(function (item) {
+        var parts = [item.querySelector(".title")].concat(Array.prototype.slice.call(
+          item.querySelectorAll(".details > p.summary, .details > blockquote > p")));
+        return fold(parts.map(function (part) { return part ? part.textContent : ""; })
+          .join(" "));
+      });
+    }
+    return texts;
+  }
+  function words() {
+    var typed = fold(search.value).trim();
+    return typed ? typed.split(" ") : [];
+  }
+  var missed = items.map(function () { return false; });
+  function found(index, wanted) {
+    if (!wanted.length) { return true; }
+    var text = haystacks()[index];
+    for (var k = 0; k < wanted.length; k++) {
+      if (text.indexOf(wanted[k]) < 0) { return false; }
+    }
+    return true;
+  }
 
   function chosen(select) {
     var option = select.options[select.selectedIndex];
@@ -38,8 +85,21 @@ SCRIPT = """function (root) {
   }
 
   function apply() {
-    var wanted = selects.map(chosen).filter(Boolean), count = 0;
-    for (var i = 0; i < items.length; i++) { if (matches(i, wanted)) { count += 1; } }
+    var wanted = selects.map(chosen).filter(Boolean), count = 0, typed = words();
+    var inPeriod = periods.map(function () { return 0; });
+    for (var i = 0; i < items.length; i++) {
+      var miss = !found(i, typed);
+      if (miss !== missed[i]) { items[i].classList.toggle("miss", miss); missed[i] = miss; }
+      if (!miss && matches(i, wanted)) {
+        count += 1;
+        if (periodOf[i] >= 0) { inPeriod[periodOf[i]] += 1; }
+      }
+    }
+    periods.forEach(function (period, p) {
+      if ((inPeriod[p] > 0) !== periodShown[p]) {
+        periodShown[p] = inPeriod[p] > 0; period.hidden = !periodShown[p];
+      }
+    });
     selects.forEach(function (select) {
       var name = "data-" + select.getAttribute("data-key"), value = chosen(select);
       if (value) { story.setAttribute(name, value); } else { story.removeAttribute(name); }
@@ -48,14 +108,14 @@ SCRIPT = """function (root) {
     shown.textContent = form.replace("{count}", String(count));
     empty.hidden = count > 0;
     story.classList.toggle("is-empty", count === 0);
-    showAll[0].hidden = !wanted.length;
+    showAll[0].hidden = !wanted.length && !typed.length;
   }
 
   function fragment() {
     var parts = [];
-    selects.forEach(function (select) {
-      if (select.value) {
-        parts.push(select.getAttribute("data-key") + "=" + encodeURIComponent(select.value));
+    fields.forEach(function (field) {
+      if (field.value.trim()) {
+        parts.push(field.getAttribute("data-key") + "=" + encodeURIComponent(field.value.trim()));
       }
     });
     return parts.join("&");
@@ -88,8 +148,9 @@ SCRIPT = """function (root) {
   }
 
   function open(item) {
-    if (!matches(items.indexOf(item), selects.map(chosen).filter(Boolean))) {
-      selects.forEach(function (s) { s.value = ""; });
+    var index = items.indexOf(item);
+    if (!matches(index, selects.map(chosen).filter(Boolean)) || !found(index, words())) {
+      fields.forEach(function (s) { s.value = ""; });
       apply(); remember();
     }
     var details = item.querySelector("details");
@@ -117,6 +178,7 @@ SCRIPT = """function (root) {
       selects.forEach(function (select) {
         choose(select, values[select.getAttribute("data-key")] || "");
       });
+      search.value = values.text || "";
       apply();
       return;
     }
@@ -133,9 +195,10 @@ SCRIPT = """function (root) {
   selects.forEach(function (select) {
     select.addEventListener("change", function () { apply(); remember(); });
   });
+  search.addEventListener("input", function () { apply(); remember(); });
   showAll.forEach(function (button) {
     button.addEventListener("click", function () {
-      selects.forEach(function (s) { s.value = ""; });
+      fields.forEach(function (s) { s.value = ""; });
       apply(); remember();
       country.focus();
     });

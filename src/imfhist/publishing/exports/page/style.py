@@ -40,6 +40,7 @@ STYLE = """
 .imfhist [hidden] { display: none !important; }
 .imfhist a { color: var(--accent-ink); text-underline-offset: .15em; }
 .imfhist a:focus-visible, .imfhist button:focus-visible, .imfhist select:focus-visible,
+.imfhist input:focus-visible,
 .imfhist summary:focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px;
   padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -56,6 +57,10 @@ STYLE = """
 .field label { font-size: .85rem; font-weight: 600; color: var(--muted); }
 .imfhist select { font: inherit; color: var(--ink); background-color: var(--bg); min-width: 13rem;
   max-width: 100%; padding: .45rem .6rem; border: 1px solid var(--muted); border-radius: .4rem; }
+.imfhist input[type=search] { font: inherit; color: var(--ink); background-color: var(--bg);
+  width: 16rem; max-width: 100%; padding: .45rem .6rem; border: 1px solid var(--muted);
+  border-radius: .4rem; }
+.imfhist input[type=search]::placeholder { color: var(--muted); opacity: 1; }
 .imfhist button { font: inherit; font-size: .95rem; color: var(--accent-ink); background: transparent;
   border: 1px solid currentColor; border-radius: .4rem; padding: .45rem .9rem; cursor: pointer; }
 .imfhist button:hover { background: var(--soft); }
@@ -94,6 +99,10 @@ ol.events { list-style: none; margin: 0; padding: 0; }
 .event { border-bottom: 1px solid var(--line); scroll-margin-top: 2.75rem; }
 /* A long history, cut into lists of 50 events, lays out only the lists in view. */
 ol.events.chunk { content-visibility: auto; contain-intrinsic-size: auto 3000px; }
+/* The events a search leaves out; a period whose events are all left out is hidden whole. */
+.story li.event.miss { display: none; }
+.period-heading { margin: 1.5rem 0 .25rem; padding-bottom: .2rem; font: 600 1.15rem/1.3 var(--serif);
+  border-bottom: 2px solid var(--line); }
 .event summary { position: relative; display: grid;
   grid-template-columns: var(--when) minmax(0, 1fr) var(--track); align-items: stretch;
   cursor: pointer; list-style: none; min-height: 3rem; }
@@ -221,6 +230,8 @@ details[open] > summary .gist { display: none; }
   .filters .field label { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }
   .imfhist select { min-width: 0; width: 100%; padding: .4rem .45rem; font-size: .92rem; }
+  .filters .search { grid-column: 1 / -1; }
+  .imfhist input[type=search] { width: 100%; padding: .4rem .45rem; font-size: .92rem; }
   .filters output { grid-column: 1 / -1; margin: 0; padding: 0; font-size: .85rem; }
   .show-all { grid-column: 1 / -1; justify-self: start; }
   .hint { display: none; }

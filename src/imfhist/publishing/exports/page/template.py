@@ -13,6 +13,8 @@ BODY = """<{root} class="imfhist"{root_attributes}>
 <select id="imfhist_country" data-key="country"><option value="">{all_countries}</option>{country_options}</select></div>
 <div class="field"><label for="imfhist_tag">{label_tag}</label>
 <select id="imfhist_tag" data-key="tag"><option value="">{all_tags}</option>{tag_options}</select></div>
+<div class="field search"><label for="imfhist_text">{label_search}</label>
+<input type="search" id="imfhist_text" data-key="text" placeholder="{search_hint}" autocomplete="off" spellcheck="false"></div>
 <button type="button" class="show-all" hidden>{show_all}</button>
 <output id="imfhist_shown" aria-live="polite" data-forms="{shown_forms}">{shown}</output>
 </form>
