@@ -182,8 +182,10 @@ def test_keyboard_alone_with_visible_focus(tab, shipped_page: Path) -> None:
             "(e => e.id || e.localName + (e.closest('li') ? '#' + e.closest('li').id : ''))"
             "(document.activeElement)"))
     # The source link, then the filters, then the first event.
-    assert focused[1:] == ["imfhist_country", "imfhist_tag",
-                           "summary#reseau-partenarial-mediterranee"]
+    assert focused[1:] == ["imfhist_country", "imfhist_tag", "imfhist_text"]
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.closest('li').id") == (
+        "reseau-partenarial-mediterranee")
     outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid", "focus is visible"
     tab.keyboard.press("Enter")
@@ -589,11 +591,11 @@ def test_a_long_history_has_a_heading_for_each_decade_in_order(run, tab, tmp_pat
     assert run("export", "--format", "html", "-o", page, "-f",
                _long_history(tmp_path, 300)).exit_code == 0
     tab.goto(page.as_uri())
-    headings = tab.locator("main h3.period-heading").all_text_contents()
+    headings = tab.locator("main h3.era-heading").all_text_contents()
     assert headings == [f"Années {decade}" for decade in range(1950, 2010, 10)]
     # Each event is under the heading of the decade it starts in, in the story's order.
     rows = tab.eval_on_selector_all(
-        ".period", "ps => ps.map(p => [p.querySelector('h3') && p.querySelector('h3')"
+        ".era", "ps => ps.map(p => [p.querySelector('h3') && p.querySelector('h3')"
                    ".textContent, Array.from(p.querySelectorAll('time[datetime]'))"
                    ".map(t => t.getAttribute('datetime'))])")
     for heading, dates in rows:
@@ -606,12 +608,12 @@ def test_a_long_history_has_a_heading_for_each_decade_in_order(run, tab, tmp_pat
     assert shown_ids(tab) == ["e0", "e50", "e100", "e150", "e200", "e250"]
     # (e150 has no date: the story tells it where the file does, under the heading before it.)
     periods = tab.eval_on_selector_all(
-        ".period", "ps => ps.map(p => [!p.hidden, Array.from(p.querySelectorAll('li.event'))"
+        ".era", "ps => ps.map(p => [!p.hidden, Array.from(p.querySelectorAll('li.event'))"
                    ".some(i => getComputedStyle(i).display !== 'none')])")
     assert all(shown == holds for shown, holds in periods)
     assert 0 < sum(shown for shown, _holds in periods) < len(periods)
     tab.get_by_label("Pays").select_option(label="Maroc")
-    assert tab.locator("h3.period-heading:visible").count() == 0
+    assert tab.locator("h3.era-heading:visible").count() == 0
     assert tab.locator(".empty").is_visible()
     assert tab.problems == []
 
@@ -621,13 +623,13 @@ def test_a_short_span_has_a_heading_for_each_year(run, tab, tmp_path: Path) -> N
     assert run("export", "--format", "html", "-o", page, "-f",
                _long_history(tmp_path, 40, 2010, 5)).exit_code == 0
     tab.goto(page.as_uri())
-    assert tab.locator("h3.period-heading").all_text_contents() == [
+    assert tab.locator("h3.era-heading").all_text_contents() == [
         str(year) for year in range(2010, 2015)]
 
 
 def test_the_imf_page_has_no_period_heading(tab, shipped_page: Path) -> None:
     tab.goto(shipped_page.as_uri())
-    assert tab.locator(".period-heading").count() == 0
+    assert tab.locator(".era-heading").count() == 0
     assert tab.locator("main > ol.events > li.event").count() == 14
 
 

@@ -655,9 +655,9 @@ def _story(rows: Sequence[str], views: Sequence[EventView], w: _Writer, level: s
             chunk = " chunk" if len(rows) > LONG else ""
             lists.append(f'<ol class="events{chunk}" start="{start + 1}"{size}>'
                          f'{"".join(rows[start:stop])}</ol>')
-        heading = (f'<{level} class="period-heading">{w.text(words)}</{level}>'
+        heading = (f'<{level} class="era-heading">{w.text(words)}</{level}>'
                    if words is not None else "")
-        parts.append(f'<div class="period">{heading}{"".join(lists)}</div>')
+        parts.append(f'<div class="era">{heading}{"".join(lists)}</div>')
     return "".join(parts)
 
 

@@ -31,9 +31,9 @@ SCRIPT = """function (root) {
   var fields = selects.concat([search]);
   // The periods of a long story, each with its heading: one is hidden when none of its events
   // is shown. periodOf[i] is the index of event i's period (or -1).
-  var periods = Array.prototype.slice.call(root.querySelectorAll(".story .period"));
+  var periods = Array.prototype.slice.call(root.querySelectorAll(".story > .era"));
   var periodOf = items.map(function (item) {
-    return periods.indexOf(item.closest(".period"));
+    return periods.indexOf(item.closest(".era"));
   });
   var periodShown = periods.map(function () { return true; });
 

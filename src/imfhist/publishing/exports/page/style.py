@@ -101,7 +101,7 @@ ol.events { list-style: none; margin: 0; padding: 0; }
 ol.events.chunk { content-visibility: auto; contain-intrinsic-size: auto 3000px; }
 /* The events a search leaves out; a period whose events are all left out is hidden whole. */
 .story li.event.miss { display: none; }
-.period-heading { margin: 1.5rem 0 .25rem; padding-bottom: .2rem; font: 600 1.15rem/1.3 var(--serif);
+.era-heading { margin: 1.5rem 0 .25rem; padding-bottom: .2rem; font: 600 1.15rem/1.3 var(--serif);
   border-bottom: 2px solid var(--line); }
 .event summary { position: relative; display: grid;
   grid-template-columns: var(--when) minmax(0, 1fr) var(--track); align-items: stretch;
