@@ -473,3 +473,45 @@ def test_theme_and_title_options(run) -> None:
     dark = run("export", "--format", "html", "--theme", "dark", "--no-title").stdout
     assert 'data-theme="dark"' in dark and '<meta name="color-scheme" content="dark">' in dark
     assert 'class="heading"' not in dark and "<title>Historique" in dark
+
+
+def _eras(page: str) -> list[tuple[str, list[str]]]:
+    """The page's periods: each heading (or "" before the first) with the ids of its events."""
+    return [(heading, re.findall(r'<li class="event[^"]*" id="([^"]+)"', body))
+            for heading, body in re.findall(
+                r'<div class="era">(?:<h3 class="era-heading">([^<]*)</h3>)?(.*?)</div>'
+                r'(?=<div class="era">|\s*<div class="empty")', page, flags=re.S)]
+
+
+def test_a_short_page_has_no_period_headings(run) -> None:
+    page = run("export", "--format", "html").output
+    assert 'class="era-heading"' not in page and page.count('<ol class="events">') == 1
+
+
+def test_a_longer_page_has_a_heading_per_decade_in_story_order(run, tmp_path: Path) -> None:
+    # 1975 to 1999, e10 placed by a relation after e9 (1984), e20 undated.
+    lines = ["format: imfhist/1", "lang: fr", "sources: [{id: p, title: P}]", "events:"]
+    for number in range(25):
+        when = {10: "relations: [{after: e9}], ", 20: ""}.get(
+            number, f"date: '{1975 + number}', ")
+        lines.append(f"  - {{id: e{number}, title: T{number}, {when}"
+                     f"sources: [{{ref: p, quote: q}}]}}")
+    page = run("export", "--format", "html", "-f",
+               write(tmp_path, "\n".join(lines) + "\n")).output
+    eras = _eras(page)
+    assert [heading for heading, _ids in eras] == ["Années 1970", "Années 1980", "Années 1990"]
+    assert sum(len(ids) for _heading, ids in eras) == 25
+    by_id = {i: heading for heading, ids in eras for i in ids}
+    assert by_id["e4"] == "Années 1970" and by_id["e5"] == "Années 1980"
+    assert by_id["e10"] == "Années 1980", "under the decade of its earliest possible start"
+    # The lists are numbered on across the headings.
+    starts = [int(s) for s in re.findall(r'<ol class="events" start="(\d+)"', page)]
+    assert starts == [1, 1 + len(eras[0][1]), 1 + len(eras[0][1]) + len(eras[1][1])]
+    # Twenty events or fewer: one list, as before.
+    short = run("export", "--format", "html", "-f",
+                write(tmp_path, "\n".join(lines[:24]) + "\n")).output
+    assert 'class="era-heading"' not in short
+    # A page embedded in a site's page, whose story heading is an h3, has h4 periods.
+    embedded = run("export", "--format", "html", "--embed", "-f",
+                   write(tmp_path, "\n".join(lines) + "\n")).output
+    assert embedded.count('<h4 class="era-heading">') == 3
