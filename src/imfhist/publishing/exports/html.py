@@ -4,10 +4,11 @@ where the source tells them or its relations place them), each row with its date
 title and summary line, and a mark on the axis: a dot or a bar where it has a date, a bracket at
 the bound its relations give (or two, and a dotted line), "undated" where nothing places it;
 the page's `theme` (light, dark, auto) and a site's `--imfhist-accent` and `--imfhist-font`
-set its colours and font; a country and tag filter kept
-in the URL, each event's details and sources on click (and, for an event placed by relations,
-which relations and quotes place it), and `page.html#<event id>` to link to one event. It makes
-no network request of any kind, reads well on a phone, in the dark and on paper.
+set its colours and font; on a longer page, a heading before each decade (or year); a country,
+tag and text filter kept in the URL, each event's details and sources on click (and, for an
+event placed by relations, which relations and quotes place it), and `page.html#<event id>` to
+link to one event. It makes no network request of any kind, reads well on a phone, in the dark
+and on paper.
 
 The page speaks the timeline's language (its `lang`) unless --lang asks for another, and shows
 dates in words; EDTF stays in `datetime` and data attributes, for machines.
