@@ -6,9 +6,10 @@ archive that carries the event's years, country, region, places and actors, so t
 finds no error and every quote is looked up in its page. `--shape pages` (the default) cites 10
 large pages, whatever the size; `--shape per-event` gives each event a page of its own;
 `--shape unarchived` gives the sources no archive, so that no quote is looked up (the shape the
-first benchmarks measured). Seeded, so that a size always gives the same files. `--errors N` sprinkles N problems (unknown
-actors and places, duplicate ids, in turn) at evenly spaced events. `--relations N` takes the
-date away from N evenly spaced events and places each after the event before it instead.
+first benchmarks measured). Seeded, so that a size always gives the same files. `--errors N`
+sprinkles N problems (unknown actors and places, duplicate ids, in turn) at evenly spaced
+events. `--relations N` (unarchived only) takes the date away from N evenly spaced events and
+places each after the event before it instead.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def faithful(events: int, shape: str = "pages", seed: int = 1,
     if per_event:  # the ten sources of the unarchived shape are cited no more
         start = out.index("sources:") + 1
         del out[start:start + 30]
-    files = {f"sources/{ref}.txt": " ".join(sentences + [_filler(rng)]) + "\n"
+    files = {f"sources/{ref}.txt": " ".join([*sentences, _filler(rng)]) + "\n"
              for ref, sentences in pages.items()}
     if not per_event:
         for number in range(10):

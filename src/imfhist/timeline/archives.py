@@ -11,6 +11,11 @@ wrote the timeline, perhaps a pull request that CI validates, so what it may nam
   archives together;
 - each resolved path is read once, however many sources name it, and its text is shared.
 
+`Archives.index(source)` gives the archive as a `TextIndex` (imfhist.common.textindex), shared
+like its text: the first time one is asked for, every quote of the timeline is announced to the
+index of its source's archive, so that the words of each page are counted and placed once, in one
+pass, for all the quotes that cite it.
+
 `archives_of(timeline)` gives the archives of one timeline; every rule that needs the text of a
 source asks it, and the last timeline's archives are kept so that several rules share one read.
 """
@@ -18,12 +23,14 @@ source asks it, and the last timeline's archives are kept so that several rules 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import NamedTuple
 
 from imfhist.common.i18n import _
 from imfhist.common.problems import Loc
+from imfhist.common.textindex import TextIndex
 from imfhist.common.textnorm import normalise_spacing
 from imfhist.timeline.model import Source, Timeline
 
@@ -69,9 +76,12 @@ class Archives:
     """The archives of one timeline: confined to its folder, each resolved path read once."""
 
     def __init__(self, timeline: Timeline) -> None:
+        self._timeline = timeline
         self._folder = Path(timeline.path).parent
         self._by_path: dict[Path, _Read] = {}
         self._by_source: dict[int, ArchiveText] = {}
+        self._indexes: dict[int, TextIndex] = {}  # by id of the text
+        self._expected = False
         self._total = 0
 
     def of(self, source: Source) -> ArchiveText:
@@ -93,6 +103,31 @@ class Archives:
 
     def text(self, source: Source) -> str | None:
         return self.of(source).text
+
+    def index(self, source: Source) -> TextIndex | None:
+        """The archive of `source` as a `TextIndex`, one per file read; None without a text."""
+        if not self._expected:
+            self._expected = True
+            self._expect_quotes()
+        return self._index_of(self.text(source))
+
+    def _index_of(self, text: str | None) -> TextIndex | None:
+        if text is None:
+            return None
+        index = self._indexes.get(id(text))
+        if index is None:
+            index = self._indexes[id(text)] = TextIndex(text)
+        return index
+
+    def _expect_quotes(self) -> None:
+        """Announce each quote of the timeline to the index of its source's archive."""
+        sources = self._timeline.source_by_id()
+        for event in self._timeline.events:
+            for citation in event.sources:
+                source = sources.get(citation.ref.value)
+                index = self._index_of(self.text(source)) if source is not None else None
+                if index is not None:
+                    index.expect(quote_parts(citation.quote.value))
 
     def _read(self, name: str) -> _Read:
         path = self._confined(name)
@@ -150,6 +185,18 @@ class Archives:
             return _failure(_("archive '{archive}' is not UTF-8 text"), _("save it as UTF-8"))
         del data  # a 20 MB page is held as text only, not as bytes and text at once
         return _Read(normalise_spacing(text), None)
+
+
+ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised: the passages
+    of its archive that the quote rules look for."""
+    text = normalise_spacing(quote)
+    if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
+        return [text] if text else []
+    return [part for part in ELLIPSIS.split(text) if part]
 
 
 _last: tuple[Timeline, Archives] | None = None
