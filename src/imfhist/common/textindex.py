@@ -53,27 +53,12 @@ def is_word_character(character: str) -> bool:
     return _WORD_CHARACTER.match(character) is not None
 
 
-def _interior(passage: str) -> list[tuple[str, int]]:
-    """The chunks of `passage` with a space on each side within it, with their offsets."""
-    chunks = passage.split(" ")
-    if len(chunks) < 3:
-        return []
-    found = []
-    offset = len(chunks[0]) + 1
-    for chunk in chunks[1:-1]:
-        if chunk:
-            found.append((chunk, offset))
-        offset += len(chunk) + 1
-    return found
-
-
 class TextIndex:
     """The positions of a text's passages, found through the positions of their rarest chunk."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._counts: Counter[str] = Counter()  # how often each chunk asked about occurs
-        self._counted: set[str] = set()
+        self._counts: dict[str, int] = {}  # how often each chunk asked about occurs
         self._positions: dict[str, list[int]] = {}  # where each anchor starts
         self._anchors: dict[str, tuple[str, int] | None] = {}  # by passage
         self._waiting: list[str] = []  # passages expected, not yet anchored
@@ -82,13 +67,10 @@ class TextIndex:
     # -- what will be looked for ------------------------------------------------------------
 
     def expect(self, passages: Iterable[str]) -> None:
-        """Passages that will be looked for (and the seeds that begin them): anchored together,
-        in two passes over the text, at the first lookup."""
-        for passage in passages:
-            self._waiting.append(passage)
-            for length in SEED_LENGTHS:
-                if len(passage) > length:
-                    self._waiting.append(passage[:length])
+        """Passages that will be looked for: anchored together, in two passes over the text,
+        at the first lookup. Those that do not occur in the text get the seeds that begin them
+        (`SEED_LENGTHS`) anchored too, for the partial match that follows."""
+        self._waiting.extend(passages)
 
     def _slices(self) -> Iterator[tuple[int, list[str]]]:
         """The text's chunks, a slice at a time, each with the position of its first chunk."""
@@ -103,25 +85,41 @@ class TextIndex:
             start = end + 1
 
     def _anchor_waiting(self) -> None:
-        waiting = {p for p in self._waiting if p not in self._anchors}
+        waiting = [p for p in dict.fromkeys(self._waiting) if p not in self._anchors]
         self._waiting = []
-        if not waiting:
+        self._anchor_all(waiting)
+        # The passages that occur nowhere: the seeds that begin them will be looked for.
+        seeds = [passage[:length] for passage in waiting
+                 if next(self.occurrences(passage), None) is None
+                 for length in SEED_LENGTHS if len(passage) > length]
+        self._anchor_all([seed for seed in dict.fromkeys(seeds) if seed not in self._anchors])
+
+    def _anchor_all(self, passages: list[str]) -> None:
+        """Choose the anchor of each passage (counting the chunks not counted yet), and find
+        where the new anchors are, in a pass over the text for each."""
+        if not passages:
             return
-        interiors = {passage: _interior(passage) for passage in waiting}
-        new = {chunk for chunks in interiors.values() for chunk, _ in chunks} - self._counted
+        interiors = [passage.split(" ")[1:-1] for passage in passages]
+        counts = self._counts
+        new = {chunk for chunks in interiors for chunk in chunks if chunk not in counts}
         if new:
+            found: Counter[str] = Counter()
             for _start, chunks in self._slices():
-                self._counts.update(compress(chunks, map(new.__contains__, chunks)))
-            self._counted |= new
+                found.update(compress(chunks, map(new.__contains__, chunks)))
+            counts.update(dict.fromkeys(new, 0))
+            counts.update(found)
         anchors: set[str] = set()
-        for passage, chunks in interiors.items():
+        rarest = counts.__getitem__
+        for passage, chunks in zip(passages, interiors, strict=True):
+            chunks = [chunk for chunk in chunks if chunk]  # none, from normalised text
             if not chunks:
                 self._anchors[passage] = None
                 continue
-            best = min(chunks, key=lambda item: self._counts[item[0]])
-            self._anchors[passage] = best
-            if best[0] not in self._positions:
-                anchors.add(best[0])
+            best = min(chunks, key=rarest)
+            # Any place the anchor has inside the passage will do: the first.
+            self._anchors[passage] = best, passage.index(f" {best} ") + 1
+            if best not in self._positions:
+                anchors.add(best)
         if not anchors:
             return
         positions: dict[str, list[int]] = {anchor: [] for anchor in anchors}
@@ -145,8 +143,7 @@ class TextIndex:
         if self._late_passes >= MAX_LATE_PASSES:
             return None
         self._late_passes += 1
-        self.expect([passage])
-        self._anchor_waiting()
+        self._anchor_all([passage])
         return self._anchors[passage]
 
     # -- lookups ----------------------------------------------------------------------------

@@ -83,6 +83,8 @@ class Archives:
         self._indexes: dict[int, TextIndex] = {}  # by id of the text
         self._expected = False
         self._total = 0
+        self._resolved: Path | None = None  # the folder, resolved once
+        self._plain_folders: dict[Path, bool] = {}  # whether each is no symbolic link
 
     def of(self, source: Source) -> ArchiveText:
         """The archive of `source` (text None and no refusal when it names none)."""
@@ -145,11 +147,35 @@ class Archives:
         if posix.is_absolute() or windows.anchor or ".." in posix.parts or ".." in windows.parts:
             return None
         try:
-            folder = self._folder.resolve()
-            path = (folder / name).resolve()
+            if self._resolved is None:
+                self._resolved = self._folder.resolve()
+            folder = self._resolved
+            path = self._plain(folder, posix.parts)
+            if path is None:  # a symbolic link on the way: followed wherever it leads
+                path = (folder / name).resolve()
         except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long
             return None
         return path if path.is_relative_to(folder) and path != folder else None
+
+    def _plain(self, folder: Path, parts: tuple[str, ...]) -> Path | None:
+        """`folder` joined with `parts` when none of them is a symbolic link (the path is then
+        resolved already, and inside the folder), else None. A missing or unreadable file is left
+        for the read to report. Each folder on the way is looked at once per timeline."""
+        path = folder
+        for number, part in enumerate(parts):
+            path = path / part
+            last = number == len(parts) - 1
+            known = None if last else self._plain_folders.get(path)
+            if known is None:
+                try:
+                    known = not stat.S_ISLNK(os.lstat(path).st_mode)
+                except OSError:  # missing, or not a folder: the read says so, as before
+                    known = True
+                if not last:
+                    self._plain_folders[path] = known
+            if not known:
+                return None
+        return path
 
     def _read_file(self, path: Path) -> _Read:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
