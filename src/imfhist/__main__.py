@@ -6,6 +6,7 @@ when they are defined.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -136,10 +137,8 @@ def _leave(code: int) -> None:
     command writes is written (its files are closed, its output flushed by then); the standard
     streams are flushed here, quietly if their reader has gone."""
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):
-            pass
     os._exit(code)
 
 
