@@ -89,8 +89,7 @@ class TextIndex:
         self._waiting = []
         self._anchor_all(waiting)
         # The passages that occur nowhere: the seeds that begin them will be looked for.
-        seeds = [passage[:length] for passage in waiting
-                 if next(self.occurrences(passage), None) is None
+        seeds = [passage[:length] for passage in waiting if self.find(passage) < 0
                  for length in SEED_LENGTHS if len(passage) > length]
         self._anchor_all([seed for seed in dict.fromkeys(seeds) if seed not in self._anchors])
 
@@ -111,7 +110,7 @@ class TextIndex:
         anchors: set[str] = set()
         rarest = counts.__getitem__
         for passage, chunks in zip(passages, interiors, strict=True):
-            chunks = [chunk for chunk in chunks if chunk]  # none, from normalised text
+            # (An empty chunk, between two spaces in a row, is anchored like any other.)
             if not chunks:
                 self._anchors[passage] = None
                 continue
@@ -170,8 +169,18 @@ class TextIndex:
                 yield at
 
     def find(self, passage: str, start: int = 0) -> int:
-        """`self.text.find(passage, start)` (for a `start` within the text)."""
-        return next(self.occurrences(passage, start), -1)
+        """`self.text.find(passage, start)` (for a `start` of 0 or more)."""
+        anchor = self._anchors.get(passage) if passage else None
+        if anchor is None:  # not anchored yet, or without an anchor: as `occurrences` does
+            return next(self.occurrences(passage, start), -1)
+        chunk, offset = anchor
+        positions = self._positions[chunk]
+        text = self.text
+        for index in range(bisect_left(positions, start + offset), len(positions)):
+            at = positions[index] - offset
+            if text.startswith(passage, at):
+                return at
+        return -1
 
     def find_whole(self, passage: str, start: int = 0) -> int:
         """Where `passage` first occurs at or after `start` without beginning or ending inside

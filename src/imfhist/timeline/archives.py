@@ -216,13 +216,27 @@ class Archives:
 ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
 
 
-def quote_parts(quote: str) -> list[str]:
+def quote_parts(quote: str) -> tuple[str, ...]:
     """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised: the passages
-    of its archive that the quote rules look for."""
-    text = normalise_spacing(quote)
-    if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
-        return [text] if text else []
-    return [part for part in ELLIPSIS.split(text) if part]
+    of its archive that the quote rules look for. Each quote is asked for by several rules in
+    turn (announced to its archive's index, looked for, checked for whole words, its claims):
+    its parts are made once, and kept for up to MAX_KEPT_PARTS quotes."""
+    parts = _parts.get(quote)
+    if parts is None:
+        if len(_parts) >= MAX_KEPT_PARTS:
+            _parts.clear()
+        text = normalise_spacing(quote)
+        if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
+            parts = (text,) if text else ()
+        else:
+            parts = tuple(part for part in ELLIPSIS.split(text) if part)
+        _parts[quote] = parts
+    return parts
+
+
+# As many quotes as the largest timelines hold: beyond, the parts are made again.
+MAX_KEPT_PARTS = 1 << 17
+_parts: dict[str, tuple[str, ...]] = {}
 
 
 _last: tuple[Timeline, Archives] | None = None
