@@ -161,3 +161,11 @@ def test_a_long_page_is_read_in_slices(monkeypatch) -> None:
     assert index.find("page mot7 de", 5) == page.find("page mot7 de", 5)
     assert index.find_whole("ot150 de") == -1
     assert index.find_whole("mot150 de") == page.find("mot150 de")
+
+
+@given(st.text(st.sampled_from("ab \n\t\u00a0\u2019\u3000x"), max_size=400), st.integers(1, 40))
+def test_a_page_normalised_in_slices_is_the_page_normalised_whole(text: str, size: int) -> None:
+    # A 19 MB page was split into millions of words at once to normalise its spacing (200 MB).
+    from imfhist.timeline import archives
+
+    assert archives.normalised_page(text, size) == normalise_spacing(text)
