@@ -239,7 +239,7 @@ def normalised_page(text: str, size: int = NORMALISED_SLICE) -> str:
 ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
 
 
-def quote_parts(quote: str) -> tuple[str, ...]:
+def quote_parts(quote: str) -> list[str]:
     """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised: the passages
     of its archive that the quote rules look for. Each quote is asked for by several rules in
     turn (announced to its archive's index, looked for, checked for whole words, its claims):
@@ -254,7 +254,7 @@ def quote_parts(quote: str) -> tuple[str, ...]:
         else:
             parts = tuple(part for part in ELLIPSIS.split(text) if part)
         _parts[quote] = parts
-    return parts
+    return list(parts)
 
 
 # As many quotes as the largest timelines hold: beyond, the parts are made again.

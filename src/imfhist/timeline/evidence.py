@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import islice
 
 from imfhist.common.textindex import TextIndex
-from imfhist.timeline.archives import archives_of, quote_parts
+from imfhist.timeline.archives import ELLIPSIS, archives_of, quote_parts  # noqa: F401
 from imfhist.timeline.model import Source, Timeline
 
 # A quote states a fact when it holds at least a subject, a verb and what the verb bears on,
