@@ -131,3 +131,28 @@ def test_a_list_reused_for_other_things(run, tmp_path: Path, events: str) -> Non
         assert "used elsewhere" not in result.output
     else:
         assert result.exit_code == 1 and "used elsewhere for other things" in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="resource limits are set in the child")
+@pytest.mark.parametrize("command", [["validate", "--quiet"], ["list", "--file"]])
+def test_running_out_of_memory_is_one_line_and_exit_2(tmp_path: Path, command: list[str]) -> None:
+    # A dense file (a million one-letter tags, 3 MB) needs about 330 MB; the process may have
+    # 200 MB of address space. No traceback, and not exit 1, which would say "problems found".
+    import resource
+    import subprocess
+    import sys
+
+    path = tmp_path / "tags.yaml"
+    path.write_text("format: imfhist/1\nsources: [{id: p, title: P}]\nevents:\n  - {id: one, "
+                    "title: T, sources: [{ref: p, quote: 'It happened as the page says.'}], "
+                    "tags: [" + "a, " * 1_000_000 + "a]}\n")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (200 * 2**20, 200 * 2**20))
+
+    result = subprocess.run([sys.executable, "-m", "imfhist", *command, str(path)],
+                            capture_output=True, text=True, preexec_fn=limit,
+                            env={**os.environ, "IMFHIST_LANG": "en"}, check=False)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "ran out of memory" in result.stderr

@@ -6,6 +6,7 @@ when they are defined.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -121,7 +122,24 @@ def main() -> None:
         _plain_completion_help()
     from imfhist.cli import main as run
 
-    run()
+    try:
+        run()
+    except SystemExit as exit:
+        if exit.code is not None and not isinstance(exit.code, int):
+            raise  # a message to print: the interpreter's own exit prints it
+        _leave(exit.code or 0)
+    _leave(0)
+
+
+def _leave(code: int) -> None:
+    """Exit now, without taking apart what the command built: freeing a large timeline's
+    objects one by one took a quarter of `validate`'s time on 10,000 events. Everything the
+    command writes is written (its files are closed, its output flushed by then); the standard
+    streams are flushed here, quietly if their reader has gone."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

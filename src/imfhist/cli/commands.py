@@ -115,3 +115,20 @@ class Group(_Translated, TyperGroup):
 
             silence_stdout()
             raise Exit(settled()) from None
+        except MemoryError:
+            pass  # answered below, once what the command held has been let go with its frames
+        _out_of_memory()
+
+
+def _out_of_memory() -> None:
+    """One line and exit 2 (the command cannot run) when memory runs out, as it may under a
+    limit (`ulimit -v`) on a large or dense file: never a traceback, nor exit 1, which would
+    say that problems were found."""
+    import sys
+
+    from typer import Exit
+
+    sys.stderr.write(_("error: ") + _(
+        "imfhist ran out of memory before finishing (give it more memory, or check a smaller "
+        "file: lower IMFHIST_MAX_FILE_MB to refuse such files at once)") + "\n")
+    raise Exit(2)  # CANNOT_RUN of imfhist.cli.app, which imports this module

@@ -11,6 +11,11 @@ wrote the timeline, perhaps a pull request that CI validates, so what it may nam
   archives together;
 - each resolved path is read once, however many sources name it, and its text is shared.
 
+`Archives.index(source)` gives the archive as a `TextIndex` (imfhist.common.textindex), shared
+like its text: the first time one is asked for, every quote of the timeline is announced to the
+index of its source's archive, so that the words of each page are counted and placed once, in one
+pass, for all the quotes that cite it.
+
 `archives_of(timeline)` gives the archives of one timeline; every rule that needs the text of a
 source asks it, and the last timeline's archives are kept so that several rules share one read.
 """
@@ -18,12 +23,14 @@ source asks it, and the last timeline's archives are kept so that several rules 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import NamedTuple
 
 from imfhist.common.i18n import _
 from imfhist.common.problems import Loc
+from imfhist.common.textindex import TextIndex
 from imfhist.common.textnorm import normalise_spacing
 from imfhist.timeline.model import Source, Timeline
 
@@ -69,10 +76,15 @@ class Archives:
     """The archives of one timeline: confined to its folder, each resolved path read once."""
 
     def __init__(self, timeline: Timeline) -> None:
+        self._timeline = timeline
         self._folder = Path(timeline.path).parent
         self._by_path: dict[Path, _Read] = {}
         self._by_source: dict[int, ArchiveText] = {}
+        self._indexes: dict[int, TextIndex] = {}  # by id of the text
+        self._expected = False
         self._total = 0
+        self._resolved: Path | None = None  # the folder, resolved once
+        self._plain_folders: dict[Path, bool] = {}  # whether each is no symbolic link
 
     def of(self, source: Source) -> ArchiveText:
         """The archive of `source` (text None and no refusal when it names none)."""
@@ -94,6 +106,31 @@ class Archives:
     def text(self, source: Source) -> str | None:
         return self.of(source).text
 
+    def index(self, source: Source) -> TextIndex | None:
+        """The archive of `source` as a `TextIndex`, one per file read; None without a text."""
+        if not self._expected:
+            self._expected = True
+            self._expect_quotes()
+        return self._index_of(self.text(source))
+
+    def _index_of(self, text: str | None) -> TextIndex | None:
+        if text is None:
+            return None
+        index = self._indexes.get(id(text))
+        if index is None:
+            index = self._indexes[id(text)] = TextIndex(text)
+        return index
+
+    def _expect_quotes(self) -> None:
+        """Announce each quote of the timeline to the index of its source's archive."""
+        sources = self._timeline.source_by_id()
+        for event in self._timeline.events:
+            for citation in event.sources:
+                source = sources.get(citation.ref.value)
+                index = self._index_of(self.text(source)) if source is not None else None
+                if index is not None:
+                    index.expect(quote_parts(citation.quote.value))
+
     def _read(self, name: str) -> _Read:
         path = self._confined(name)
         if path is None:
@@ -110,11 +147,35 @@ class Archives:
         if posix.is_absolute() or windows.anchor or ".." in posix.parts or ".." in windows.parts:
             return None
         try:
-            folder = self._folder.resolve()
-            path = (folder / name).resolve()
+            if self._resolved is None:
+                self._resolved = self._folder.resolve()
+            folder = self._resolved
+            path = self._plain(folder, posix.parts)
+            if path is None:  # a symbolic link on the way: followed wherever it leads
+                path = (folder / name).resolve()
         except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long
             return None
         return path if path.is_relative_to(folder) and path != folder else None
+
+    def _plain(self, folder: Path, parts: tuple[str, ...]) -> Path | None:
+        """`folder` joined with `parts` when none of them is a symbolic link (the path is then
+        resolved already, and inside the folder), else None. A missing or unreadable file is left
+        for the read to report. Each folder on the way is looked at once per timeline."""
+        path = folder
+        for number, part in enumerate(parts):
+            path = path / part
+            last = number == len(parts) - 1
+            known = None if last else self._plain_folders.get(path)
+            if known is None:
+                try:
+                    known = not stat.S_ISLNK(os.lstat(path).st_mode)
+                except OSError:  # missing, or not a folder: the read says so, as before
+                    known = True
+                if not last:
+                    self._plain_folders[path] = known
+            if not known:
+                return None
+        return path
 
     def _read_file(self, path: Path) -> _Read:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -149,7 +210,56 @@ class Archives:
         except UnicodeDecodeError:
             return _failure(_("archive '{archive}' is not UTF-8 text"), _("save it as UTF-8"))
         del data  # a 20 MB page is held as text only, not as bytes and text at once
-        return _Read(normalise_spacing(text), None)
+        return _Read(normalised_page(text), None)
+
+
+_SPACE = re.compile(r"\s")
+# A page's spacing is normalised a slice of about this many characters at a time.
+NORMALISED_SLICE = 1 << 20
+
+
+def normalised_page(text: str, size: int = NORMALISED_SLICE) -> str:
+    """`normalise_spacing(text)`, a slice at a time (each cut at a white space, so that the
+    words are the same): normalising a 19 MB page at once split it into three million words
+    held together, 200 MB for a moment."""
+    if len(text) <= size:
+        return normalise_spacing(text)
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = _SPACE.search(text, start + size) if len(text) - start > size else None
+        end = cut.start() if cut else len(text)
+        piece = normalise_spacing(text[start:end])
+        if piece:
+            pieces.append(piece)
+        start = end
+    return " ".join(pieces)
+
+
+ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised: the passages
+    of its archive that the quote rules look for. Each quote is asked for by several rules in
+    turn (announced to its archive's index, looked for, checked for whole words, its claims):
+    its parts are made once, and kept for up to MAX_KEPT_PARTS quotes."""
+    parts = _parts.get(quote)
+    if parts is None:
+        if len(_parts) >= MAX_KEPT_PARTS:
+            _parts.clear()
+        text = normalise_spacing(quote)
+        if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
+            parts = (text,) if text else ()
+        else:
+            parts = tuple(part for part in ELLIPSIS.split(text) if part)
+        _parts[quote] = parts
+    return list(parts)
+
+
+# As many quotes as the largest timelines hold: beyond, the parts are made again.
+MAX_KEPT_PARTS = 1 << 17
+_parts: dict[str, tuple[str, ...]] = {}
 
 
 _last: tuple[Timeline, Archives] | None = None

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from imfhist.common.textnorm import normalise_spacing
+from imfhist.common.textindex import TextIndex
+from imfhist.timeline.archives import ELLIPSIS, archives_of, quote_parts  # noqa: F401
 from imfhist.timeline.model import Source, Timeline
 
 # A quote states a fact when it holds at least a subject, a verb and what the verb bears on,
@@ -26,7 +27,6 @@ from imfhist.timeline.model import Source, Timeline
 # "Ada founded ACME in 2004" 5. One or two words ("de", "le projet") state nothing.
 MIN_QUOTE_WORDS = 5
 
-ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|…)\s*")
 _WORD = re.compile(r"\w+")
 # The combining marks that accents decompose into; others split words alike on both sides.
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -44,17 +44,13 @@ def archive_text(timeline: Timeline, source: Source) -> str | None:
     """The archived text of `source`, spaces normalised, or None when it has none or it cannot
     be read (which the `source-archive` rule reports). Read through imfhist.timeline.archives:
     confined to the timeline's folder, and read once for all the rules that ask."""
-    from imfhist.timeline.archives import archives_of
-
     return archives_of(timeline).text(source)
 
 
-def quote_parts(quote: str) -> list[str]:
-    """The parts of a quote between its elisions (`[…]`, `…`), spaces normalised."""
-    text = normalise_spacing(quote)
-    if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
-        return [text] if text else []
-    return [part for part in ELLIPSIS.split(text) if part]
+def archive_index(timeline: Timeline, source: Source) -> TextIndex | None:
+    """The archive of `source` as an index (imfhist.common.textindex), or None as
+    `archive_text`: one per file, shared by every rule, its quotes announced to it."""
+    return archives_of(timeline).index(source)
 
 
 def words(text: str) -> list[str]:
@@ -101,25 +97,19 @@ def too_few_words(quote: str) -> str | None:
               "needed to state a fact", count).format(count=count, minimum=MIN_QUOTE_WORDS)
 
 
-def partial_word_part(quote: str, archive: str) -> str | None:
+def partial_word_part(quote: str, archive: str | TextIndex) -> str | None:
     """None when every part of `quote` is found in `archive` as whole words and in the quote's
     order; otherwise the first part that is not (found only inside longer words, or only
-    before the part that precedes it)."""
+    before the part that precedes it). The archive is best given as its index
+    (`Archives.index`): no pattern is compiled and no page scanned for a quote."""
+    index = archive if isinstance(archive, TextIndex) else TextIndex(archive)
     position = 0
     for part in quote_parts(quote):
-        found = _whole(part).search(archive, position)
-        if found is None:
+        found = index.find_whole(part, position)
+        if found < 0:
             return part
-        position = found.end()
+        position = found + len(part)
     return None
-
-
-@lru_cache(maxsize=256)
-def _whole(part: str) -> re.Pattern[str]:
-    # A part that begins or ends with a letter or digit must not begin or end inside a word.
-    before = r"(?<!\w)" if _WORD.match(part[0]) else ""
-    after = r"(?!\w)" if _WORD.match(part[-1]) else ""
-    return re.compile(before + re.escape(part) + after)
 
 
 class QuoteWords:

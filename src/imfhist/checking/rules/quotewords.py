@@ -10,7 +10,7 @@ from imfhist.common.i18n import _
 from imfhist.common.problems import Problem, Severity
 from imfhist.timeline.evidence import (
     MIN_QUOTE_WORDS,
-    archive_text,
+    archive_index,
     partial_word_part,
     too_few_words,
 )
@@ -36,7 +36,6 @@ QUOTE_WORDS = Rule("quote-words", Severity.ERROR, f"""
 @checker
 def check_quote_words(timeline: Timeline) -> Iterator[Problem]:
     sources = timeline.source_by_id()
-    archives: dict[str, str | None] = {}
     for event in timeline.events:
         for citation in event.sources:
             quote = citation.quote.value
@@ -52,9 +51,7 @@ def check_quote_words(timeline: Timeline) -> Iterator[Problem]:
                 continue
             if source is None or not has_archive:
                 continue
-            if source.id.value not in archives:
-                archives[source.id.value] = archive_text(timeline, source)
-            archive = archives[source.id.value]
+            archive = archive_index(timeline, source)
             if archive is None or find_quote(quote, archive) is not None:
                 continue  # unreadable (`source-archive`) or not found (`quote-not-found`)
             part = partial_word_part(quote, archive)
