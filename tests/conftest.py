@@ -64,11 +64,16 @@ def timeline_copy(tmp_path: Path) -> Path:
 def read_terminal(controller: int, deadline: float = 120) -> bytes:
     """All that a program shows on the pseudo-terminal whose controlling end is `controller`,
     until it closes it (or `deadline` seconds pass)."""
+    import select
     import time
 
     shown = b""
     end = time.monotonic() + deadline
     while time.monotonic() < end:
+        # Waiting a second at a time: a program that asks one question more than the test
+        # answers would otherwise block the read, and the test, for ever.
+        if not select.select([controller], [], [], 1)[0]:
+            continue
         try:
             chunk = os.read(controller, 65536)
         except OSError:  # the terminal closed with the process

@@ -28,7 +28,9 @@ def at_terminal(args: list[str], answers: list[str], lang: str = "en") -> tuple[
                                stderr=terminal, env=environment, start_new_session=True)
     os.close(terminal)
     os.write(controller, "".join(answer + "\n" for answer in answers).encode())
-    shown = read_terminal(controller)
+    shown = read_terminal(controller, deadline=60)
+    if process.poll() is None:  # still asking: the answers ran out
+        process.kill()
     process.wait(timeout=30)
     os.close(controller)
     return process.returncode, shown.decode("utf-8", "replace").replace("\r\n", "\n")
@@ -145,3 +147,18 @@ def test_a_mistyped_place_is_not_created_by_enter(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     assert "places: [ras-jebel]" in text and "Carthage" not in text
     assert validate_file(page) == []
+
+
+def test_a_quote_mistyped_by_one_letter_takes_the_pages_words(page: Path) -> None:
+    """The quote has "projt": the dialogue offers the page's own passage, and taking it writes
+    the event with the page's words."""
+    typo = "De nombreuses expériences nous ont fait grandir : en Algérie, le projt FAR sur Annaba"
+    answers = ["Le projet FAR sur Annaba", "", "", "Algérie", "", "Annaba", "imf", "", typo,
+               "", "", "y"]
+    code, shown = at_terminal(["add", "-f", str(page), "--allow-duplicate"], answers)
+    assert code == 0, shown
+    assert "Take the page's words: “De nombreuses expériences" in shown
+    assert "le projet FAR sur Annaba”? [y/n] (y)" in shown
+    text = page.read_text(encoding="utf-8")
+    assert text.count("le projet FAR sur Annaba") >= 2 and "projt" not in text
+    assert [p for p in validate_file(page) if p.is_error] == []

@@ -167,6 +167,12 @@ def ask_for_event(draft: EventDraft, builder: Builder, addition: Addition,
             break
         if error:
             say(error)
+            # One wrong letter: the page's own words are offered, ready to take.
+            closest = _closest_quote(builder, draft)
+            if closest and confirm(_("Take the page's words: “{quote}”?").format(
+                    quote=closest)):
+                draft.quote = closest
+                continue
         draft.quote = ""
 
 
@@ -219,6 +225,9 @@ def settle_event(draft: EventDraft, builder: Builder, addition: Addition,
         if unnamed:
             choices["3"] = _("give {name} the quote's words that name it, as an alias").format(
                 name=unnamed[0]["name"])
+        closest = _closest_quote(builder, draft) if field == "quote" else None
+        if closest:
+            choices["4"] = _("take the page's words: “{quote}”").format(quote=closest)
         for key, text in choices.items():
             say(f"  {key}. {text}")
         chosen = ask(_("What do you do? (a number; empty to cancel, nothing is written)"))
@@ -228,6 +237,8 @@ def settle_event(draft: EventDraft, builder: Builder, addition: Addition,
             draft.quote = ask(_("Quote: the words of the source that state the event"))
         elif chosen.strip() == "2" and "2" in choices:
             _ask_again(draft, field, ask)
+        elif chosen.strip() == "4" and closest:
+            draft.quote = closest
         elif chosen.strip() == "3" and unnamed:
             words = ask(_("The words of the quote that name {name}").format(
                 name=unnamed[0]["name"]))
@@ -270,6 +281,30 @@ def _unnamed_new(addition: Addition, draft: EventDraft) -> list[tuple[str, str]]
             problems.append(("actors", _("no quote of the event names the actor {name}").format(
                 name=actor["name"])))
     return problems
+
+
+def _closest_quote(builder: Builder, draft: EventDraft) -> str | None:
+    """The quote with its part that the page does not hold replaced by the page's closest
+    passage (imfhist.timeline.nearest), or None when the page holds nothing close."""
+    from imfhist.common.textnorm import normalise_spacing
+    from imfhist.timeline.evidence import archive_text, quote_parts
+    from imfhist.timeline.nearest import nearest_passage
+
+    sources = builder.timeline.source_by_id()
+    source = sources.get(draft.source.strip() or next(iter(builder.sources), ""))
+    archive = archive_text(builder.timeline, source) if source else None
+    if archive is None or not draft.quote.strip():
+        return None
+    passage = nearest_passage(draft.quote, archive)
+    if passage is None:
+        return None
+    page = normalise_spacing(archive)
+    parts = quote_parts(draft.quote)
+    at = next((n for n, part in enumerate(parts) if part not in page), None)
+    if at is None:
+        return None
+    parts[at] = passage.text
+    return " […] ".join(parts)
 
 
 def _unnamed_actors(builder: Builder, addition: Addition,

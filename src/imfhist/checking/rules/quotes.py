@@ -125,7 +125,8 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                         source=ref, words=matched[-30:])
                 else:
                     message = _("the quote is not in source '{source}'").format(source=ref)
-                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message, _nearest_hint(quote, archive))
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
+                                         _nearest_hint(quote, archive.text))
 
 
 def _nearest_hint(quote: str, archive: str) -> str:
