@@ -591,6 +591,8 @@ def test_a_long_history_has_a_heading_for_each_decade_in_order(run, tab, tmp_pat
     assert run("export", "--format", "html", "-o", page, "-f",
                _long_history(tmp_path, 300)).exit_code == 0
     tab.goto(page.as_uri())
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "page-300-events.png"))  # its first screen, to look at
     headings = tab.locator("main h3.era-heading").all_text_contents()
     assert headings == [f"Années {decade}" for decade in range(1950, 2010, 10)]
     # Each event is under the heading of the decade it starts in, in the story's order.
