@@ -80,7 +80,7 @@ def show_event(
     if other is not None:
         from imfhist.publishing.show import render_object
 
-        shown = render_object(*other, timeline)
+        shown = render_object(other, timeline)
     else:
         shown = render_event(find_event(timeline, event_id), timeline)
     width, colour = terminal(sys.stdout)
@@ -88,15 +88,14 @@ def show_event(
     sys.stdout.flush()
 
 
-def _other_object(timeline: "Timeline", typed: str) -> "tuple[str, Any] | None":
+def _other_object(timeline: "Timeline", typed: str) -> Any:
     """The actor, place or source whose id is `typed`, when no event has that id."""
     if any(e.id.value.casefold() == typed.casefold() for e in timeline.events):
         return None
-    for kind, objects in (("actors", timeline.actors), ("places", timeline.places),
-                          ("sources", timeline.sources)):
+    for objects in (timeline.actors, timeline.places, timeline.sources):
         for item in objects:
             if item.id.value == typed:
-                return kind, item
+                return item
     return None
 
 

@@ -202,7 +202,7 @@ def render_event(event: Event, timeline: Timeline) -> Shown:
     return shown_event
 
 
-def render_object(kind: str, item: Actor | Place | Source, timeline: Timeline) -> Shown:
+def render_object(item: Actor | Place | Source, timeline: Timeline) -> Shown:
     """An actor, a place or a source in full, and the events that name it, in story order."""
     from imfhist.timeline.query import in_date_order
 
