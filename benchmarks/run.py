@@ -24,10 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
+REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from generate import generate, write  # noqa: E402
 
@@ -45,6 +47,10 @@ class Bench:
     target: float | None = None  # the ratio it must not exceed
     memory_target: float | None = None  # the same, for peak memory
     ok_codes: tuple[int, ...] = (0,)
+    # Run before each timed run, untimed: a change to the timeline, say.
+    prepare: Callable[[], None] | None = None
+    # A new, empty cache folder (XDG_CACHE_HOME) for each run: a first run on the machine.
+    empty_cache: bool = False
     times: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
     memories: list[int] = field(default_factory=list)
@@ -61,7 +67,12 @@ def run_once(bench: Bench) -> None:
     # with do (see compile_imfhist), not compiling its sources again at every start.
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     command = bench.command
-    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+    if bench.prepare is not None:
+        bench.prepare()
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss, \
+            tempfile.TemporaryDirectory() as empty:
+        if bench.empty_cache:
+            environment["XDG_CACHE_HOME"] = empty
         if GNU_TIME:
             command = [GNU_TIME, "-f", "%M", "-o", rss.name, *command]
         _run(bench, command, environment, rss.name)
@@ -90,17 +101,63 @@ def plain_load(path: Path) -> list[str]:
             "yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(path)]
 
 
+def reading_benches(folder: Path, floor: str) -> list[Bench]:
+    """`list`, `filter` and `show` on a copy of the IMF timeline: with the user's cache warm,
+    with it empty (a first run on the machine), and the first listing after a change."""
+    def copy(name: str) -> Path:
+        shutil.copytree(REPO / "data", folder / name)
+        return folder / name / "timeline.yaml"
+
+    def cache(name: str) -> dict[str, str]:
+        return {"XDG_CACHE_HOME": str(folder / name)}
+
+    found: list[Bench] = []
+    shipped = copy("imf")
+    for name, command in (("imfhist list", ["list"]),
+                          ("imfhist filter --country Tunisie", ["filter", "--country", "Tunisie"]),
+                          ("imfhist show altermed", ["show", "altermed"])):
+        full = [SCRIPT, *command, "--file", str(shipped)]
+        warm = cache("cache-warm")
+        subprocess.run(full, env={**os.environ, **warm}, capture_output=True, check=True)
+        found += [Bench(f"{name}, cache warm", full, env=warm, baseline=floor, target=1.2),
+                  Bench(f"{name}, cache empty", full, empty_cache=True, baseline=floor,
+                        target=1.2)]
+    # A change made with imfhist: it checks the new file whole before writing it, and keeps
+    # its count for the listing that follows.
+    written, written_cache = copy("imf-written"), cache("cache-written")
+    tags = iter(["--add-tag", "--remove-tag"] * 1000)
+
+    def change_with_imfhist() -> None:
+        subprocess.run([SCRIPT, "edit", "altermed", next(tags), "bench", "--file",
+                        str(written)], env={**os.environ, **written_cache}, capture_output=True,
+                       check=True)
+
+    # A change by hand, in an editor or by `git pull`: the file is checked again, its words
+    # are those of the runs before.
+    by_hand, hand_cache = copy("imf-by-hand"), cache("cache-by-hand")
+    subprocess.run([SCRIPT, "list", "--file", str(by_hand)], env={**os.environ, **hand_cache},
+                   capture_output=True, check=True)
+    changes = iter(range(1_000_000))
+
+    def change_by_hand() -> None:
+        with by_hand.open("a", encoding="utf-8") as file:
+            file.write(f"# change {next(changes)}\n")
+
+    found += [Bench("imfhist list, after imfhist edit", [SCRIPT, "list", "--file", str(written)],
+                    env=written_cache, prepare=change_with_imfhist, baseline=floor, target=1.2),
+              Bench("imfhist list, after a change by hand",
+                    [SCRIPT, "list", "--file", str(by_hand)], env=hand_cache,
+                    prepare=change_by_hand, baseline=floor, target=1.2)]
+    return found
+
+
 def benches(folder: Path, sizes: list[int], quick: bool) -> list[Bench]:
     floor = Bench("floor: import typer, rich.table, yaml",
                   [PYTHON, "-c", "import typer, rich.table, yaml"])
     typer_floor = Bench("floor: import typer", [PYTHON, "-c", "import typer"])
     found = [
         floor, typer_floor,
-        Bench("imfhist list", [SCRIPT, "list"], baseline=floor.name, target=1.2),
-        Bench("imfhist filter --country Tunisie", [SCRIPT, "filter", "--country", "Tunisie"],
-              baseline=floor.name, target=1.2),
-        Bench("imfhist show altermed", [SCRIPT, "show", "altermed"], baseline=floor.name,
-              target=1.2),
+        *reading_benches(folder, floor.name),
         Bench("imfhist --version", [SCRIPT, "--version"], baseline=typer_floor.name, target=1.1),
         Bench("shell completion (imfhist fi<Tab>)", [SCRIPT],
               env={"_IMFHIST_COMPLETE": "complete_bash", "COMP_WORDS": "imfhist fi",

@@ -15,10 +15,16 @@ REPO = Path(__file__).parents[1]
 SHIPPED = REPO / "data" / "timeline.yaml"
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-home")
+
+
 @pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _plain_environment(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> Iterator[None]:
     """Every test sees the same terminal: no colour, a fixed width, English, no timeline from
-    outside."""
+    outside, and a cache of its own run rather than the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     for name in ("IMFHIST_FILE", "FORCE_COLOR", "GITHUB_ACTIONS", "IMFHIST_YAML_LOADER",
                  "IMFHIST_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)

@@ -169,3 +169,38 @@ def test_nesting_is_measured_as_json_nests(value: object, ascii_only: bool) -> N
     text = json.dumps(value, ensure_ascii=ascii_only)
     for limit in (0, 1, 2, 3, 5, 16):
         assert nests_deeper(text, limit) == (_depth(value) > limit), (text, limit)
+
+
+def test_a_written_change_leaves_its_count_for_the_next_listing(
+        timeline: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:  # type: ignore[no-untyped-def]
+    """`edit` checks the whole new file before writing it: the listing that follows finds the
+    count kept, and runs no rule; a change that leaves errors keeps their number."""
+    from imfhist.checking import rules
+
+    result = run("edit", "altermed", "--add-tag", "bench", "--file", timeline)
+    assert result.exit_code == 0, result.output
+
+    def no_rule_expected(*arguments: object) -> list[object]:
+        raise AssertionError("the rules ran again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(rules, "check", no_rule_expected)
+        assert error_count(load(timeline)) == 0
+    # A file with an error already (an actor unknown), then a change elsewhere: still one.
+    text = timeline.read_text(encoding="utf-8")
+    timeline.write_text(text.replace("actors: [imf, icosi", "actors: [imf, icosiX"),
+                        encoding="utf-8")
+    result = run("edit", "altermed", "--remove-tag", "bench", "--file", timeline)
+    assert result.exit_code == 0, result.output
+    with monkeypatch.context() as patched:
+        patched.setattr(rules, "check", no_rule_expected)
+        assert error_count(load(timeline)) == 1
+    assert counting.error_count(load(timeline)) == len(
+        [p for p in rules.check(load(timeline).timeline) if p.is_error])  # type: ignore[arg-type]
+
+
+def test_a_dry_run_keeps_no_count(timeline: Path, run) -> None:  # type: ignore[no-untyped-def]
+    kept = timeline.parent.parent / "cache" / "imfhist" / "checked.txt"
+    result = run("edit", "altermed", "--add-tag", "bench", "--dry-run", "--file", timeline)
+    assert result.exit_code == 0, result.output
+    assert not kept.exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED
+from conftest import REPO, SHIPPED
 
 SCRIPT = Path(sys.executable).parent / "imfhist"
 
@@ -351,3 +351,29 @@ def test_a_fifo_or_a_link_in_place_of_a_cache_file(tmp_path: Path) -> None:
         path.unlink()
         path.symlink_to("/dev/zero")
     assert bash(tmp_path, "imfhist show al") == ["altermed"]
+
+
+@pytest.mark.parametrize(("words", "cword"), [("imfhist fi", "1"), ("imfhist show al", "2"),
+                                               ("imfhist filter -c tu", "3")])
+def test_a_tab_imports_neither_typer_nor_the_model(words: str, cword: str,
+                                                   tmp_path: Path) -> None:
+    """Completion answers from what it keeps (the command tree, the timeline's values): once
+    they are kept, a Tab imports neither Typer nor the timeline's model, the two imports that
+    would double its time."""
+    environment = {**os.environ, "_IMFHIST_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                   "COMP_CWORD": cword, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [sys.executable, "-X", "importtime", "-m", "imfhist"]
+    for _kept_by_the_first in range(2):
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                              env=environment, cwd=REPO)
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    assert done.stdout.strip()
+    assert not {"typer", "rich", "yaml", "imfhist.timeline.model"} & imported
+
+
+def test_version_imports_nothing_of_the_command_line() -> None:
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "imfhist", "--version"],
+                          capture_output=True, text=True, timeout=60)
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
+    assert done.stdout.startswith("imfhist ")
+    assert not {"typer", "imfhist.cli", "imfhist.publishing", "imfhist.timeline"} & imported

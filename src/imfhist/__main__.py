@@ -83,9 +83,12 @@ def _standard_streams() -> None:
     stdin_encoding = (getattr(sys.stdin, "encoding", None) or "").lower()
     if not stdin_encoding.startswith("utf") and hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
-    from imfhist.publishing.cilog import guard_streams
+    # Imported only where there is a runner to guard against: the imports of the package would
+    # cost `--version` and each Tab a third of their time.
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from imfhist.publishing.cilog import guard_streams
 
-    guard_streams()
+        guard_streams()
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from imfhist import __version__
 from imfhist.common import cache
 from imfhist.timeline.loader import LoadResult
+from imfhist.timeline.model import Timeline
 
 _ENTRIES = 64  # timelines remembered at once
 _FILE = "checked.txt"
@@ -51,15 +52,18 @@ def _key(result: LoadResult) -> str | None:
     """The key of the loaded timeline's count; None when its bytes are not known."""
     if result.timeline is None or result.digest is None:
         return None
+    return _key_of(result.path, result.digest, result.timeline)
+
+
+def _key_of(path: Path, digest: str, timeline: Timeline) -> str:
     from imfhist.timeline.archives import archives_of
 
     parts = _code()
-    parts += [str(result.path.resolve()).encode("utf-8", "surrogateescape"),
-              result.digest.encode()]
+    parts += [str(path.resolve()).encode("utf-8", "surrogateescape"), digest.encode()]
     # The archives as the rules will read them (confined to the timeline's folder, bounded):
     # on a miss, the rules find them already read.
-    archives = archives_of(result.timeline)
-    for source in result.timeline.sources:
+    archives = archives_of(timeline)
+    for source in timeline.sources:
         if source.archive is None:
             continue
         read = archives.of(source)
@@ -95,8 +99,21 @@ def error_count(result: LoadResult) -> int:
     errors = [p for p in result.problems if p.is_error]
     count = len({p for p in [*errors, *rules.check(result.timeline)] if p.is_error})
     if key is not None:
-        known.pop(key, None)
-        kept = [*list(known.items())[-(_ENTRIES - 1):], (key, count)]
-        # checked.json: the count as it was kept before, by sizes and times.
-        cache.remember_text(where, "".join(f"{k} {n}\n" for k, n in kept), "checked.json")
+        _keep(where, known, key, count)
     return count
+
+
+def remember_written(path: Path, data: bytes, timeline: Timeline, errors: int) -> None:
+    """Keep the count of a timeline that a writing command has just checked whole and written
+    as `data` (its bytes without a byte-order mark, as `load` digests them): the first listing
+    after `imfhist add` or `edit` then finds it rather than checking every rule again."""
+    key = _key_of(path, cache.digest([data]), timeline)
+    where = cache.folder() / _FILE
+    _keep(where, _known(where), key, errors)
+
+
+def _keep(where: Path, known: dict[str, int], key: str, count: int) -> None:
+    known.pop(key, None)
+    kept = [*list(known.items())[-(_ENTRIES - 1):], (key, count)]
+    # checked.json: the count as it was kept before, by sizes and times.
+    cache.remember_text(where, "".join(f"{k} {n}\n" for k, n in kept), "checked.json")

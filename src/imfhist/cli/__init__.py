@@ -27,11 +27,6 @@ FAMILY_OF = {"list": "reading", "filter": "reading", "show": "reading", "stats":
 
 __all__ = ["app", "main"]
 
-# `imfhist.cli.app` is both a module and, for `from imfhist.cli import app`, the application
-# with every command: loading the module makes its name an attribute here, which would hide the
-# application; remove it, so that `__getattr__` below answers.
-importlib.import_module("imfhist.cli.app")
-globals().pop("app", None)
 
 
 def _import_families(families: tuple[str, ...] = FAMILIES) -> Any:
@@ -39,6 +34,12 @@ def _import_families(families: tuple[str, ...] = FAMILIES) -> Any:
         importlib.import_module(f"imfhist.cli.{family}")
     from imfhist.cli.app import app
 
+    # `imfhist.cli.app` is both a module and, for `from imfhist.cli import app`, the
+    # application: loading the module made its name an attribute here, which would hide the
+    # application. The module is loaded here, never when this package is (completion, which
+    # imports nothing of Typer, lives in it).
+    if not hasattr(globals().get("app"), "registered_commands"):
+        globals().pop("app", None)
     return app
 
 

@@ -142,7 +142,7 @@ def _change(path: Path, real: Path, shown: str, planner: Planner, wanted: Iterab
     del outline
     if quick is not None and not _errors(rules.check(quick)):
         if not dry_run:
-            write_atomically(real, (BOM if bom else b"") + new.encode("utf-8"))
+            _write(path, real, new, bom, quick, 0)
         return Outcome(path, shown, text, new, not dry_run)
     result = load_text(new, path, shown)
     found = _errors(result.problems)
@@ -155,10 +155,22 @@ def _change(path: Path, real: Path, shown: str, planner: Planner, wanted: Iterab
                       if (p.rule, p.message) not in known and p.rule not in expected]
         if introduced:
             raise WriteRefused(sorted(introduced))
-    del result, loaded
+    del loaded
     if not dry_run:
-        write_atomically(real, (BOM if bom else b"") + new.encode("utf-8"))
+        _write(path, real, new, bom, result.timeline, len(set(found)))
     return Outcome(path, shown, text, new, not dry_run)
+
+
+def _write(path: Path, real: Path, new: str, bom: bool, timeline: Timeline | None,
+           errors: int) -> None:
+    """Write the new text, and keep its error count (checked whole just now) for the reading
+    commands that come next."""
+    from imfhist.checking.error_count import remember_written
+
+    data = new.encode("utf-8")
+    write_atomically(real, (BOM if bom else b"") + data)
+    if timeline is not None:
+        remember_written(path, data, timeline, errors)
 
 
 _KINDS = {"events": "event", "actors": "actor", "places": "place", "sources": "source"}

@@ -7,12 +7,14 @@ A renderer takes the events to show and the timeline they come from, and returns
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from imfhist.common.registry import resolve
-from imfhist.timeline.model import Event, Timeline
+if TYPE_CHECKING:
+    # Only named: every command imports this package (its stream guard, `cilog`), and the
+    # model's imports would cost `--version` and each Tab half their time again.
+    from imfhist.timeline.model import Event, Timeline
 
-Renderer = Callable[[Sequence[Event], Timeline], Any]
+Renderer = Callable[[Sequence["Event"], "Timeline"], Any]
 
 # name -> "module:function", imported only when that format is asked for.
 FORMATS: dict[str, str] = {
@@ -24,4 +26,6 @@ FORMATS: dict[str, str] = {
 
 
 def renderer(name: str) -> Renderer:
+    from imfhist.common.registry import resolve
+
     return resolve(FORMATS[name])  # type: ignore[no-any-return]

@@ -117,6 +117,9 @@ def check_claims(timeline: Timeline) -> Iterator[Problem]:
                 _("add the actor to 'actors', or give the id of one"))
     for event in timeline.events:
         yield from claims.unsupported(event)
+    from imfhist.timeline.carried import keep_lemmas
+
+    keep_lemmas()
 
 
 class Claims:
