@@ -54,3 +54,4 @@ def test_countries_are_only_those_the_page_names() -> None:
             assert country.value in named and named[country.value] in page
     for place in t.places:
         assert place.name in page
+

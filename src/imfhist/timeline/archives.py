@@ -244,22 +244,31 @@ def quote_parts(quote: str) -> list[str]:
     of its archive that the quote rules look for. Each quote is asked for by several rules in
     turn (announced to its archive's index, looked for, checked for whole words, its claims):
     its parts are made once, and kept for up to MAX_KEPT_PARTS quotes."""
-    parts = _parts.get(quote)
-    if parts is None:
-        if len(_parts) >= MAX_KEPT_PARTS:
-            _parts.clear()
+    return list(_made(quote)[1])
+
+
+def normalised_quote(quote: str) -> str:
+    """`normalise_spacing(quote)`, made once with the quote's parts (`quote_parts`)."""
+    return _made(quote)[0]
+
+
+def _made(quote: str) -> tuple[str, tuple[str, ...]]:
+    made = _quotes.get(quote)
+    if made is None:
+        if len(_quotes) >= MAX_KEPT_PARTS:
+            _quotes.clear()
         text = normalise_spacing(quote)
         if "…" not in text and "[..." not in text:  # most quotes: no elision to look for
-            parts = (text,) if text else ()
+            parts: tuple[str, ...] = (text,) if text else ()
         else:
             parts = tuple(part for part in ELLIPSIS.split(text) if part)
-        _parts[quote] = parts
-    return list(parts)
+        made = _quotes[quote] = (text, parts)
+    return made
 
 
 # As many quotes as the largest timelines hold: beyond, the parts are made again.
 MAX_KEPT_PARTS = 1 << 17
-_parts: dict[str, tuple[str, ...]] = {}
+_quotes: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 
 _last: tuple[Timeline, Archives] | None = None

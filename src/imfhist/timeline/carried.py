@@ -189,12 +189,17 @@ def content_words(text: str, lang: str) -> list[str]:
 class Carried:
     """What an event's quotes and claims carry: their words, and those words' lemmas."""
 
-    def __init__(self, lang: str, quotes: Iterable[str], claimed: Iterable[str] = ()) -> None:
+    def __init__(self, lang: str, quotes: Iterable[str], claimed: Iterable[str] = (),
+                 quote_words: set[str] | None = None) -> None:
+        """`quote_words`: the words of `quotes`, folded, when the caller has them already."""
         self.lang = lang
+        quotes, claimed = list(quotes), list(claimed)
         self.texts = [*quotes, *claimed]
         # Most words of a title are written as the quote writes them: lemmas are looked up only
         # for the others.
-        self.plain: set[str] = set().union(*(_plain(text) for text in self.texts))
+        self.plain: set[str] = set().union(
+            quote_words if quote_words is not None else set().union(*map(_plain, quotes)),
+            *map(_plain, claimed))
         self._forms: set[str] | None = None
 
     def carries(self, word: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from imfhist.common.i18n import _
-from imfhist.common.textnorm import normalise_spacing
+from imfhist.timeline.archives import normalised_quote
 
 
 class Seen(NamedTuple):
@@ -41,7 +41,7 @@ class Duplicates:
     @staticmethod
     def _said(quotes: Quotes) -> frozenset[tuple[str, str]]:
         # Quotes are compared as written, spaces aside: the same words, the same quote.
-        return frozenset((ref, normalise_spacing(quote)) for ref, quote in quotes)
+        return frozenset((ref, normalised_quote(quote)) for ref, quote in quotes)
 
     def see(self, seen: Seen, title: str, date: str | None,
             quotes: Iterable[tuple[str, str]], *, remember: bool = True) -> tuple[Seen, str] | None:

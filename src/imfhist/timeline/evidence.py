@@ -117,14 +117,25 @@ class QuoteWords:
     elision, where the page has words the quote leaves out."""
 
     def __init__(self, quotes: Sequence[str]) -> None:
-        self.parts = [words(part) for quote in quotes for part in quote_parts(quote)]
-        self.all = {word for part in self.parts for word in part}
+        self.parts: list[list[str]] = []
+        # The words of each quote (the claim rules also ask who speaks in it, and the
+        # claim-words rule takes them all): folded once, here.
+        self.by_quote: list[set[str]] = []
+        for quote in quotes:
+            parts = [words(part) for part in quote_parts(quote)]
+            self.parts += parts
+            self.by_quote.append(set().union(*parts))
+        self.all: set[str] = set().union(*self.by_quote)
         # Each part as one string of words between spaces, the parts joined by a line break: a
         # name in a row is a substring, which cannot run across an elision.
         self._joined = "\n".join(f" {' '.join(part)} " for part in self.parts)
 
     def has_word(self, word: str) -> bool:
         return word in self.all
+
+    def in_first_person(self, quote: int) -> bool:
+        """Whether the author speaks of itself in the quote at this index (`in_first_person`)."""
+        return not FIRST_PERSON.isdisjoint(self.by_quote[quote])
 
     def names(self, phrase: str) -> bool:
         """Whether the quotes hold the words of `phrase` in a row, or shared through a

@@ -103,26 +103,57 @@ def load(path: Path) -> LoadResult:
     if source is None:
         return LoadResult(path, shown_as, None, problems)
     digest = cache.digest([source])
+    holds = _Holds.of(source)
     document = compose(source, shown_as)
     del source  # the nodes hold what is needed: the peak is the nodes, not the nodes and the text
-    result = _build(document, path, shown_as)
+    result = _build(document, path, shown_as, holds)
     result.digest = digest
     return result
 
 
 def load_text(text: str, path: Path, shown_as: str) -> LoadResult:
-    return _build(compose(text, shown_as), path, shown_as)
+    return _build(compose(text, shown_as), path, shown_as, _Holds.of(text))
 
 
-def _build(document: Document, path: Path, shown_as: str) -> LoadResult:
+@dataclass(frozen=True)
+class _Holds:
+    """What a file's text may hold, known from a scan of the whole text (in C) before it is
+    composed: most files need no check of each of their hundred thousand values for them."""
+
+    # An anchor (`&name`), without which no alias can reach a node twice.
+    anchors: bool = True
+    # A hidden or control character, or an escape (`\u200b`) that may write one.
+    hidden_characters: bool = True
+
+    @classmethod
+    def of(cls, source: str | bytes) -> _Holds:
+        if isinstance(source, bytes):
+            anchors, escapes = b"&" in source, b"\\" in source
+            text = source.decode("utf-8", "replace") if not escapes else ""
+        else:
+            anchors, escapes, text = "&" in source, "\\" in source, source
+        return cls(anchors, escapes or UNSAFE_CHARACTERS.search(text) is not None)
+
+
+def _build(document: Document, path: Path, shown_as: str, holds: _Holds = _Holds()
+           ) -> LoadResult:
     if document.root is None:
         problems = list(document.problems) or [Problem(
             Loc(shown_as, 1, 1), Severity.ERROR, "empty",
             _("the file holds no timeline"), _("start it with the line: format: imfhist/1"))]
         return LoadResult(path, shown_as, None, problems)
-    builder = _Builder(shown_as)
+    builder = _Builder(shown_as, holds)
     timeline = builder.timeline(document.root, path)
     return LoadResult(path, shown_as, timeline, builder.problems_found())
+
+
+def _text(value: str, loc: Loc) -> Text:
+    # A Text made without the Python-level `__new__` of a named tuple: the loader makes one for
+    # each of a timeline's hundred thousand values.
+    return _new_tuple(Text, (value, loc))
+
+
+_new_tuple = tuple.__new__
 
 
 # Aliases make one node count many times: what they repeat (list items, and the characters of
@@ -133,8 +164,9 @@ MAX_SAME = 100
 
 
 class _Builder:
-    def __init__(self, shown_as: str) -> None:
+    def __init__(self, shown_as: str, holds: _Holds = _Holds()) -> None:
         self.path = shown_as
+        self.holds = holds
         self.problems: list[Problem] = []
         # How messages name each field, made once per load rather than once per value read.
         self._fields: dict[tuple[str, str], str] = {}
@@ -239,6 +271,8 @@ class _Builder:
     def first_or_allowed(self, node: yaml.Node, size: int) -> bool:
         """False when `node` is reached again through an alias and what aliases repeat would
         pass MAX_REPEATED: then it is left out (reported once)."""
+        if not self.holds.anchors:
+            return True  # no node is reached twice
         if id(node) not in self.visited:
             self.visited.add(id(node))
             return True
@@ -276,20 +310,28 @@ class _Builder:
         ):
             if len(node.value) > _LONG_TEXT and not self.first_or_allowed(node, len(node.value)):
                 return None
-            unsafe = UNSAFE_CHARACTERS.search(node.value)
+            unsafe = self.holds.hidden_characters and UNSAFE_CHARACTERS.search(node.value)
             if unsafe:
                 self.report(node, "control-character",
                             _("{field} holds {character}").format(
                                 field=field, character=_character_name(unsafe)),
                             _("remove it: it is invisible, or changes how the text shows"),
                             Severity.WARNING)
-            return Text(node.value, self.loc(node))
+            return _text(node.value, node_loc(self.path, node))
         self.wrong_type(node, _("{field} should be text, {found}"), field, _quote_hint(node))
         return None
 
     def text_of(self, values: dict[str, yaml.Node], key: str, kind: str,
                 *, year_ok: bool = False) -> Text | None:
-        return self.string(values.get(key), self.field(key, kind), year_ok=year_ok)
+        node = values.get(key)
+        if node is None:
+            return None
+        # Most values: a short text with nothing to report, built without naming its field
+        # (a hundred thousand names made for no message).
+        if node.tag == STR and type(node) is yaml.ScalarNode and len(node.value) <= _LONG_TEXT \
+                and not self.holds.hidden_characters:
+            return _text(node.value, node_loc(self.path, node))
+        return self.string(node, self.field(key, kind), year_ok=year_ok)
 
     def plain_of(self, values: dict[str, yaml.Node], key: str, kind: str) -> str | None:
         text = self.text_of(values, key, kind)
@@ -297,12 +339,14 @@ class _Builder:
 
     def texts_of(self, values: dict[str, yaml.Node], key: str, kind: str) -> tuple[Text, ...]:
         node = values.get(key)
-        if node is not None and id(node) in self.text_lists:
+        if node is None:
+            return ()
+        if id(node) in self.text_lists:
             # Reached again through an alias: the texts built the first time, within the bound.
             _node, built = self.text_lists[id(node)]
             return built if self.first_or_allowed(node, len(built)) else ()
         field = self.field(key, kind)
-        if node is not None and id(node) in self.lists:  # built (and let go of) as objects
+        if id(node) in self.lists:  # built (and let go of) as objects
             self.report(node, "wrong-type", _("{field} should be a list of texts, but this list "
                                               "is used elsewhere for other things").format(
                 field=field), _("write each list out"))
@@ -311,15 +355,21 @@ class _Builder:
         item_field = self._items.get(field)
         if item_field is None:
             item_field = self._items[field] = _("an item of {field}").format(field=field)
+        hidden = self.holds.hidden_characters
         for index, item in enumerate(self.sequence(node, field)):
-            text = self.string(item, item_field)
-            if text:
-                items.append(text)
+            # As `text_of`: a short text with nothing to report is built at once.
+            if item.tag == STR and type(item) is yaml.ScalarNode \
+                    and len(item.value) <= _LONG_TEXT and not hidden:
+                items.append(_text(item.value, node_loc(self.path, item)))
+            else:
+                text = self.string(item, item_field)
+                if text:
+                    items.append(text)
             # Let go of each node once its text is built (as `objects` does): a list of four
             # million tags is then never held twice.
             node.value[index] = None  # type: ignore[union-attr]
         built = tuple(items)
-        if isinstance(node, yaml.SequenceNode):
+        if self.holds.anchors and isinstance(node, yaml.SequenceNode):
             self.text_lists[id(node)] = (node, built)
         return built
 
@@ -357,7 +407,7 @@ class _Builder:
             return ()
         items: list[yaml.Node | None] = list(self.sequence(node, self.field(key, "timeline")))
         # An alias makes the same node appear twice: found before any node is let go of.
-        counts = Counter(map(id, items))
+        counts = Counter(map(id, items)) if self.holds.anchors else Counter()
         repeated = {identity for identity, count in counts.items() if count > 1}
         seen: set[int] = set()
         built = []
@@ -387,7 +437,7 @@ class _Builder:
             if isinstance(node, yaml.SequenceNode) and identity not in repeated:
                 node.value[index] = None  # type: ignore[call-overload]
         result = tuple(built)
-        if isinstance(node, yaml.SequenceNode):
+        if self.holds.anchors and isinstance(node, yaml.SequenceNode):
             self.lists[id(node)] = (node, kind, result)
         return result
 

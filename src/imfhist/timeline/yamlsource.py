@@ -85,14 +85,28 @@ if _C_LOADER is not None:
     def _no_path_resolvers(self: object, *arguments: object) -> None:
         return None
 
+    # The tags of short plain scalars already resolved: the keys (`id`, `title`, `date`) and
+    # the common values of a timeline recur in every event.
+    _RESOLVED: dict[str, str] = {}
+    _MAX_RESOLVED = 4096
+    _RESOLVED_LENGTH = 24
+
     class _FastCLoader(_C_LOADER):  # type: ignore[misc,valid-type]
         def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
             if kind is yaml.ScalarNode:
                 if implicit[0]:
+                    resolved = _RESOLVED.get(value)
+                    if resolved is not None:
+                        return resolved
+                    resolved = self.DEFAULT_SCALAR_TAG
                     for tag, pattern in (_BY_START.get(value[0], _ANY_START) if value
                                          else _FOR_EMPTY):
                         if pattern.match(value):
-                            return tag  # type: ignore[no-any-return]
+                            resolved = tag
+                            break
+                    if len(value) <= _RESOLVED_LENGTH and len(_RESOLVED) < _MAX_RESOLVED:
+                        _RESOLVED[value] = resolved
+                    return resolved  # type: ignore[no-any-return]
                 return self.DEFAULT_SCALAR_TAG  # type: ignore[no-any-return]
             if kind is yaml.SequenceNode:
                 return self.DEFAULT_SEQUENCE_TAG  # type: ignore[no-any-return]
@@ -316,4 +330,10 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 def node_loc(path: str, node: yaml.Node) -> Loc:
     start, end = node.start_mark, node.end_mark
-    return Loc(path, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    # `tuple.__new__` rather than Loc's own `__new__`, a Python function: a Loc is made for each
+    # value of the file.
+    return _new_tuple(Loc, (path, start.line + 1, start.column + 1, end.line + 1,
+                            end.column + 1))
+
+
+_new_tuple = tuple.__new__

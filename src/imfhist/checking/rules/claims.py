@@ -9,7 +9,7 @@ from imfhist.checking.rules import Rule, checker
 from imfhist.checking.rules.references import UNKNOWN_ACTOR
 from imfhist.common.i18n import _
 from imfhist.common.problems import Problem, Severity
-from imfhist.timeline.evidence import QuoteWords, country_words, in_first_person
+from imfhist.timeline.evidence import QuoteWords, country_words
 from imfhist.timeline.model import Event, Timeline
 
 _WHY_ERROR = """It is an error: a claim that no quote carries is something the source does not say,
@@ -150,9 +150,9 @@ class Claims:
                     _("quote the words of the source that name it, or remove the region"))
         yield from _countries(self.timeline, event, said)
         voices = {self.sources[c.ref.value].author.value  # type: ignore[union-attr]
-                  for c in event.sources
+                  for number, c in enumerate(event.sources)
                   if c.ref.value in self.sources and self.sources[c.ref.value].author is not None
-                  and in_first_person(c.quote.value)}
+                  and said.in_first_person(number)}
         for actor_id in event.actors:
             actor = self.actors.get(actor_id.value)
             if actor is None or actor.id.value in voices:
@@ -163,9 +163,9 @@ class Claims:
                 "no quote of the event names the actor {name}").format(name=actor.name),
                 _("quote the words of the source that name it, give the actor the alias the "
                   "source uses, or remove the actor"))
-        yield from self._words(event)
+        yield from self._words(event, said)
 
-    def _words(self, event: Event) -> Iterator[Problem]:
+    def _words(self, event: Event, said: QuoteWords) -> Iterator[Problem]:
         from imfhist.timeline.carried import checks
 
         if not checks(self.timeline.lang) or (event.title_loc is None
@@ -175,7 +175,7 @@ class Claims:
 
         assert self.timeline.lang is not None
         carried = Carried(self.timeline.lang, [c.quote.value for c in event.sources],
-                          self._claimed(event))
+                          self._claimed(event), said.all)
         for text, loc, message in (
                 (event.title, event.title_loc,
                  _("the title holds words that no quote of the event carries: {words}")),

@@ -77,7 +77,10 @@ def check_repeated_values(timeline: Timeline) -> Iterator[Problem]:
     reported: set[Loc] = set()
     for event in timeline.events:
         for field, key in keys.items():
-            for value, earlier, count in repeats(getattr(event, field), key):
+            values = getattr(event, field)
+            if len(values) < 2:  # most lists: nothing to repeat
+                continue
+            for value, earlier, count in repeats(values, key):
                 if value.loc in reported:
                     continue
                 reported.add(value.loc)

@@ -9,8 +9,7 @@ from imfhist.checking.rules import Rule, checker
 from imfhist.common.i18n import _
 from imfhist.common.problems import Problem, Severity
 from imfhist.common.textindex import TextIndex
-from imfhist.common.textnorm import normalise_spacing
-from imfhist.timeline.archives import archives_of, quote_parts
+from imfhist.timeline.archives import archives_of, normalised_quote, quote_parts
 from imfhist.timeline.model import Timeline
 
 __all__ = ["QUOTE_NOT_FOUND", "SOURCE_ARCHIVE", "SOURCE_UNARCHIVED", "find_quote"]
@@ -112,7 +111,7 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
             archive = archives.index(source) if source else None
             if archive is None:
                 continue
-            quote = normalise_spacing(citation.quote.value)
+            quote = normalised_quote(citation.quote.value)
             if not quote:
                 yield QUOTE_NOT_FOUND.at(citation.quote.loc, _("the quote is empty"),
                                          _("copy the words of the source that state the event"))
