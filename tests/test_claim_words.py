@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHIPPED
 from imfhist.checking.validation import validate_file
@@ -164,3 +166,23 @@ def test_nothing_close_gives_no_passage() -> None:
 
     assert nearest_passage("Des chats noirs mangent des souris", "Un texte sur la mer.") is None
     assert nearest_passage("Un texte sur la mer", "Un texte sur la mer.") is None
+
+
+_LETTERS = st.sampled_from([*"aeéèlmnoprstu’' -,.()", "e\u0301", "™", "ﬁ", "\u00a0", "IMF",
+                            "de", "le"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.lists(_LETTERS, max_size=30).map("".join),
+       quote=st.lists(_LETTERS, max_size=60).map("".join))
+def test_the_shortcut_for_titles_carried_whole_finds_what_the_word_by_word_check_finds(
+        title: str, quote: str) -> None:
+    """`missing` answers at once when every word of the title, folded as the quotes are, is a
+    quote's word or a function word; it must never answer otherwise than the check of each
+    content word as written."""
+    from imfhist.timeline.carried import _content_words
+
+    carried = Carried("fr", [quote])
+    word_by_word = [word for word, folded in _content_words(title, "fr")
+                    if folded not in carried.plain and not carried._carries(word, folded)]
+    assert carried.missing(title) == word_by_word

@@ -63,6 +63,7 @@ class TextIndex:
         self._anchors: dict[str, tuple[str, int] | None] = {}  # by passage
         self._waiting: list[str] = []  # passages expected, not yet anchored
         self._late_passes = 0
+        self._found: dict[tuple[str, int], int] = {}  # the answers of `find`
 
     # -- what will be looked for ------------------------------------------------------------
 
@@ -170,6 +171,14 @@ class TextIndex:
 
     def find(self, passage: str, start: int = 0) -> int:
         """`self.text.find(passage, start)` (for a `start` of 0 or more)."""
+        # Each quote is looked for by several rules in turn (and once when it is anchored, to
+        # know whether it occurs at all): the answers are kept.
+        found = self._found.get((passage, start))
+        if found is None:
+            found = self._found[(passage, start)] = self._find(passage, start)
+        return found
+
+    def _find(self, passage: str, start: int) -> int:
         anchor = self._anchors.get(passage) if passage else None
         if anchor is None:  # not anchored yet, or without an anchor: as `occurrences` does
             return next(self.occurrences(passage, start), -1)
@@ -192,7 +201,10 @@ class TextIndex:
         check_before = is_word_character(passage[0])
         check_after = is_word_character(passage[-1])
         size = len(passage)
-        for at in self.occurrences(passage, start):
+        first = self.find(passage, start)  # most often kept already, and whole
+        if first < 0:
+            return -1
+        for at in self.occurrences(passage, first):
             if check_before and at > 0 and is_word_character(text[at - 1]):
                 continue
             end = at + size

@@ -19,7 +19,7 @@ loaded as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,41 +174,74 @@ def _forms(text: str, lang: str) -> frozenset[str]:
 
 def content_words(text: str, lang: str) -> list[str]:
     """The words of `text` that are not function words, as written, each once."""
+    return [written for written, _folded_word in _content_words(text, lang)]
+
+
+def _content_words(text: str, lang: str) -> list[tuple[str, str]]:
+    """The content words of `text`, each once, as written and folded. The text is folded as the
+    quotes are (`evidence.words`), piece by piece between white spaces: a title's words are then
+    the quotes' words however either is encoded (`é` as one character or as `e` and an accent)."""
     stop = _function_words(lang)
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for token in _WORD.findall(text):
-        folded = _folded(token)
-        if folded in stop or folded in seen or (len(folded) == 1 and not folded.isdigit()):
-            continue
-        seen.add(folded)
-        found.append(token)
+    for piece in text.split():
+        folded = words(piece)
+        written = _WORD.findall(piece)
+        if len(written) != len(folded):  # folding joined or split its words: show them folded
+            written = folded
+        for as_written, word in zip(written, folded, strict=True):
+            if word in stop or word in seen or (len(word) == 1 and not word.isdigit()):
+                continue
+            seen.add(word)
+            found.append((as_written, word))
     return found
 
 
 class Carried:
     """What an event's quotes and claims carry: their words, and those words' lemmas."""
 
-    def __init__(self, lang: str, quotes: Iterable[str], claimed: Iterable[str] = (),
+    def __init__(self, lang: str, quotes: Iterable[str],
+                 claimed: Iterable[str] | Callable[[], Iterable[str]] = (),
                  quote_words: set[str] | None = None) -> None:
-        """`quote_words`: the words of `quotes`, folded, when the caller has them already."""
+        """`claimed`: the texts of what the event claims, or a function that gives them, called
+        only if a word is not in the quotes. `quote_words`: the words of `quotes`, folded, when
+        the caller has them already."""
         self.lang = lang
-        quotes, claimed = list(quotes), list(claimed)
-        self.texts = [*quotes, *claimed]
-        # Most words of a title are written as the quote writes them: lemmas are looked up only
-        # for the others.
-        self.plain: set[str] = set().union(
-            quote_words if quote_words is not None else set().union(*map(_plain, quotes)),
-            *map(_plain, claimed))
+        self.quotes = list(quotes)
+        self._claimed = claimed
+        # Most words of a title are written as the quote writes them: what the event claims is
+        # looked at only for the others, and lemmas only for the words still not carried.
+        self.plain: set[str] = (quote_words if quote_words is not None
+                                else set().union(*map(_plain, self.quotes)))
+        self._claimed_texts: list[str] | None = None
+        self._claimed_plain: set[str] | None = None
         self._forms: set[str] | None = None
 
+    def _claimed_words(self) -> set[str]:
+        if self._claimed_plain is None:
+            claimed = self._claimed() if callable(self._claimed) else self._claimed
+            self._claimed_texts = list(claimed)
+            self._claimed_plain = set().union(*map(_plain, self._claimed_texts))
+        return self._claimed_plain
+
     def carries(self, word: str) -> bool:
-        if _folded(word) in self.plain:
+        return self._carries(word, _folded(word))
+
+    def _carries(self, word: str, folded: str) -> bool:
+        if folded in self.plain or folded in self._claimed_words():
             return True
         if self._forms is None:
-            self._forms = set().union(*(_forms(text, self.lang) for text in self.texts))
+            texts = [*self.quotes, *(self._claimed_texts or ())]
+            self._forms = set().union(*(_forms(text, self.lang) for text in texts))
         return bool(keys(word, self.lang) & self._forms)
 
     def missing(self, text: str) -> list[str]:
         """The content words of `text` that nothing carries, as written, in their order."""
-        return [word for word in content_words(text, self.lang) if not self.carries(word)]
+        plain, stop = self.plain, _function_words(self.lang)
+        # Most titles: every word is a quote's word or a function word, known from the whole
+        # text folded at once (the same words as `_content_words` finds piece by piece).
+        if all(word in plain or word in stop or (len(word) == 1 and not word.isdigit())
+               for word in words(text)):
+            return []
+        return [word for word, folded in _content_words(text, self.lang)
+                if folded not in plain and not self._carries(word, folded)]

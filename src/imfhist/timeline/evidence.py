@@ -59,18 +59,9 @@ def words(text: str) -> list[str]:
     folded = text.casefold()
     if folded.isascii():
         return _WORD.findall(folded)
-    # Word by word (between white spaces, which decomposing keeps as they are, so the words are
-    # those of the whole text decomposed): a text repeats its words, and each is decomposed
-    # once per run.
-    found: list[str] = []
-    for token in folded.split():
-        found += _WORD.findall(token) if token.isascii() else _token_words(token)
-    return found
-
-
-@lru_cache(maxsize=16384)
-def _token_words(token: str) -> list[str]:
-    return _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", token)))
+    # The whole text decomposed and stripped of its accents in three passes made in C: a
+    # decomposition never crosses a white space, so the words are those of each word folded.
+    return _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", folded)))
 
 
 def in_first_person(quote: str) -> bool:

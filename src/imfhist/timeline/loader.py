@@ -42,6 +42,7 @@ from imfhist.timeline.model import (
 from imfhist.timeline.yamlsource import Document, compose, node_loc, read_source
 
 STR = "tag:yaml.org,2002:str"
+SEQ = "tag:yaml.org,2002:seq"
 INT = "tag:yaml.org,2002:int"
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "set", "omap",
@@ -341,6 +342,8 @@ class _Builder:
         node = values.get(key)
         if node is None:
             return ()
+        if type(node) is yaml.SequenceNode and node.tag == SEQ and not self.holds.anchors:
+            return self._texts(node, key, kind)
         if id(node) in self.text_lists:
             # Reached again through an alias: the texts built the first time, within the bound.
             _node, built = self.text_lists[id(node)]
@@ -372,6 +375,28 @@ class _Builder:
         if self.holds.anchors and isinstance(node, yaml.SequenceNode):
             self.text_lists[id(node)] = (node, built)
         return built
+
+    def _texts(self, node: yaml.SequenceNode, key: str, kind: str) -> tuple[Text, ...]:
+        """`texts_of` for a list in a file without anchors (so reached once, and never built as
+        anything else): its texts, a short one with nothing to report built at once."""
+        items: list[Text] = []
+        values = node.value
+        hidden, path = self.holds.hidden_characters, self.path
+        for index, item in enumerate(values):
+            if item.tag == STR and type(item) is yaml.ScalarNode \
+                    and len(item.value) <= _LONG_TEXT and not hidden:
+                items.append(_text(item.value, node_loc(path, item)))
+            else:
+                field = self.field(key, kind)
+                text = self.string(item, self._items.get(field) or self._item_field(field))
+                if text:
+                    items.append(text)
+            values[index] = None  # let go of each node once its text is built
+        return tuple(items)
+
+    def _item_field(self, field: str) -> str:
+        named = self._items[field] = _("an item of {field}").format(field=field)
+        return named
 
     def sequence(self, node: yaml.Node | None, field: str) -> Iterator[yaml.Node]:
         if node is None:

@@ -175,7 +175,7 @@ class Claims:
 
         assert self.timeline.lang is not None
         carried = Carried(self.timeline.lang, [c.quote.value for c in event.sources],
-                          self._claimed(event), said.all)
+                          lambda: self._claimed(event), said.all)
         for text, loc, message in (
                 (event.title, event.title_loc,
                  _("the title holds words that no quote of the event carries: {words}")),
