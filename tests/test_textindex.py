@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,8 +101,36 @@ def quotes(draw: st.DrawFn, page: str) -> str:
     return quote
 
 
+@contextmanager
+def scanned_up_to(size: int) -> Iterator[None]:
+    """Texts of at most `size` characters scanned rather than indexed (0: every text indexed,
+    as a large page is)."""
+    kept = textindex.SCAN_ONLY
+    textindex.SCAN_ONLY = size
+    try:
+        yield
+    finally:
+        textindex.SCAN_ONLY = kept
+
+
+@pytest.fixture()
+def indexed_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textindex, "SCAN_ONLY", 0)
+
+
+BOTH_WAYS = pytest.mark.parametrize("scan_only", [0, textindex.SCAN_ONLY],
+                                    ids=["indexed", "scanned"])
+
+
+@BOTH_WAYS
 @given(st.data(), pages)
-def test_indexed_quotes_agree_with_the_scans_they_replace(data: st.DataObject, page: str) -> None:
+def test_indexed_quotes_agree_with_the_scans_they_replace(scan_only: int, data: st.DataObject,
+                                                           page: str) -> None:
+    with scanned_up_to(scan_only):
+        _quotes_agree(data, page)
+
+
+def _quotes_agree(data: st.DataObject, page: str) -> None:
     asked = [data.draw(quotes(page)) for _ in range(data.draw(st.integers(1, 12)))]
     index = TextIndex(page)
     # Half the time the quotes are announced first (as the rules do), else asked unannounced.
@@ -111,8 +142,15 @@ def test_indexed_quotes_agree_with_the_scans_they_replace(data: st.DataObject, p
         assert partial_word_part(quote, index) == patterned_partial_word_part(quote, page), quote
 
 
+@BOTH_WAYS
 @given(st.data(), raw_pages)
-def test_every_lookup_is_the_scan_it_replaces(data: st.DataObject, page: str) -> None:
+def test_every_lookup_is_the_scan_it_replaces(scan_only: int, data: st.DataObject, page: str
+                                              ) -> None:
+    with scanned_up_to(scan_only):
+        _lookups_agree(data, page)
+
+
+def _lookups_agree(data: st.DataObject, page: str) -> None:
     # Any text, not only one whose spacing was normalised.
     index = TextIndex(page)
     for _ in range(data.draw(st.integers(1, 10))):
@@ -131,6 +169,7 @@ def test_every_lookup_is_the_scan_it_replaces(data: st.DataObject, page: str) ->
         assert list(islice(index.occurrences(passage, at), 20)) == expected
 
 
+@pytest.mark.usefixtures("indexed_always")
 def test_a_page_is_split_a_fixed_number_of_times_for_all_its_quotes(tmp_path, monkeypatch) -> None:
     # 300 events citing 10 pages: each page's words are counted once and its anchors placed once
     # (plus once for the seeds of quotes found nowhere, of which there are none), however many
@@ -152,6 +191,7 @@ def test_a_page_is_split_a_fixed_number_of_times_for_all_its_quotes(tmp_path, mo
     assert len(passes) <= 2 * 10
 
 
+@pytest.mark.usefixtures("indexed_always")
 def test_a_long_page_is_read_in_slices(monkeypatch) -> None:
     monkeypatch.setattr(textindex, "SLICE", 16)
     page = " ".join(f"mot{n} de la page" for n in range(200))

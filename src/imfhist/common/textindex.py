@@ -17,9 +17,9 @@ The chunks are counted, and the positions of the anchors taken, in passes over t
 (`str.split`, `collections.Counter`, `itertools.compress`), slice by slice so that the chunks of
 only one slice are held at a time; the positions of chunks that are no anchor are never kept.
 Which passages will be looked for is told first (`expect`), so that one pass serves them all.
-A passage without an interior chunk (one or two words), or one that comes unannounced once the
-passes allowed are spent, is looked for with `str.find`: the answer is the same, at the cost of
-one scan.
+A passage without an interior chunk (one or two words), one that comes unannounced once the
+passes allowed are spent, and any passage of a short text (SCAN_ONLY characters at most), is
+looked for with `str.find`: the answer is the same, at the cost of one scan.
 
 Every lookup answers exactly as `str.find` (or the whole-word search that `whole` describes)
 would on the same text: the property tests compare them on arbitrary texts.
@@ -41,6 +41,9 @@ SLICE = 1 << 20
 # Passages asked for without being expected get their chunks counted and anchored in a new pass,
 # this many times at most; past that, they are looked for with `str.find`.
 MAX_LATE_PASSES = 4
+# A text this short is searched with `str.find`: one scan of it costs less than counting and
+# placing its words (a timeline with a small page for each of its 10,000 events).
+SCAN_ONLY = 1 << 14
 # The seeds by which a passage that is not found is matched in part (see `occurrences`): the
 # passages that begin a passage are expected with it.
 SEED_LENGTHS = (32, 8)
@@ -70,8 +73,10 @@ class TextIndex:
     def expect(self, passages: Iterable[str]) -> None:
         """Passages that will be looked for: anchored together, in two passes over the text,
         at the first lookup. Those that do not occur in the text get the seeds that begin them
-        (`SEED_LENGTHS`) anchored too, for the partial match that follows."""
-        self._waiting.extend(passages)
+        (`SEED_LENGTHS`) anchored too, for the partial match that follows. (Nothing is anchored
+        in a text of at most SCAN_ONLY characters: it is scanned.)"""
+        if len(self.text) > SCAN_ONLY:
+            self._waiting.extend(passages)
 
     def _slices(self) -> Iterator[tuple[int, list[str]]]:
         """The text's chunks, a slice at a time, each with the position of its first chunk."""
@@ -136,6 +141,8 @@ class TextIndex:
         when it comes unannounced once the late passes are spent (then `str.find` serves)."""
         if passage in self._anchors:
             return self._anchors[passage]
+        if len(self.text) <= SCAN_ONLY:
+            return None
         if self._waiting:
             self._anchor_waiting()
             if passage in self._anchors:

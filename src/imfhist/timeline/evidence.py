@@ -64,11 +64,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", folded)))
 
 
-def in_first_person(quote: str) -> bool:
-    """Whether the quote's author speaks of itself in it ("nous ont fait grandir")."""
-    return any(word in FIRST_PERSON for word in words(quote))
-
-
 def word_count(quote: str) -> int:
     """The words of a quote; its elisions (`[…]`, `...`) hold none."""
     return len(_WORD.findall(quote))
@@ -125,7 +120,8 @@ class QuoteWords:
         return word in self.all
 
     def in_first_person(self, quote: int) -> bool:
-        """Whether the author speaks of itself in the quote at this index (`in_first_person`)."""
+        """Whether the author of the quote at this index speaks of itself in it ("nous ont fait
+        grandir")."""
         return not FIRST_PERSON.isdisjoint(self.by_quote[quote])
 
     def names(self, phrase: str) -> bool:
