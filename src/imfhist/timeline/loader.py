@@ -43,6 +43,7 @@ from imfhist.timeline.yamlsource import Document, compose, node_loc, read_source
 
 STR = "tag:yaml.org,2002:str"
 SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
 INT = "tag:yaml.org,2002:int"
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "set", "omap",
@@ -70,6 +71,9 @@ KEYS: dict[str, dict[str, bool]] = {
 
 
 # How messages name each kind of object (translated when used).
+_REQUIRED = {kind: tuple(key for key, required in keys.items() if required)
+             for kind, keys in KEYS.items()}
+
 OWNERS = {"timeline": N_("the timeline"), "source": N_("a source"), "actor": N_("an actor"),
           "place": N_("a place"), "event": N_("an event"), "citation": N_("a citation"),
           "relation": N_("a relation"), "bound": N_("a date bound")}
@@ -222,6 +226,20 @@ class _Builder:
 
     def mapping(self, node: yaml.Node, kind: str) -> dict[str, yaml.Node] | None:
         """The keys of a mapping node after checking them against KEYS[kind]."""
+        allowed = KEYS[kind]
+        if type(node) is yaml.MappingNode and node.tag == MAP:
+            # Most mappings: every key a plain word, allowed and written once, and every
+            # required key there; nothing to name in a message.
+            values = {}
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key_node.tag != STR or type(key_node) is not yaml.ScalarNode \
+                        or key in values or key not in allowed:
+                    break
+                values[key] = value_node
+            else:
+                if all(key in values for key in _REQUIRED[kind]):
+                    return values
         owner = _(OWNERS[kind])
         if not isinstance(node, yaml.MappingNode):
             hint = (_("a timeline starts with 'format: imfhist/1' at the left margin")
@@ -230,8 +248,7 @@ class _Builder:
                             owner, hint)
             return None
         self.check_tag(node)
-        allowed = KEYS[kind]
-        values: dict[str, yaml.Node] = {}
+        values = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.report(key_node, "yaml-merge-key",
