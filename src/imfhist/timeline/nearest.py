@@ -35,12 +35,30 @@ def nearest_passage(quote: str, archive: str) -> Passage | None:
     """The passage of `archive` closest to the first part of `quote` (between its elisions)
     that the archive does not hold word for word; None when every part is held or nothing is
     close enough."""
-    archive = normalise_spacing(archive)
+    return nearest_in(quote, normalise_spacing(archive))
+
+
+def nearest_in(quote: str, archive: str) -> Passage | None:
+    """`nearest_passage` in an archive whose spacing is normalised already."""
     for part in quote_parts(quote):
         if part in archive:
             continue
         return _align(part[:MAX_PART], archive)
     return None
+
+
+def nearest_around(part: str, archive: str, around: int) -> Passage | None:
+    """The passage closest to `part` (a part of a quote, not held by the archive, whose spacing
+    is normalised already) in the window of the page about `around`, where the part's first
+    words are found: a few times the part's length is aligned, whatever the page's size."""
+    part = part[:MAX_PART]
+    # The passage begins where the part's first words are; it may be longer than the part
+    # (words the quote left out), or shorter.
+    return _align(part, archive[around:around + 2 * len(part) + _MARGIN])
+
+
+# Characters taken beyond the window, so that its last word is whole.
+_MARGIN = 64
 
 
 def _align(part: str, archive: str) -> Passage | None:

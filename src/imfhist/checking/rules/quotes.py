@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
+from typing import NamedTuple
 
 from imfhist.checking.rules import Rule, checker
 from imfhist.common.i18n import _
@@ -12,7 +13,15 @@ from imfhist.common.textindex import TextIndex
 from imfhist.timeline.archives import archives_of, normalised_quote, quote_parts
 from imfhist.timeline.model import Timeline
 
-__all__ = ["QUOTE_NOT_FOUND", "SOURCE_ARCHIVE", "SOURCE_UNARCHIVED", "find_quote"]
+__all__ = [
+    "QUOTE_NOT_FOUND",
+    "SOURCE_ARCHIVE",
+    "SOURCE_UNARCHIVED",
+    "Departure",
+    "find_quote",
+    "quote_departure",
+    "quote_found",
+]
 
 QUOTE_NOT_FOUND = Rule("quote-not-found", Severity.ERROR, """
     A citation's `quote` must appear word for word in the archived text of its source (the
@@ -49,29 +58,59 @@ def find_quote(quote: str, archive: str | TextIndex) -> str | None:
     """None when every part of `quote` is found in order in `archive`; otherwise the words of
     the quote that do match, up to where it departs from the source (empty if none). The
     archive is best given as its index (`Archives.index`), shared by all the quotes citing it."""
+    departure = quote_departure(quote, archive)
+    return None if departure is None else departure.matched
+
+
+def quote_found(quote: str, archive: str | TextIndex) -> bool:
+    """Whether every part of `quote` is found in order in `archive` (`find_quote` is None)."""
     index = archive if isinstance(archive, TextIndex) else TextIndex(archive)
     position = 0
     for part in quote_parts(quote):
         found = index.find(part, position)
         if found < 0:
-            return part[:_longest_prefix(part, index, position)]
+            return False
+        position = found + len(part)
+    return True
+
+
+class Departure(NamedTuple):
+    """Where a quote departs from its archive."""
+
+    matched: str  # the words of the quote that match, up to where it departs (maybe none)
+    at: int  # where in the archive they begin (-1 when no words match)
+    part: str  # the part of the quote (between elisions) that departs
+
+
+def quote_departure(quote: str, archive: str | TextIndex) -> Departure | None:
+    """None when `quote` is found (see `find_quote`); otherwise where it departs."""
+    index = archive if isinstance(archive, TextIndex) else TextIndex(archive)
+    position = 0
+    for part in quote_parts(quote):
+        found = index.find(part, position)
+        if found < 0:
+            length, at = _longest_prefix(part, index, position)
+            return Departure(part[:length], at, part)
         position = found + len(part)
     return None
 
 
-def _longest_prefix(part: str, index: TextIndex, start: int) -> int:
+def _longest_prefix(part: str, index: TextIndex, start: int) -> tuple[int, int]:
     """How many characters of `part` (which is not in the archive) the archive holds from `start`
-    on, looked for where the part's first characters occur: a bounded number of lookups."""
+    on, and where, looked for where the part's first characters occur: a bounded number of
+    lookups. (0, -1) when not even its first character is there."""
     archive = index.text
     for seed in SEEDS:
         if len(part) < seed:
             continue
-        best = 0
+        best, where = 0, -1
         for found in islice(index.occurrences(part[:seed], start), MAX_SEEDS):
-            best = max(best, seed, _common_prefix(part, archive, found, max(best, seed)))
+            length = max(seed, _common_prefix(part, archive, found, max(best, seed)))
+            if length > best:
+                best, where = length, found
         if best:
-            return best
-    return 0
+            return best, where
+    return 0, -1
 
 
 def _common_prefix(part: str, archive: str, at: int, known: int) -> int:
@@ -105,6 +144,7 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                   "'archive', or add it with `imfhist source add --id ID --title TITLE "
                   "--from FILE` (or `--url URL --fetch`), which archives it"))
     sources = timeline.source_by_id()
+    budget = _Budget(WHOLE_PAGES_BUDGET)
     for event in timeline.events:
         for citation in event.sources:
             source = sources.get(citation.ref.value)
@@ -116,22 +156,49 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                 yield QUOTE_NOT_FOUND.at(citation.quote.loc, _("the quote is empty"),
                                          _("copy the words of the source that state the event"))
                 continue
-            matched = find_quote(quote, archive)
-            if matched is not None:
+            departure = quote_departure(quote, archive)
+            if departure is not None:
+                matched, at = departure.matched, departure.at
                 ref = citation.ref.value
                 if matched:
                     message = _("the quote departs from source '{source}' after “{words}”").format(
                         source=ref, words=matched[-30:])
                 else:
                     message = _("the quote is not in source '{source}'").format(source=ref)
+                # The passage nearest the quote: around where its first words are found, else
+                # over the whole page, as long as the budget for whole pages lasts (each costs
+                # the length of the quote times the length of the page).
+                around = at if len(matched) >= MIN_ANCHORING else -1
+                whole = around < 0 and budget.take(len(archive.text))
                 yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
-                                         _nearest_hint(quote, archive.text))
+                                         _nearest_hint(quote, archive.text, departure._replace(
+                                             at=around), whole))
 
 
-def _nearest_hint(quote: str, archive: str) -> str:
-    from imfhist.timeline.nearest import described, nearest_passage
+# A quote's first characters found in its page place the passage nearest it when there are
+# at least this many (a letter or two are found anywhere).
+MIN_ANCHORING = 8
+# The characters of whole pages through which `validate` looks for the passages nearest its
+# quotes: 2,000 near misses against a 19 MB page would otherwise take a quarter of an hour.
+WHOLE_PAGES_BUDGET = 32 * 1024 * 1024
 
-    passage = nearest_passage(quote, archive)
+
+class _Budget:
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def take(self, size: int) -> bool:
+        if size > self.left:
+            return False
+        self.left -= size
+        return True
+
+
+def _nearest_hint(quote: str, archive: str, departure: Departure, whole: bool) -> str:
+    from imfhist.timeline.nearest import described, nearest_around, nearest_in
+
+    passage = (nearest_around(departure.part, archive, departure.at) if departure.at >= 0 else
+               nearest_in(quote, archive) if whole else None)
     if passage is None:
         return _("copy the words exactly as the archived source has them")
     return _("copy the words exactly as the archived source has them; {nearest}").format(

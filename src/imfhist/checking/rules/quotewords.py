@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from imfhist.checking.rules import Rule, checker
-from imfhist.checking.rules.quotes import find_quote
+from imfhist.checking.rules.quotes import quote_found
 from imfhist.common.i18n import _
 from imfhist.common.problems import Problem, Severity
 from imfhist.timeline.evidence import (
@@ -52,7 +52,7 @@ def check_quote_words(timeline: Timeline) -> Iterator[Problem]:
             if source is None or not has_archive:
                 continue
             archive = archive_index(timeline, source)
-            if archive is None or find_quote(quote, archive) is not None:
+            if archive is None or not quote_found(quote, archive):
                 continue  # unreadable (`source-archive`) or not found (`quote-not-found`)
             part = partial_word_part(quote, archive)
             if part is not None:
