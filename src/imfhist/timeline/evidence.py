@@ -88,12 +88,22 @@ def partial_word_part(quote: str, archive: str | TextIndex) -> str | None:
     order; otherwise the first part that is not (found only inside longer words, or only
     before the part that precedes it). The archive is best given as its index
     (`Archives.index`): no pattern is compiled and no page scanned for a quote."""
+    missing = first_part_missing(quote, archive, whole_words=True)
+    return None if missing is None else missing[0]
+
+
+def first_part_missing(quote: str, archive: str | TextIndex, *, whole_words: bool = False
+                       ) -> tuple[str, int, TextIndex] | None:
+    """None when every part of `quote` is found in `archive` in the quote's order (as whole
+    words, with `whole_words`); otherwise the first part that is not, the place after the part
+    before it (where it was looked for from), and the archive's index."""
     index = archive if isinstance(archive, TextIndex) else TextIndex(archive)
+    find = index.find_whole if whole_words else index.find
     position = 0
     for part in quote_parts(quote):
-        found = index.find_whole(part, position)
+        found = find(part, position)
         if found < 0:
-            return part
+            return part, position, index
         position = found + len(part)
     return None
 

@@ -10,7 +10,8 @@ from imfhist.checking.rules import Rule, checker
 from imfhist.common.i18n import _
 from imfhist.common.problems import Problem, Severity
 from imfhist.common.textindex import TextIndex
-from imfhist.timeline.archives import archives_of, normalised_quote, quote_parts
+from imfhist.timeline.archives import archives_of, normalised_quote
+from imfhist.timeline.evidence import first_part_missing
 from imfhist.timeline.model import Timeline
 
 __all__ = [
@@ -64,14 +65,7 @@ def find_quote(quote: str, archive: str | TextIndex) -> str | None:
 
 def quote_found(quote: str, archive: str | TextIndex) -> bool:
     """Whether every part of `quote` is found in order in `archive` (`find_quote` is None)."""
-    index = archive if isinstance(archive, TextIndex) else TextIndex(archive)
-    position = 0
-    for part in quote_parts(quote):
-        found = index.find(part, position)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
+    return first_part_missing(quote, archive) is None
 
 
 class Departure(NamedTuple):
@@ -84,15 +78,12 @@ class Departure(NamedTuple):
 
 def quote_departure(quote: str, archive: str | TextIndex) -> Departure | None:
     """None when `quote` is found (see `find_quote`); otherwise where it departs."""
-    index = archive if isinstance(archive, TextIndex) else TextIndex(archive)
-    position = 0
-    for part in quote_parts(quote):
-        found = index.find(part, position)
-        if found < 0:
-            length, at = _longest_prefix(part, index, position)
-            return Departure(part[:length], at, part)
-        position = found + len(part)
-    return None
+    missing = first_part_missing(quote, archive)
+    if missing is None:
+        return None
+    part, position, index = missing
+    length, at = _longest_prefix(part, index, position)
+    return Departure(part[:length], at, part)
 
 
 def _longest_prefix(part: str, index: TextIndex, start: int) -> tuple[int, int]:
