@@ -120,3 +120,24 @@ def test_gitlab_severities_and_lines(run, timeline_copy: Path, tmp_path: Path) -
 @pytest.mark.parametrize("report_format", ["junit", "gitlab"])
 def test_new_formats_are_listed_in_help(run, report_format: str) -> None:
     assert report_format in run("validate", "--help").stdout
+
+
+def test_validate_in_a_log_writes_plain_lines_without_rich(tmp_path: Path) -> None:
+    """In a CI log or a pre-commit hook (no terminal), `validate` writes plain lines and does
+    not import Rich, whose import costs a sixth of a check of the IMF timeline."""
+    import subprocess
+    import sys
+
+    from conftest import SHIPPED
+
+    bad = tmp_path / "timeline.yaml"
+    bad.write_text(SHIPPED.read_text(encoding="utf-8").replace(
+        "actors: [imf, icosi", "actors: [imf, icosiX", 1), encoding="utf-8")
+    for path, code in ((SHIPPED, 0), (bad, 1)):
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "imfhist", "validate",
+                               "--strict", str(path)], capture_output=True, text=True, timeout=120)
+        imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()
+                    if line.startswith("import time:")}
+        assert done.returncode == code, done.stdout
+        assert "rich" not in imported
+        assert done.stdout.splitlines()[-1].endswith(" in 1 file.")

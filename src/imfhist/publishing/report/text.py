@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from imfhist.checking.validation import Report
 from imfhist.common.i18n import N_, _, n_
 from imfhist.common.problems import Problem
 from imfhist.common.safety import clean_line
 
+if TYPE_CHECKING:
+    # Rich is imported by the styled lines only: `validate` in a CI log or a pre-commit hook
+    # writes plain ones, and spares the import (20 ms, a sixth of a check of the IMF timeline).
+    from rich.console import Group
+    from rich.text import Text
+
 _STYLE = {"error": "bold red", "warning": "yellow"}
 _SEVERITIES = (N_("error"), N_("warning"))  # as the text report shows them
 
 
 def problem_line(problem: Problem) -> Text:
+    from rich.text import Text
+
     line = Text()
     line.append(clean_line(str(problem.loc)), style="bold")
     line.append(": ")
@@ -38,36 +45,51 @@ def render_plain(report: Report, quiet: bool = False, strict: bool = False) -> s
     """`render` as plain text, line for line."""
     lines = [problem_plain(p) for p in report.problems]
     if not quiet:
-        lines.append(summary(report).plain)
-        strict_line = strict_failure(report, strict)
+        lines.append(_summary(report)[0])
+        strict_line = _strict_failure(report, strict)
         if strict_line is not None:
-            lines.append(strict_line.plain)
+            lines.append(strict_line)
     return "".join(f"{line}\n" for line in lines)
 
 
 def summary(report: Report) -> Text:
+    from rich.text import Text
+
+    text, style = _summary(report)
+    return Text(text, style=style)
+
+
+def _summary(report: Report) -> tuple[str, str]:
     files = n_("{count} file", "{count} files", len(report.files)).format(
         count=len(report.files))
     if not report.problems:
-        return Text(_("No problems in {files}.").format(files=files), style="green")
+        return _("No problems in {files}.").format(files=files), "green"
     errors = n_("{count} error", "{count} errors", report.errors).format(count=report.errors)
     warnings = n_("{count} warning", "{count} warnings", report.warnings).format(
         count=report.warnings)
-    return Text(_("{errors}, {warnings} in {files}.").format(
+    return (_("{errors}, {warnings} in {files}.").format(
         errors=errors, warnings=warnings, files=files),
-        style="bold red" if report.errors else "yellow")
+        "bold red" if report.errors else "yellow")
 
 
 def strict_failure(report: Report, strict: bool) -> Text | None:
     """The line that says why a run with only warnings failed: --strict counts them."""
+    from rich.text import Text
+
+    message = _strict_failure(report, strict)
+    return None if message is None else Text(message, style="bold red")
+
+
+def _strict_failure(report: Report, strict: bool) -> str | None:
     if not strict or report.errors or not report.warnings or report.unreadable:
         return None
-    message = n_("Failed because of --strict: the warning counts as an error.",
-                 "Failed because of --strict: the warnings count as errors.", report.warnings)
-    return Text(message, style="bold red")
+    return n_("Failed because of --strict: the warning counts as an error.",
+              "Failed because of --strict: the warnings count as errors.", report.warnings)
 
 
 def render(report: Report, quiet: bool = False, strict: bool = False) -> Group:
+    from rich.console import Group
+
     lines = [problem_line(p) for p in report.problems]
     if not quiet:
         lines.append(summary(report))
