@@ -84,6 +84,44 @@ def test_fifo_archive_is_refused_at_once(run, tmp_path: Path) -> None:
     assert code == 1 and any("is not a file" in p["message"] for p in problems)
 
 
+@pytest.mark.parametrize("archive", ["sub", "sub/", "su b", "link-to-sub"])
+def test_folder_archive_is_refused_as_not_a_file(run, tmp_path: Path, archive: str) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "su b").mkdir()
+    (tmp_path / "link-to-sub").symlink_to(tmp_path / "sub")
+    code, problems = validate(run, tmp_path, archive)
+    assert code == 1 and any("is not a file" in p["message"] for p in problems)
+
+
+def test_a_name_too_long_is_refused_with_a_hint_that_fits(run, tmp_path: Path) -> None:
+    code, problems = validate(run, tmp_path, "a" * 300 + ".txt")
+    refused = [p for p in problems if p["rule"] == "source-archive"]
+    assert code == 1 and len(refused) == 1 and "shorter path" in refused[0]["hint"]
+
+
+def test_the_quotes_of_relations_read_no_page_again(tmp_path: Path, monkeypatch) -> None:
+    """The relation rule runs the quote rules on a stand-in timeline with the same sources: it
+    shares their pages (a 20 MB page was read once more for it)."""
+    import shutil
+
+    from conftest import SHIPPED
+    from imfhist.checking.rules import check
+
+    shutil.copytree(SHIPPED.parent, tmp_path / "data")
+    reads: list[str] = []
+    read_file = archives.Archives._read_file
+
+    def counted(self, path):  # type: ignore[no-untyped-def]
+        reads.append(path)
+        return read_file(self, path)
+
+    monkeypatch.setattr(archives.Archives, "_read_file", counted)
+    timeline = load(tmp_path / "data" / "timeline.yaml").timeline
+    assert timeline is not None and any(e.relations for e in timeline.events)
+    check(timeline)
+    assert len(reads) == len(set(reads)) == 1
+
+
 def test_each_archive_is_read_once_and_shared(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "page.txt").write_text("the words of the page")
     sources = "\n".join(f"  - {{id: s{i}, title: S, archive: {'./' * (i % 3)}page.txt}}"

@@ -204,3 +204,47 @@ def test_a_dry_run_keeps_no_count(timeline: Path, run) -> None:  # type: ignore[
     result = run("edit", "altermed", "--add-tag", "bench", "--dry-run", "--file", timeline)
     assert result.exit_code == 0, result.output
     assert not kept.exists()
+
+
+def test_a_page_changed_right_after_a_write_is_not_counted_as_it_was(
+        timeline: Path, monkeypatch: pytest.MonkeyPatch, run) -> None:  # type: ignore[no-untyped-def]
+    """The count a writing command keeps is keyed by the pages as its check read them: a page
+    changed between the check and the next listing makes another key, and the listing counts
+    again (it found no error in a page that no longer holds the quotes)."""
+    from imfhist.keeping import transaction
+
+    archive = next((timeline.parent / "sources").iterdir())
+    write = transaction.write_atomically
+
+    def write_then_change_the_page(*arguments: object) -> None:
+        write(*arguments)  # type: ignore[arg-type]
+        archive.write_text("Autre chose.\n", encoding="utf-8")
+
+    monkeypatch.setattr(transaction, "write_atomically", write_then_change_the_page)
+    result = run("edit", "altermed", "--add-tag", "bench", "--file", timeline)
+    assert result.exit_code == 0, result.output
+    from imfhist.checking import rules
+
+    expected = len({p for p in rules.check(load(timeline).timeline) if p.is_error})  # type: ignore[arg-type]
+    assert expected > 0
+    assert error_count(load(timeline)) == expected
+
+
+def test_the_count_follows_the_word_lists(timeline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """simplemma's version and the stop words decide what claim-words finds: another of either
+    makes another key."""
+    from imfhist.checking import rules
+    from imfhist.timeline import carried
+
+    assert error_count(load(timeline)) == 0
+    monkeypatch.setattr(carried, "words_fingerprint", lambda: b"another simplemma")
+    checked = []
+    check = rules.check
+
+    def counted(*arguments: object) -> list[object]:
+        checked.append(1)
+        return check(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rules, "check", counted)
+    assert error_count(load(timeline)) == 0
+    assert checked == [1]

@@ -3,7 +3,8 @@
 `list`, `filter`, `show` and the exports announce those errors, which takes every rule, quotes
 against their archives included: about as long as the rest of a listing of the IMF timeline. The
 count is kept in the user's cache under a key made of what decides it: imfhist's version, the
-code that checks (every module of `checking`, `timeline` and `common`), the bytes of the
+code that checks (every module of `checking`, `timeline` and `common`), the versions of the
+word lists the `claim-words` rule compares with (simplemma's, the stop words'), the bytes of the
 timeline as they were read, and the text of each archive as the rules read it (or why it could
 not be read). These are digests of contents, never sizes and times: an edit that keeps the
 size, its time set back with `touch -r`, still makes a new key. The cache file is one line per
@@ -57,8 +58,11 @@ def _key(result: LoadResult) -> str | None:
 
 def _key_of(path: Path, digest: str, timeline: Timeline) -> str:
     from imfhist.timeline.archives import archives_of
+    from imfhist.timeline.carried import words_fingerprint
 
     parts = _code()
+    # What the claim-words rule compares words with: simplemma's version, the stop-word lists.
+    parts.append(words_fingerprint())
     parts += [str(path.resolve()).encode("utf-8", "surrogateescape"), digest.encode()]
     # The archives as the rules will read them (confined to the timeline's folder, bounded):
     # on a miss, the rules find them already read.
@@ -103,11 +107,17 @@ def error_count(result: LoadResult) -> int:
     return count
 
 
-def remember_written(path: Path, data: bytes, timeline: Timeline, errors: int) -> None:
-    """Keep the count of a timeline that a writing command has just checked whole and written
-    as `data` (its bytes without a byte-order mark, as `load` digests them): the first listing
-    after `imfhist add` or `edit` then finds it rather than checking every rule again."""
-    key = _key_of(path, cache.digest([data]), timeline)
+def written_key(path: Path, data: bytes, timeline: Timeline) -> str:
+    """The key under which a writing command keeps the count of the timeline it has just
+    checked whole, to be written as `data` (its bytes without a byte-order mark, as `load`
+    digests them). Made right after the check, from the pages as the rules read them: a page
+    changed after that makes another key, never a stale count."""
+    return _key_of(path, cache.digest([data]), timeline)
+
+
+def remember_written(key: str, errors: int) -> None:
+    """Keep the count of a timeline a writing command has written: the first listing after
+    `imfhist add` or `edit` then finds it rather than checking every rule again."""
     where = cache.folder() / _FILE
     _keep(where, _known(where), key, errors)
 

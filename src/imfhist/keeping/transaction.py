@@ -142,12 +142,14 @@ def _change(path: Path, real: Path, shown: str, planner: Planner, wanted: Iterab
     del outline
     if quick is not None and not _errors(rules.check(quick)):
         if not dry_run:
-            _write(path, real, new, bom, quick, 0)
+            _write(real, new, bom, _count_key(path, new, quick), 0)
         return Outcome(path, shown, text, new, not dry_run)
     result = load_text(new, path, shown)
     found = _errors(result.problems)
+    key = None
     if result.timeline is not None:
         found += _errors(rules.check(result.timeline))
+        key = None if dry_run else _count_key(path, new, result.timeline)
     if found:
         before = _errors(loaded.problems) + _errors(rules.check(loaded.timeline))
         known = {(p.rule, p.message) for p in before}
@@ -155,22 +157,27 @@ def _change(path: Path, real: Path, shown: str, planner: Planner, wanted: Iterab
                       if (p.rule, p.message) not in known and p.rule not in expected]
         if introduced:
             raise WriteRefused(sorted(introduced))
-    del loaded
+    del result, loaded
     if not dry_run:
-        _write(path, real, new, bom, result.timeline, len(set(found)))
+        _write(real, new, bom, key, len(set(found)))
     return Outcome(path, shown, text, new, not dry_run)
 
 
-def _write(path: Path, real: Path, new: str, bom: bool, timeline: Timeline | None,
-           errors: int) -> None:
-    """Write the new text, and keep its error count (checked whole just now) for the reading
-    commands that come next."""
+def _count_key(path: Path, new: str, timeline: Timeline) -> str:
+    """The key of the new text's error count, made right after its check (see `_write`)."""
+    from imfhist.checking.error_count import written_key
+
+    return written_key(path, new.encode("utf-8"), timeline)
+
+
+def _write(real: Path, new: str, bom: bool, key: str | None, errors: int) -> None:
+    """Write the new text, and keep its error count (checked whole just now) under `key` for
+    the reading commands that come next."""
     from imfhist.checking.error_count import remember_written
 
-    data = new.encode("utf-8")
-    write_atomically(real, (BOM if bom else b"") + data)
-    if timeline is not None:
-        remember_written(path, data, timeline, errors)
+    write_atomically(real, (BOM if bom else b"") + new.encode("utf-8"))
+    if key is not None:
+        remember_written(key, errors)
 
 
 _KINDS = {"events": "event", "actors": "actor", "places": "place", "sources": "source"}

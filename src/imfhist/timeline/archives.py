@@ -22,6 +22,7 @@ source asks it, and the last timeline's archives are kept so that several rules 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -220,13 +221,17 @@ class Archives:
             return _failure(_("archive '{archive}' is not a file"),
                             _("give a path relative to the timeline file"))
         except OSError as error:
-            return _failure(_("archive '{archive}' cannot be read: {reason}"),
-                            _("check the file's permissions"), reason=error.strerror or error)
+            hint = (_("name it by a shorter path") if error.errno == errno.ENAMETOOLONG
+                    else _("check the file's permissions"))
+            return _failure(_("archive '{archive}' cannot be read: {reason}"), hint,
+                            reason=error.strerror or error)
+        # Looked at before Python wraps it: a folder opens, but cannot be made a file object.
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            os.close(handle)
+            return _failure(_("archive '{archive}' is not a file"),
+                            _("give a path relative to the timeline file"))
         with os.fdopen(handle, "rb") as file:
-            status = os.fstat(file.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                return _failure(_("archive '{archive}' is not a file"),
-                                _("give a path relative to the timeline file"))
             try:
                 # As much as fstat says, and one byte more to see whether it grew: asking for
                 # the whole limit at once makes Python set aside 20 MB for a page of 2 KB.
@@ -314,12 +319,14 @@ MAX_KEPT_PARTS = 1 << 17
 _quotes: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 
-_last: tuple[Timeline, Archives] | None = None
+_last: tuple[tuple[Source, ...], Path, Archives] | None = None
 
 
 def archives_of(timeline: Timeline) -> Archives:
     """The archives of `timeline`; the same object for every rule that checks this timeline."""
     global _last
-    if _last is None or _last[0] is not timeline:
-        _last = (timeline, Archives(timeline))
-    return _last[1]
+    # Known by its sources and its path: the rule that checks the quotes of relations runs the
+    # quote rules on a stand-in timeline with the same sources, which reads no page again.
+    if _last is None or _last[0] is not timeline.sources or _last[1] != timeline.path:
+        _last = (timeline.sources, timeline.path, Archives(timeline))
+    return _last[2]

@@ -92,6 +92,33 @@ class _Lemmas:
         self.found = {}
 
 
+@lru_cache(maxsize=1)
+def words_fingerprint() -> bytes:
+    """What decides the words that the rule compares, besides imfhist's own code: simplemma's
+    metadata (its version) and the stop-word lists, read without importing either (a miss
+    reads as empty)."""
+    from importlib.util import find_spec
+
+    parts: list[bytes] = []
+    for package, files in (("simplemma", ("__metadata__.py",)),
+                           ("stop_words", tuple(f"stop-words/{name}.txt"
+                                                for name in ("french", "english")))):
+        try:
+            spec = find_spec(package)
+            folder = Path(spec.origin).parent if spec and spec.origin else None
+        except (ImportError, ValueError):
+            folder = None
+        for name in files:
+            try:
+                if folder is None:
+                    raise FileNotFoundError(package)
+                with open(folder / name, "rb") as handle:
+                    parts.append(handle.read(1 << 20))
+            except OSError:
+                parts.append(b"-")
+    return cache.digest(parts).encode()
+
+
 def _lemmas_key(lang: str) -> str | None:
     """simplemma's version (read from its metadata, without importing it), and the strategy;
     None when simplemma is not where it should be (then nothing is kept)."""
