@@ -28,7 +28,6 @@ FAMILY_OF = {"list": "reading", "filter": "reading", "show": "reading", "stats":
 __all__ = ["app", "main"]
 
 
-
 def _import_families(families: tuple[str, ...] = FAMILIES) -> Any:
     for family in families:
         importlib.import_module(f"imfhist.cli.{family}")

@@ -95,42 +95,34 @@ class _Lemmas:
 @lru_cache(maxsize=1)
 def words_fingerprint() -> bytes:
     """What decides the words that the rule compares, besides imfhist's own code: simplemma's
-    metadata (its version) and the stop-word lists, read without importing either (a miss
-    reads as empty)."""
+    metadata (its version) and the stop-word lists, read without importing either (a file not
+    found reads as `-`)."""
+    parts = [_package_file("simplemma", "__metadata__.py"),
+             _package_file("stop_words", "stop-words/french.txt"),
+             _package_file("stop_words", "stop-words/english.txt")]
+    return cache.digest(part or b"-" for part in parts).encode()
+
+
+def _package_file(package: str, name: str) -> bytes | None:
+    """The bytes of a file of an installed package (1 MB at most), without importing it; None
+    when it is not there."""
     from importlib.util import find_spec
 
-    parts: list[bytes] = []
-    for package, files in (("simplemma", ("__metadata__.py",)),
-                           ("stop_words", tuple(f"stop-words/{name}.txt"
-                                                for name in ("french", "english")))):
-        try:
-            spec = find_spec(package)
-            folder = Path(spec.origin).parent if spec and spec.origin else None
-        except (ImportError, ValueError):
-            folder = None
-        for name in files:
-            try:
-                if folder is None:
-                    raise FileNotFoundError(package)
-                with open(folder / name, "rb") as handle:
-                    parts.append(handle.read(1 << 20))
-            except OSError:
-                parts.append(b"-")
-    return cache.digest(parts).encode()
+    try:
+        spec = find_spec(package)
+        if spec is None or spec.origin is None:
+            return None
+        with open(Path(spec.origin).parent / name, "rb") as handle:
+            return handle.read(1 << 20)
+    except (OSError, ImportError, ValueError):
+        return None
 
 
 def _lemmas_key(lang: str) -> str | None:
     """simplemma's version (read from its metadata, without importing it), and the strategy;
     None when simplemma is not where it should be (then nothing is kept)."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec("simplemma")
-        if spec is None or spec.origin is None:
-            return None
-        with open(Path(spec.origin).with_name("__metadata__.py"), "rb") as handle:
-            metadata = handle.read(64 * 1024)
-    except (OSError, ImportError, ValueError):
+    metadata = _package_file("simplemma", "__metadata__.py")
+    if metadata is None:
         return None
     return cache.digest([metadata, _STRATEGY, lang.encode()])
 

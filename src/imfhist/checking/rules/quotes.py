@@ -135,7 +135,7 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                   "'archive', or add it with `imfhist source add --id ID --title TITLE "
                   "--from FILE` (or `--url URL --fetch`), which archives it"))
     sources = timeline.source_by_id()
-    budget = _Budget(WHOLE_PAGES_BUDGET)
+    whole_pages_left = WHOLE_PAGES_BUDGET
     for event in timeline.events:
         for citation in event.sources:
             source = sources.get(citation.ref.value)
@@ -149,7 +149,7 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                 continue
             departure = quote_departure(quote, archive)
             if departure is not None:
-                matched, at = departure.matched, departure.at
+                matched = departure.matched
                 ref = citation.ref.value
                 if matched:
                     message = _("the quote departs from source '{source}' after “{words}”").format(
@@ -159,11 +159,12 @@ def check_quotes(timeline: Timeline) -> Iterator[Problem]:
                 # The passage nearest the quote: around where its first words are found, else
                 # over the whole page, as long as the budget for whole pages lasts (each costs
                 # the length of the quote times the length of the page).
-                around = at if len(matched) >= MIN_ANCHORING else -1
-                whole = around < 0 and budget.take(len(archive.text))
-                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message,
-                                         _nearest_hint(quote, archive.text, departure._replace(
-                                             at=around), whole))
+                around = departure.at if len(matched) >= MIN_ANCHORING else -1
+                whole = around < 0 and len(archive.text) <= whole_pages_left
+                if whole:
+                    whole_pages_left -= len(archive.text)
+                yield QUOTE_NOT_FOUND.at(citation.quote.loc, message, _nearest_hint(
+                    quote, archive.text, departure.part, around, whole))
 
 
 # A quote's first characters found in its page place the passage nearest it when there are
@@ -174,21 +175,12 @@ MIN_ANCHORING = 8
 WHOLE_PAGES_BUDGET = 32 * 1024 * 1024
 
 
-class _Budget:
-    def __init__(self, size: int) -> None:
-        self.left = size
-
-    def take(self, size: int) -> bool:
-        if size > self.left:
-            return False
-        self.left -= size
-        return True
-
-
-def _nearest_hint(quote: str, archive: str, departure: Departure, whole: bool) -> str:
+def _nearest_hint(quote: str, archive: str, part: str, around: int, whole: bool) -> str:
+    """The hint, with the passage nearest the part of the quote that departs: about `around`
+    (-1: not known), else over the whole page when `whole`."""
     from imfhist.timeline.nearest import described, nearest_around, nearest_in
 
-    passage = (nearest_around(departure.part, archive, departure.at) if departure.at >= 0 else
+    passage = (nearest_around(part, archive, around) if around >= 0 else
                nearest_in(quote, archive) if whole else None)
     if passage is None:
         return _("copy the words exactly as the archived source has them")
